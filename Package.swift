@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mfc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mfc", targets: ["mfc"]),
+        .library(name: "IncidentModel", targets: ["IncidentModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The library: model, import, validation, linking, reports, export, generator.
+        .target(name: "IncidentModel"),
+        // The terminal UI as pure Swift: state, actions, reducer, views into a cell grid.
+        .target(name: "Dashboard", dependencies: ["IncidentModel"]),
+        // The system ncurses (wide-character build): module map and a shim, nothing else.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only code that calls ncurses.
+        .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "Dashboard"]),
+        .executableTarget(
+            name: "mfc",
+            dependencies: [
+                "IncidentModel",
+                "Dashboard",
+                "NcursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "mfc-bench",
+            dependencies: ["IncidentModel", "Dashboard"],
+            path: "Benchmarks/MFCBench"
+        ),
+        .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "IncidentModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file could not be written.
+public enum FileWriteError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The file exists and replacing it was not allowed.
+    case exists(path: String)
+    /// A system call failed.
+    case failed(path: String, step: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .exists(path): "\(path) already exists; use --force to replace it"
+        case let .failed(path, step, reason): "\(path): cannot \(step): \(reason)"
+        }
+    }
+}
+
+/// Writes a file so that readers see either the old file or the whole new one, never a part:
+/// the bytes go to a temporary file beside the target (created `0600`), are synced to disk,
+/// and the temporary file is then renamed over the target (or linked to it, when replacing is
+/// not allowed, so that a file created meanwhile is never overwritten). The folder is synced
+/// after.
+public enum AtomicFileWriter {
+    /// Writes `bytes` to `path` with mode `0600`.
+    public static func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(FileWriteError) {
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        var template = Array((path + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress.unsafelyUnwrapped) }
+        guard fd >= 0 else { throw .failed(path: path, step: "create a temporary file", reason: errnoText()) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var committed = false
+        defer {
+            if !committed { unlink(temporary) }
+        }
+        do {
+            defer { close(fd) }
+            guard fchmod(fd, 0o600) == 0 else { throw FileWriteError.failed(path: path, step: "set its mode", reason: errnoText()) }
+            let failure: String? = bytes.withUnsafeBytes { raw in
+                var written = 0
+                while written < raw.count, let base = raw.baseAddress {
+                    let n = Glibc.write(fd, base + written, raw.count - written)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return errnoText()
+                    }
+                    written += n
+                }
+                return nil
+            }
+            if let failure { throw FileWriteError.failed(path: path, step: "write", reason: failure) }
+            guard fsync(fd) == 0 else { throw FileWriteError.failed(path: path, step: "sync", reason: errnoText()) }
+        }
+        if replace {
+            guard rename(temporary, path) == 0 else { throw .failed(path: path, step: "replace", reason: errnoText()) }
+        } else {
+            if link(temporary, path) != 0 {
+                if errno == EEXIST { throw .exists(path: path) }
+                throw .failed(path: path, step: "create", reason: errnoText())
+            }
+            unlink(temporary)
+        }
+        committed = true
+        let dirfd = open(directory, O_RDONLY | O_DIRECTORY)
+        if dirfd >= 0 {
+            fsync(dirfd)
+            close(dirfd)
+        }
+    }
+
+    /// Whether a file exists at `path`.
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,72 @@
+/// A cell of an exported row.
+public enum CSVCell: Hashable, Sendable {
+    /// Text from the data: neutralised when it could run as a spreadsheet formula.
+    case text(String)
+    /// A value mfc itself formatted (a count, a duration, a date): written as it is.
+    case formatted(String)
+    /// Nothing.
+    case empty
+}
+
+/// Writes RFC 4180 CSV: a field is quoted when it holds a comma, a quote, a line break or
+/// leading or trailing spaces, and quotes inside are doubled. Lines end with CRLF, as RFC 4180
+/// and spreadsheets expect.
+///
+/// Text cells that begin with `=`, `+`, `-`, `@`, a tab, a carriage return or a line feed are
+/// prefixed with `'` so that a spreadsheet shows them as text instead of running them
+/// (OWASP's advice on CSV injection).
+public struct CSVWriter: Sendable {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    /// Appends one row.
+    public mutating func append(row: [CSVCell]) {
+        for (i, cell) in row.enumerated() {
+            if i > 0 { bytes.append(0x2C) }
+            switch cell {
+            case let .text(value): appendField(Self.neutralised(value))
+            case let .formatted(value): appendField(value)
+            case .empty: break
+            }
+        }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+    }
+
+    /// Appends a header row (names are mfc's own, written as they are).
+    public mutating func append(header: [String]) {
+        append(row: header.map(CSVCell.formatted))
+    }
+
+    /// The text with a leading `'` when it could be read as a formula.
+    public static func neutralised(_ value: String) -> String {
+        guard let first = value.utf8.first else { return value }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A:
+            return "'" + value
+        default:
+            return value
+        }
+    }
+
+    private mutating func appendField(_ value: String) {
+        var needsQuotes = false
+        let utf8 = value.utf8
+        if let first = utf8.first, let last = utf8.last, first == 0x20 || last == 0x20 { needsQuotes = true }
+        if !needsQuotes {
+            needsQuotes = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        }
+        guard needsQuotes else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(0x22)
+        for b in utf8 {
+            if b == 0x22 { bytes.append(0x22) }
+            bytes.append(b)
+        }
+        bytes.append(0x22)
+    }
+}

@@ -1,0 +1,112 @@
+/// Turns incidents into export rows: one row per incident with the source ids that trace it
+/// back (`police_refs`, `la_episode_ids`, separated by `;`). The command line and the dashboard
+/// both export through this type, so their files are the same for the same incidents.
+public struct IncidentExporter: Sendable {
+    /// The export's columns, in order.
+    public static let header = [
+        "incident_id", "provenance", "start", "end", "ongoing", "duration_hours", "child_id", "given_name",
+        "family_name", "dob", "sex", "home_urn", "home_name", "responsible_authority", "host_authority", "force",
+        "out_of_area", "highest_risk", "return_interview", "cse_concern", "discrepancies", "police_refs",
+        "la_episode_ids",
+    ]
+
+    public let catalogue: IncidentCatalogue
+
+    public init(catalogue: IncidentCatalogue) { self.catalogue = catalogue }
+
+    /// One incident's cells, in ``header`` order.
+    public func cells(_ incident: CombinedIncident) -> [CSVCell] {
+        let f = catalogue.formatter
+        func text(_ value: String?) -> CSVCell { value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
+        func yesNo(_ value: Bool?) -> CSVCell { value.map { .formatted($0 ? "Y" : "N") } ?? .empty }
+        return [
+            text(incident.id.rawValue),
+            .formatted(incident.provenance.rawValue),
+            .formatted(f.string(incident.start)),
+            incident.end.map { .formatted(f.string($0)) } ?? .empty,
+            yesNo(incident.isOngoing),
+            incident.durationHours.map { .formatted(Self.decimal($0)) } ?? .empty,
+            text(incident.child?.rawValue),
+            text(incident.person.givenName),
+            text(incident.person.familyName),
+            incident.person.dateOfBirth.map { .formatted($0.description) } ?? .empty,
+            .formatted(incident.person.sex.rawValue),
+            text(incident.home?.rawValue),
+            text(incident.home.map { catalogue.homeName($0) }),
+            text(incident.responsibleAuthority?.rawValue),
+            text(incident.hostAuthority?.rawValue),
+            text(incident.force?.rawValue),
+            yesNo(incident.isOutOfArea),
+            incident.highestRisk.map { .formatted($0.label) } ?? .empty,
+            .formatted(incident.returnInterview.rawValue),
+            yesNo(incident.cseConcern),
+            .formatted(incident.discrepancies.labels.joined(separator: "; ")),
+            text(incident.policeRefs.map(\.rawValue).joined(separator: ";")),
+            text(incident.episodeIDs.map(\.rawValue).joined(separator: ";")),
+        ]
+    }
+
+    /// The incidents as CSV bytes, header first.
+    public func csv(_ incidents: [CombinedIncident]) -> [UInt8] {
+        var writer = CSVWriter()
+        writer.append(header: Self.header)
+        for incident in incidents { writer.append(row: cells(incident)) }
+        return writer.bytes
+    }
+
+    /// The incidents as a JSON array of objects keyed by ``header``; empty cells are `null`.
+    /// Text is not neutralised here: JSON is not opened by spreadsheets.
+    public func json(_ incidents: [CombinedIncident]) -> String {
+        var out = "[\n"
+        for (n, incident) in incidents.enumerated() {
+            out += "  {"
+            for (i, cell) in cells(incident).enumerated() {
+                if i > 0 { out += ", " }
+                out += "\"\(Self.header[i])\": "
+                switch cell {
+                case let .text(value), let .formatted(value): out += JSONText.quoted(value)
+                case .empty: out += "null"
+                }
+            }
+            out += n == incidents.count - 1 ? "}\n" : "},\n"
+        }
+        return out + "]\n"
+    }
+
+    /// Writes the incidents to a CSV file atomically with mode `0600`; returns the row count.
+    @discardableResult
+    public func write(_ incidents: [CombinedIncident], to path: String, replace: Bool) throws(FileWriteError) -> Int {
+        try AtomicFileWriter.write(csv(incidents), to: path, replace: replace)
+        return incidents.count
+    }
+
+    /// Hours with two decimals, `12.50`.
+    static func decimal(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(pad(abs(hundredths % 100), 2))"
+    }
+}
+
+/// JSON string literals, escaped by hand (no Foundation in the hot path).
+enum JSONText {
+    static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,192 @@
+/// Reads RFC 4180 CSV from a file's bytes: quoted fields holding commas, doubled quotes and
+/// line breaks; CRLF, LF or CR line ends; a UTF-8 byte-order mark at the start is skipped.
+///
+/// The reader is lenient where spreadsheets are sloppy (a quote inside an unquoted field is
+/// kept as text) and strict where data would be lost: a quote left open, a field longer than
+/// ``maximumFieldLength`` and bytes that are not UTF-8 are reported on the record, with the
+/// line it starts on and the byte offset, so the caller can reject that record and go on.
+///
+/// One pass over the bytes; each record's fields are copied into storage that is reused, so
+/// reading allocates nothing per record.
+public struct CSVReader {
+    /// Fields longer than this many bytes are reported as ``CSVRecord/Problem/fieldTooLong``.
+    public let maximumFieldLength: Int
+    private let bytes: [UInt8]
+    private var position: Int
+    private var line = 1
+    private var storage: [UInt8] = []
+    private var fieldEnds: [Int] = []
+
+    /// Whether the bytes began with a UTF-8 byte-order mark.
+    public let hadByteOrderMark: Bool
+
+    /// A reader over a whole file's bytes.
+    public init(bytes: [UInt8], maximumFieldLength: Int = 100_000) {
+        self.bytes = bytes
+        self.maximumFieldLength = maximumFieldLength
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        self.hadByteOrderMark = bom
+        self.position = bom ? 3 : 0
+        storage.reserveCapacity(4096)
+        fieldEnds.reserveCapacity(32)
+    }
+
+    /// Reads the next record and passes it to `body`; returns `false` at the end of the input.
+    /// The record is valid only inside `body`.
+    public mutating func next(_ body: (CSVRecord) throws -> Void) rethrows -> Bool {
+        guard position < bytes.count else { return false }
+        storage.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        let startLine = line
+        let startOffset = position
+        var problem: CSVRecord.Problem?
+        let count = bytes.count
+        var fieldStart = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = position
+            fieldLoop: while true {
+                fieldStart = storage.count
+                if i < count && buffer[i] == 0x22 {  // quoted field
+                    let quoteLine = line
+                    i += 1
+                    var closed = false
+                    while i < count {
+                        let b = buffer[i]
+                        if b == 0x22 {
+                            if i + 1 < count && buffer[i + 1] == 0x22 {
+                                storage.append(0x22)
+                                i += 2
+                                continue
+                            }
+                            i += 1
+                            closed = true
+                            break
+                        }
+                        if b == 0x0A || (b == 0x0D && !(i + 1 < count && buffer[i + 1] == 0x0A)) { line += 1 }
+                        storage.append(b)
+                        i += 1
+                    }
+                    if !closed && problem == nil {
+                        problem = .unterminatedQuote(line: quoteLine)
+                    }
+                }
+                // Unquoted text, or text after a closing quote: up to the delimiter or line end.
+                var runStart = i
+                while i < count {
+                    let b = buffer[i]
+                    if b == 0x2C || b == 0x0A || b == 0x0D { break }
+                    i += 1
+                }
+                if i > runStart {
+                    storage.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i]))
+                }
+                runStart = i
+                if storage.count - fieldStart > maximumFieldLength && problem == nil {
+                    problem = .fieldTooLong(field: fieldEnds.count, length: storage.count - fieldStart)
+                }
+                fieldEnds.append(storage.count)
+                if i >= count { break fieldLoop }
+                let b = buffer[i]
+                i += 1
+                if b == 0x2C { continue fieldLoop }
+                if b == 0x0D && i < count && buffer[i] == 0x0A { i += 1 }
+                line += 1
+                break fieldLoop
+            }
+            if problem == nil, let offset = Self.firstInvalidUTF8(buffer, from: startOffset, to: i) {
+                problem = .invalidUTF8(byteOffset: offset)
+            }
+            position = i
+        }
+        let record = CSVRecord(
+            line: startLine, byteOffset: startOffset, storage: storage, fieldEnds: fieldEnds, problem: problem)
+        try body(record)
+        return true
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8 in `[from, to)`.
+    static func firstInvalidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        var i = from
+        while i < to {
+            // Fast path: eight ASCII bytes at a time.
+            if i + 8 <= to {
+                let word = UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let b = buffer[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            let lower: UInt8, upper: UInt8
+            switch b {
+            case 0xC2...0xDF: (length, lower, upper) = (2, 0x80, 0xBF)
+            case 0xE0: (length, lower, upper) = (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, lower, upper) = (3, 0x80, 0xBF)
+            case 0xED: (length, lower, upper) = (3, 0x80, 0x9F)
+            case 0xF0: (length, lower, upper) = (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (length, lower, upper) = (4, 0x80, 0xBF)
+            case 0xF4: (length, lower, upper) = (4, 0x80, 0x8F)
+            default: return i
+            }
+            guard i + length <= to else { return i }
+            let second = buffer[i + 1]
+            guard second >= lower && second <= upper else { return i }
+            for k in 2..<length where buffer[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+}
+
+/// One CSV record: its fields, the physical line it starts on, and any problem reading it.
+public struct CSVRecord: Sendable {
+    /// What went wrong reading a record. The record's fields are still given, as far as read.
+    public enum Problem: Hashable, Sendable {
+        /// A quoted field opened on `line` is never closed: the rest of the file was read into it.
+        case unterminatedQuote(line: Int)
+        /// Field number `field` (0-based) is `length` bytes long, over the reader's limit.
+        case fieldTooLong(field: Int, length: Int)
+        /// The byte at `byteOffset` (0-based, in the file) is not part of well-formed UTF-8.
+        case invalidUTF8(byteOffset: Int)
+    }
+
+    /// The physical line (1-based) on which the record starts.
+    public let line: Int
+    /// The byte offset (0-based) in the file at which the record starts.
+    public let byteOffset: Int
+    private let storage: [UInt8]
+    private let fieldEnds: [Int]
+    /// The first problem met reading this record, if any.
+    public let problem: Problem?
+
+    init(line: Int, byteOffset: Int, storage: [UInt8], fieldEnds: [Int], problem: Problem?) {
+        self.line = line
+        self.byteOffset = byteOffset
+        self.storage = storage
+        self.fieldEnds = fieldEnds
+        self.problem = problem
+    }
+
+    /// The number of fields.
+    public var count: Int { fieldEnds.count }
+
+    /// Whether every field is empty (a blank line, or a spreadsheet's row of commas).
+    public var isBlank: Bool { storage.isEmpty }
+
+    /// Calls `body` with the bytes of field `index`, empty when the record has fewer fields.
+    public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard index >= 0, index < fieldEnds.count else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        let start = index == 0 ? 0 : fieldEnds[index - 1]
+        return try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[index]])) }
+    }
+
+    /// Field `index` as text, or `""` when the record has fewer fields. Bytes that are not
+    /// UTF-8 become U+FFFD here; the reader has already reported them in ``problem``.
+    public func string(_ index: Int) -> String {
+        withField(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// All fields as text.
+    public var strings: [String] { (0..<count).map(string) }
+}

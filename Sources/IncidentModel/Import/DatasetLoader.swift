@@ -1,0 +1,202 @@
+import Dispatch
+import Foundation
+
+/// Why a set of input files could not be loaded at all.
+public enum DatasetLoadError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The folder does not exist or cannot be listed.
+    case cannotListDirectory(path: String)
+    /// The folder holds none of the native files.
+    case noInputFiles(path: String)
+    /// A named file's kind cannot be told from its name or its header.
+    case unknownFileKind(path: String)
+    /// Two files of the same kind were named; load them one at a time.
+    case repeatedKind(kind: SourceFileKind, first: String, second: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotListDirectory(path):
+            "\(path): cannot read this folder"
+        case let .noInputFiles(path):
+            "\(path): no input files found; expected \(SourceFileKind.allCases.map(\.fileName).joined(separator: ", "))"
+        case let .unknownFileKind(path):
+            "\(path): cannot tell which kind of file this is; name it as one of \(SourceFileKind.allCases.map(\.fileName).joined(separator: ", ")) or give it their header"
+        case let .repeatedKind(kind, first, second):
+            "\(second): a second \(kind.fileName) (the first is \(first)); load one file of each kind at a time"
+        }
+    }
+}
+
+/// Reads native files into a ``Dataset``: each file decoded row by row (the files in parallel),
+/// then the references between files checked.
+public enum DatasetLoader {
+    /// Loads every native file in a folder. Other CSV files are noted and ignored.
+    public static func load(directory: String, zone: LocalTimeZone) throws(DatasetLoadError) -> Dataset {
+        try load(paths: [directory], zone: zone)
+    }
+
+    /// Loads named files and folders. A file is recognised by its name or, failing that, by its
+    /// header; a folder contributes its native files. At most one file of each kind.
+    public static func load(paths: [String], zone: LocalTimeZone) throws(DatasetLoadError) -> Dataset {
+        var files: [(SourceFileKind, String)] = []
+        var notes: [Diagnostic] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                    throw .cannotListDirectory(path: path)
+                }
+                let before = files.count
+                for name in names.sorted() {
+                    if let kind = SourceFileKind.allCases.first(where: { $0.fileName == name }) {
+                        files.append((kind, path + "/" + name))
+                    } else if name.lowercased().hasSuffix(".csv") {
+                        notes.append(Diagnostic(severity: .note, file: name, message: "not a native mfc file; ignored"))
+                    }
+                }
+                if files.count == before { throw .noInputFiles(path: path) }
+            } else {
+                guard let kind = kind(ofFile: path) else { throw .unknownFileKind(path: path) }
+                files.append((kind, path))
+            }
+        }
+        var seen: [SourceFileKind: String] = [:]
+        for (kind, path) in files {
+            if let first = seen[kind] { throw .repeatedKind(kind: kind, first: first, second: path) }
+            seen[kind] = path
+        }
+        var dataset = load(files: files, zone: zone)
+        if !notes.isEmpty, !dataset.reports.isEmpty { dataset.reports[0].diagnostics.append(contentsOf: notes) }
+        return dataset
+    }
+
+    /// The kind of a file: by its name, else by which kind's required columns its header holds.
+    public static func kind(ofFile path: String) -> SourceFileKind? {
+        let name = (path as NSString).lastPathComponent
+        if let kind = SourceFileKind.allCases.first(where: { $0.fileName == name }) { return kind }
+        guard let bytes = try? FileBytes.read(path: path) else { return nil }
+        var reader = CSVReader(bytes: Array(bytes.prefix(64 * 1024)))
+        var header: [String] = []
+        _ = reader.next { header = $0.strings }
+        let names = Set(header.map(HeaderMap.normalise))
+        let matches = SourceFileKind.allCases.filter { kind in
+            kind.columns.filter(\.required).allSatisfy { names.contains($0.name) }
+        }
+        // The most specific match: the kind with the most required columns.
+        return matches.max { $0.columns.filter(\.required).count < $1.columns.filter(\.required).count }
+    }
+
+    static func load(files: [(SourceFileKind, String)], zone: LocalTimeZone) -> Dataset {
+        let slots = Slots(count: files.count)
+        // Largest first, so the two cores share the work evenly.
+        let order = files.indices.sorted { fileSize(files[$0].1) > fileSize(files[$1].1) }
+        DispatchQueue.concurrentPerform(iterations: files.count) { n in
+            let index = order[n]
+            let (kind, path) = files[index]
+            slots.store(index, decode(kind: kind, path: path, zone: zone))
+        }
+        var dataset = Dataset()
+        var lines = SourceLines()
+        for case let table? in slots.values {
+            table.apply(to: &dataset, lines: &lines)
+        }
+        ReferenceChecker.check(&dataset, lines: lines)
+        return dataset
+    }
+
+    private static func decode(kind: SourceFileKind, path: String, zone: LocalTimeZone) -> DecodedFile {
+        let name = (path as NSString).lastPathComponent
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path: path)
+        } catch {
+            var report = FileReport(kind: kind, file: name)
+            report.diagnostics.append(Diagnostic(severity: .error, file: name, message: error.description))
+            return .failed(report)
+        }
+        switch kind {
+        case .forces: return .forces(TableImporter.run(ForceDecoder.self, bytes: bytes, file: name, zone: zone))
+        case .authorities:
+            return .authorities(TableImporter.run(AuthorityDecoder.self, bytes: bytes, file: name, zone: zone))
+        case .homes: return .homes(TableImporter.run(HomeDecoder.self, bytes: bytes, file: name, zone: zone))
+        case .children: return .children(TableImporter.run(ChildDecoder.self, bytes: bytes, file: name, zone: zone))
+        case .laEpisodes:
+            return .episodes(TableImporter.run(EpisodeDecoder.self, bytes: bytes, file: name, zone: zone))
+        case .policeReports:
+            return .police(TableImporter.run(PoliceReportDecoder.self, bytes: bytes, file: name, zone: zone))
+        }
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
+
+extension SourceFileKind {
+    var columns: [ColumnSpec] {
+        switch self {
+        case .forces: ForceDecoder.columns
+        case .authorities: AuthorityDecoder.columns
+        case .homes: HomeDecoder.columns
+        case .children: ChildDecoder.columns
+        case .laEpisodes: EpisodeDecoder.columns
+        case .policeReports: PoliceReportDecoder.columns
+        }
+    }
+
+    /// The header names the file may carry, required ones first.
+    public var columnNames: [String] { columns.map(\.name) }
+}
+
+/// One file's result, before it joins the dataset.
+enum DecodedFile: Sendable {
+    case forces(ImportedTable<PoliceForce>)
+    case authorities(ImportedTable<Authority>)
+    case homes(ImportedTable<Home>)
+    case children(ImportedTable<Child>)
+    case episodes(ImportedTable<LAEpisode>)
+    case police(ImportedTable<PoliceReport>)
+    case failed(FileReport)
+
+    func apply(to dataset: inout Dataset, lines: inout SourceLines) {
+        switch self {
+        case let .forces(t): dataset.forces += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .authorities(t):
+            dataset.authorities += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .homes(t): dataset.homes += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .children(t): dataset.children += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .episodes(t): dataset.episodes += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .police(t): dataset.policeReports += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .failed(report): dataset.reports.append(report)
+        }
+    }
+
+    private func add(_ report: FileReport, to dataset: inout Dataset, lines: inout SourceLines, _ l: [Int32]) {
+        lines.byKind[report.kind] = (dataset.reports.count, l)
+        dataset.reports.append(report)
+    }
+}
+
+/// For each kind of file loaded: the index of its report and the line of each record.
+struct SourceLines {
+    var byKind: [SourceFileKind: (report: Int, lines: [Int32])] = [:]
+}
+
+/// One result slot per file, written by one worker each.
+private final class Slots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [DecodedFile?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ value: DecodedFile) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [DecodedFile?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}

@@ -1,0 +1,138 @@
+/// Reads one row's fields by schema column, checking each value and collecting what is wrong.
+///
+/// A value the row can do without is blanked with a warning; a value it cannot stand without
+/// marks the row for rejection. Nothing here throws: the importer reads every problem after.
+struct RowDecoder {
+    let record: CSVRecord
+    let file: String
+    let columns: [ColumnSpec]
+    let positions: [Int?]
+    let zone: LocalTimeZone
+    private(set) var warnings: [Diagnostic] = []
+    private(set) var rejection: Diagnostic?
+
+    init(record: CSVRecord, file: String, columns: [ColumnSpec], positions: [Int?], zone: LocalTimeZone) {
+        self.record = record
+        self.file = file
+        self.columns = columns
+        self.positions = positions
+        self.zone = zone
+    }
+
+    /// The trimmed text of a column; `""` when the column is absent or empty.
+    func text(_ column: Int) -> String {
+        guard let position = positions[column] else { return "" }
+        return record.withField(position) { bytes in
+            let trimmed = Self.trim(bytes)
+            return String(decoding: trimmed, as: UTF8.self)
+        }
+    }
+
+    /// The trimmed text of a required identifier; rejects the row when it is empty.
+    mutating func identifier(_ column: Int) -> String {
+        let value = text(column)
+        if value.isEmpty {
+            reject(column, value: nil, message: "is empty", expected: "an identifier: a row needs its \(columns[column].name)")
+        }
+        return value
+    }
+
+    /// A date with no time (a date of birth); warns and returns `nil` when it cannot be read.
+    /// A time written after the date is ignored.
+    mutating func date(_ column: Int) -> CivilDate? {
+        parsed(column, required: false)?.date
+    }
+
+    /// A recorded time. When `required`, a blank or unreadable value rejects the row;
+    /// otherwise it is blanked with a warning.
+    mutating func timestamp(_ column: Int, required: Bool) -> Timestamp? {
+        parsed(column, required: required)?.timestamp(in: zone)
+    }
+
+    /// A coded value; an unknown code is kept as `nil` with a warning.
+    mutating func code<T>(_ column: Int, expected: String, _ parse: (String) -> T?) -> T? {
+        let value = text(column)
+        guard !value.isEmpty else { return nil }
+        guard let result = parse(value) else {
+            warn(column, value: value, message: "is not a known code", expected: expected + "; kept as unknown")
+            return nil
+        }
+        return result
+    }
+
+    /// A yes/no flag; anything else is kept as unknown with a warning.
+    mutating func flag(_ column: Int) -> Bool? {
+        code(column, expected: "Y or N", parseFlag)
+    }
+
+    /// A whole number of zero or more; anything else is kept as unknown with a warning.
+    mutating func count(_ column: Int) -> Int? {
+        code(column, expected: "a whole number of 0 or more") { text in Int(text).flatMap { $0 >= 0 ? $0 : nil } }
+    }
+
+    /// A UK postcode, normalised; anything else is blanked with a warning.
+    mutating func postcode(_ column: Int) -> Postcode? {
+        let value = text(column)
+        guard !value.isEmpty else { return nil }
+        guard let postcode = Postcode(value) else {
+            warn(column, value: value, message: "is not a UK postcode", expected: Postcode.expected + "; left blank")
+            return nil
+        }
+        return postcode
+    }
+
+    /// Records a warning on a column.
+    mutating func warn(_ column: Int, value: String?, message: String, expected: String? = nil) {
+        warnings.append(diagnostic(.warning, column, value: value, message: message, expected: expected))
+    }
+
+    /// Marks the row for rejection (the first reason is kept).
+    mutating func reject(_ column: Int?, value: String?, message: String, expected: String? = nil) {
+        guard rejection == nil else { return }
+        rejection = diagnostic(.rejected, column, value: value, message: message, expected: expected)
+    }
+
+    private func diagnostic(
+        _ severity: Diagnostic.Severity, _ column: Int?, value: String?, message: String, expected: String?
+    ) -> Diagnostic {
+        let position = column.flatMap { positions[$0] }
+        return Diagnostic(
+            severity: severity, file: file, line: record.line, column: position.map { $0 + 1 },
+            columnName: column.map { columns[$0].name }, value: value, message: message, expected: expected)
+    }
+
+    private mutating func parsed(_ column: Int, required: Bool) -> ParsedDateTime? {
+        guard let position = positions[column] else {
+            if required { reject(column, value: nil, message: "is missing", expected: DateTimeParser.expected) }
+            return nil
+        }
+        let result: Result<ParsedDateTime, DateProblem>? = record.withField(position) { bytes in
+            let trimmed = Self.trim(bytes)
+            return trimmed.isEmpty ? nil : DateTimeParser.parse(bytes: UnsafeBufferPointer(rebasing: trimmed))
+        }
+        switch result {
+        case nil:
+            if required { reject(column, value: nil, message: "is empty", expected: DateTimeParser.expected) }
+            return nil
+        case let .success(value)?:
+            return value
+        case let .failure(problem)?:
+            let message = problem == .impossible ? "is not a real date or time" : "is not a date"
+            if required {
+                reject(column, value: text(column), message: message, expected: DateTimeParser.expected)
+            } else {
+                warn(column, value: text(column), message: message, expected: DateTimeParser.expected + "; left blank")
+            }
+            return nil
+        }
+    }
+
+    /// The bytes without leading and trailing spaces and tabs.
+    static func trim(_ bytes: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return bytes[lower..<upper]
+    }
+}

@@ -1,0 +1,55 @@
+/// Combines police reports and LA episodes into incidents: person linkage, then episode
+/// pairing, then the derived facts of each incident.
+public struct IncidentLinker: Sendable {
+    public var personLinker: any PersonLinker
+    public var pairer: EpisodePairer
+
+    /// A linker with the given person linkage (the deterministic rules by default) and a
+    /// pairing tolerance in hours (24 by default).
+    public init(personLinker: any PersonLinker = DeterministicPersonLinker(), toleranceHours: Int = 24) {
+        self.personLinker = personLinker
+        self.pairer = EpisodePairer(toleranceHours: toleranceHours)
+    }
+
+    /// Links a dataset. The result is the same for the same data, whatever the order of work.
+    public func link(_ dataset: Dataset) -> LinkedData {
+        let context = LinkContext(dataset: dataset)
+        let links = personLinker.linkPersons(context)
+        let pairs = pairer.pair(context, links: links)
+        let incidents = IncidentBuilder(context: context).build(links: links, pairs: pairs)
+        return LinkedData(
+            dataset: dataset, registers: context.registers, incidents: incidents, personLinks: links)
+    }
+}
+
+/// A linked dataset: the source records, their registers, and the combined incidents.
+public struct LinkedData: Sendable {
+    public let dataset: Dataset
+    public let registers: Registers
+    /// The combined incidents, ordered by start, then id.
+    public let incidents: [CombinedIncident]
+    /// For each police report (in `dataset.policeReports` order), its person link.
+    public let personLinks: [PersonLink?]
+
+    /// Police report / LA episode pairs that the linking made (one per report in a `both` incident).
+    public var linkedPairs: Set<SourcePair> {
+        var pairs = Set<SourcePair>()
+        for incident in incidents where incident.provenance == .both {
+            for ref in incident.policeRefs {
+                for episode in incident.episodeIDs { pairs.insert(SourcePair(policeRef: ref, episodeID: episode)) }
+            }
+        }
+        return pairs
+    }
+}
+
+/// A police report and an LA episode said to describe the same absence.
+public struct SourcePair: Hashable, Sendable {
+    public var policeRef: PoliceRef
+    public var episodeID: EpisodeID
+
+    public init(policeRef: PoliceRef, episodeID: EpisodeID) {
+        self.policeRef = policeRef
+        self.episodeID = episodeID
+    }
+}

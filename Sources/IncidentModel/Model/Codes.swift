@@ -1,0 +1,109 @@
+/// A person's recorded sex. Matched without regard to case: `M`/`F`/`U`,
+/// `Male`/`Female`/`Unknown`, or the SSDA903's `1` (male) and `2` (female).
+public enum Sex: String, Sendable, Hashable, CaseIterable, Codable {
+    case male = "M"
+    case female = "F"
+    case unknown = "U"
+
+    /// Parses a coded value; `nil` when the text is not one of the accepted codes.
+    public init?(code: some StringProtocol) {
+        switch code.lowercased() {
+        case "m", "male", "1": self = .male
+        case "f", "female", "2": self = .female
+        case "u", "unknown", "": self = .unknown
+        default: return nil
+        }
+    }
+
+    /// The accepted spellings, for messages.
+    public static let expected = "M, F or U (Male, Female, Unknown; 1 or 2)"
+}
+
+/// The police's risk grading of a missing person, lowest first.
+public enum RiskLevel: Int, Sendable, Hashable, Comparable, CaseIterable, Codable {
+    case noApparentRisk = 0
+    case veryLow = 1
+    case low = 2
+    case medium = 3
+    case high = 4
+
+    /// Parses a grade without regard to case, spaces or hyphens (`no apparent risk`, `Very-Low`).
+    public init?(code: some StringProtocol) {
+        let key = code.lowercased().filter { $0.isLetter }
+        switch key {
+        case "noapparentrisk", "absent", "none": self = .noApparentRisk
+        case "verylow": self = .veryLow
+        case "low": self = .low
+        case "medium": self = .medium
+        case "high": self = .high
+        default: return nil
+        }
+    }
+
+    /// The grade as the police file spells it.
+    public var label: String {
+        switch self {
+        case .noApparentRisk: "no apparent risk"
+        case .veryLow: "very low"
+        case .low: "low"
+        case .medium: "medium"
+        case .high: "high"
+        }
+    }
+
+    /// The accepted spellings, for messages.
+    public static let expected = "no apparent risk, very low, low, medium or high"
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The kind of a local-authority episode: missing, or away from placement without authorisation.
+public enum EpisodeType: String, Sendable, Hashable, CaseIterable, Codable {
+    case missing = "M"
+    case away = "A"
+
+    /// Parses `M` or `A` (or `missing` / `away`) without regard to case.
+    public init?(code: some StringProtocol) {
+        switch code.lowercased() {
+        case "m", "missing": self = .missing
+        case "a", "away": self = .away
+        default: return nil
+        }
+    }
+
+    /// The accepted spellings, for messages.
+    public static let expected = "M (missing) or A (away without authorisation)"
+}
+
+/// An Ofsted overall-effectiveness judgement of a children's home.
+public enum OfstedRating: String, Sendable, Hashable, CaseIterable, Codable {
+    case outstanding = "Outstanding"
+    case good = "Good"
+    case requiresImprovement = "Requires improvement"
+    case inadequate = "Inadequate"
+    case notYetInspected = "Not yet inspected"
+
+    /// Parses a judgement without regard to case or spacing.
+    public init?(code: some StringProtocol) {
+        let key = code.lowercased().filter { $0.isLetter }
+        guard let match = Self.allCases.first(where: {
+            $0.rawValue.lowercased().filter { $0.isLetter } == key
+        }) else { return nil }
+        self = match
+    }
+
+    /// Whether the home is judged Good or Outstanding (the inquiry's R6 watch).
+    public var isGoodOrBetter: Bool { self == .good || self == .outstanding }
+
+    /// The accepted spellings, for messages.
+    public static let expected = "Outstanding, Good, Requires improvement, Inadequate or Not yet inspected"
+}
+
+/// Parses a yes/no flag (`Y`, `N`, `Yes`, `No`, `true`, `false`, `1`, `0`) without regard to case.
+func parseFlag(_ text: some StringProtocol) -> Bool? {
+    switch text.lowercased() {
+    case "y", "yes", "true", "1": true
+    case "n", "no", "false", "0": false
+    default: nil
+    }
+}

@@ -1,0 +1,156 @@
+/// One absence of one child, as known to one or both agencies: one or more LA episodes and zero
+/// or more police reports, or police reports alone (DESIGN section 4).
+///
+/// Every derived fact is computed once, by ``IncidentBuilder``, from the source records whose
+/// ids the incident carries, so each figure can be traced back to its rows.
+public struct CombinedIncident: Hashable, Sendable, Identifiable {
+    public var id: IncidentID
+    /// Which agencies know of the absence.
+    public var provenance: Provenance
+    /// The local authority's child, when the incident has an LA episode or a linked person.
+    public var child: ChildID?
+    /// Name, date of birth and sex: the authority's record when there is one, else the police's.
+    public var person: PersonSummary
+    /// The authority responsible for the child.
+    public var responsibleAuthority: AuthorityCode?
+    /// The home the child went missing from.
+    public var home: HomeURN?
+    /// The host authority: the one the home stands in.
+    public var hostAuthority: AuthorityCode?
+    /// The police force of the home's area, or the reporting force when the home is unknown.
+    public var force: ForceCode?
+    /// The earliest start among the sources.
+    public var start: Instant
+    /// The latest end among the sources; `nil` while any source is still open.
+    public var end: Instant?
+    /// The highest police risk grade among the reports.
+    public var highestRisk: RiskLevel?
+    public var returnInterview: ReturnInterview
+    /// Whether any source recorded a concern of child sexual exploitation.
+    public var cseConcern: Bool
+    public var discrepancies: Discrepancies
+    /// The LA episodes behind the incident, in start order.
+    public var episodeIDs: [EpisodeID]
+    /// The police reports behind the incident, in start order.
+    public var policeRefs: [PoliceRef]
+
+    public init(
+        id: IncidentID, provenance: Provenance, child: ChildID?, person: PersonSummary,
+        responsibleAuthority: AuthorityCode?, home: HomeURN?, hostAuthority: AuthorityCode?, force: ForceCode?,
+        start: Instant, end: Instant?, highestRisk: RiskLevel?, returnInterview: ReturnInterview,
+        cseConcern: Bool, discrepancies: Discrepancies, episodeIDs: [EpisodeID], policeRefs: [PoliceRef]
+    ) {
+        self.id = id
+        self.provenance = provenance
+        self.child = child
+        self.person = person
+        self.responsibleAuthority = responsibleAuthority
+        self.home = home
+        self.hostAuthority = hostAuthority
+        self.force = force
+        self.start = start
+        self.end = end
+        self.highestRisk = highestRisk
+        self.returnInterview = returnInterview
+        self.cseConcern = cseConcern
+        self.discrepancies = discrepancies
+        self.episodeIDs = episodeIDs
+        self.policeRefs = policeRefs
+    }
+
+    /// Whether any source has no end yet.
+    public var isOngoing: Bool { end == nil }
+
+    /// Hours from start to end; `nil` while ongoing.
+    public var durationHours: Double? { end.map { start.hours(until: $0) } }
+
+    /// Whether the home stands outside the responsible authority's area; `nil` when either
+    /// authority is unknown.
+    public var isOutOfArea: Bool? {
+        guard let host = hostAuthority, let responsible = responsibleAuthority else { return nil }
+        return host != responsible
+    }
+
+    /// Whether the police graded the absence high risk.
+    public var isHighRisk: Bool { highestRisk == .high }
+}
+
+/// Which agencies' records an incident rests on.
+public enum Provenance: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Both the police and the local authority recorded it.
+    case both
+    /// Only the police: the authority did not know, or the records could not be linked.
+    case policeOnly = "police"
+    /// Only the authority: the police were not told, or the records could not be linked.
+    case laOnly = "la"
+
+    /// Words for a table cell.
+    public var label: String {
+        switch self {
+        case .both: "both"
+        case .policeOnly: "police only"
+        case .laOnly: "LA only"
+        }
+    }
+}
+
+/// The person an incident is about, as shown and exported.
+public struct PersonSummary: Hashable, Sendable {
+    public var givenName: String
+    public var familyName: String
+    public var dateOfBirth: CivilDate?
+    public var sex: Sex
+
+    public init(givenName: String, familyName: String, dateOfBirth: CivilDate?, sex: Sex) {
+        self.givenName = givenName
+        self.familyName = familyName
+        self.dateOfBirth = dateOfBirth
+        self.sex = sex
+    }
+
+    /// "Given Family".
+    public var fullName: String {
+        [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+/// Whether a return home interview was offered and done within 72 hours of the incident's end.
+public enum ReturnInterview: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Completed within 72 hours of the end.
+    case completedInTime = "completed in 72h"
+    /// Completed, but more than 72 hours after the end.
+    case completedLate = "completed late"
+    /// Offered, not (yet) completed.
+    case offered
+    /// Recorded as not offered.
+    case notOffered = "not offered"
+    /// The authority did not record whether one was offered.
+    case notRecorded = "not recorded"
+    /// Not applicable: the incident is ongoing, or the authority has no record of it.
+    case notApplicable = "n/a"
+
+    /// Whether an interview was offered (completed counts as offered).
+    public var wasOffered: Bool { self == .offered || self == .completedInTime || self == .completedLate }
+}
+
+/// Disagreements between the sources of one incident.
+public struct Discrepancies: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// The sources' starts are more than 24 hours apart.
+    public static let startsApart = Discrepancies(rawValue: 1 << 0)
+    /// One source is still open while another has ended.
+    public static let openAndClosed = Discrepancies(rawValue: 1 << 1)
+    /// The sources name different homes.
+    public static let differentHomes = Discrepancies(rawValue: 1 << 2)
+
+    /// Short names, for table cells and exports.
+    public var labels: [String] {
+        var result: [String] = []
+        if contains(.startsApart) { result.append("starts >24h apart") }
+        if contains(.openAndClosed) { result.append("open/closed") }
+        if contains(.differentHomes) { result.append("different homes") }
+        return result
+    }
+}

@@ -1,0 +1,49 @@
+/// Which incidents to show. Every set that is empty lets everything through; the sets combine
+/// with "and"; values within one set combine with "or".
+public struct IncidentFilter: Hashable, Sendable {
+    /// The home the child went missing from.
+    public var homes: Set<HomeURN> = []
+    /// The responsible authority (the child's own authority, not the home's host authority).
+    public var authorities: Set<AuthorityCode> = []
+    /// The force of the home's area (or the reporting force when the home is unknown).
+    public var forces: Set<ForceCode> = []
+    /// The highest police risk grade; `nil` in the set stands for "not graded".
+    public var risks: Set<RiskLevel?> = []
+    public var provenances: Set<Provenance> = []
+    /// The period `[from, to)` in which the incident's start falls.
+    public var from: Instant?
+    public var to: Instant?
+
+    public init(
+        homes: Set<HomeURN> = [], authorities: Set<AuthorityCode> = [], forces: Set<ForceCode> = [],
+        risks: Set<RiskLevel?> = [], provenances: Set<Provenance> = [], from: Instant? = nil, to: Instant? = nil
+    ) {
+        self.homes = homes
+        self.authorities = authorities
+        self.forces = forces
+        self.risks = risks
+        self.provenances = provenances
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether nothing is filtered out.
+    public var isEmpty: Bool { self == IncidentFilter() }
+
+    /// Whether an incident passes.
+    public func matches(_ incident: CombinedIncident) -> Bool {
+        if !provenances.isEmpty && !provenances.contains(incident.provenance) { return false }
+        if let from, incident.start < from { return false }
+        if let to, incident.start >= to { return false }
+        if !homes.isEmpty && !(incident.home.map(homes.contains) ?? false) { return false }
+        if !authorities.isEmpty && !(incident.responsibleAuthority.map(authorities.contains) ?? false) { return false }
+        if !forces.isEmpty && !(incident.force.map(forces.contains) ?? false) { return false }
+        if !risks.isEmpty && !risks.contains(incident.highestRisk) { return false }
+        return true
+    }
+
+    /// The incidents that pass, in their order.
+    public func apply(_ incidents: [CombinedIncident]) -> [CombinedIncident] {
+        isEmpty ? incidents : incidents.filter(matches)
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "evaluate", abstract: "Measure linkage.")
+    func run() throws {}
+}

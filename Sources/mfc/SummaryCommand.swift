@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "summary")
+    func run() throws {}
+}

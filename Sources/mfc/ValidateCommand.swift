@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "validate")
+    func run() throws {}
+}
