@@ -1,6 +1,74 @@
 import ArgumentParser
+import IncidentModel
 
+/// `mfc incidents`: the combined incidents, filtered and sorted, as a table, CSV or JSON.
 struct IncidentsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "incidents")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "incidents",
+        abstract: "List the combined incidents.",
+        discussion: """
+            Reads the native files in DIR (default: the sample data), links police reports to \
+            local-authority episodes, and lists the combined incidents. CSV and JSON carry the \
+            source ids (police_refs, la_episode_ids) of every incident. Files are written \
+            atomically with mode 0600; text that a spreadsheet could run as a formula is prefixed \
+            with '.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    @Argument(help: "Data folder or files (default: the sample data).")
+    var paths: [String] = []
+
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: ArgumentHelp("Sort by this column: \(IncidentColumn.allCases.map(\.name).joined(separator: ", ")).", valueName: "column"))
+    var sort: IncidentColumn = .start
+
+    @Flag(help: "Sort in descending order.")
+    var descending = false
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: Format = .table
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    func run() throws {
+        let (linked, catalogue) = try DataSource.load(paths)
+        let filter = try filters.filter(registers: linked.registers, zone: catalogue.formatter.zone)
+        let incidents = IncidentSort(column: sort, descending: descending)
+            .apply(filter.apply(linked.incidents), in: catalogue)
+        let exporter = IncidentExporter(catalogue: catalogue)
+        let bytes: [UInt8]
+        switch format {
+        case .csv: bytes = exporter.csv(incidents)
+        case .json: bytes = Array(exporter.json(incidents).utf8)
+        case .table: bytes = Array(Self.table(incidents, catalogue: catalogue).utf8)
+        }
+        if let output {
+            do {
+                try AtomicFileWriter.write(bytes, to: output, replace: force)
+            } catch {
+                throw CLIError.usage(error.description)
+            }
+            printError("wrote \(incidents.count) incident\(incidents.count == 1 ? "" : "s") to \(output)")
+        } else {
+            StandardOutput.writeData(bytes)
+        }
+    }
+
+    static func table(_ incidents: [CombinedIncident], catalogue: IncidentCatalogue) -> String {
+        let columns: [IncidentColumn] = [.start, .duration, .child, .age, .home, .authority, .provenance, .risk, .returnInterview, .flags]
+        var table = TextTable(header: columns.map(\.title), rightAligned: [3])
+        for incident in incidents { table.append(columns.map { $0.text(incident, in: catalogue) }) }
+        return table.render() + "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")\n"
+    }
 }
+
+extension IncidentColumn: ExpressibleByArgument {}

@@ -1,6 +1,90 @@
 import ArgumentParser
+import IncidentModel
 
+/// `mfc validate`: every problem in the input files, and what happened to every row.
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check input files row by row and report every problem.",
+        discussion: """
+            Each problem is shown as file:line:column with the value found and what was expected. \
+            A row is rejected only when it cannot stand (no id, a duplicate id, no usable start, an \
+            end before its start, unreadable bytes); a bad value in a field the row can do without \
+            is kept as unknown with a warning.
+
+            Exit status: 0 when no row was rejected, 1 when any row was rejected, 2 when a file \
+            could not be read at all.
+            """
+    )
+
+    @Argument(help: "Data folders or files (default: the sample data).")
+    var paths: [String] = []
+
+    @Option(help: "Show at most this many messages of each file (0 for all).")
+    var limit = 50
+
+    @Option(help: ArgumentHelp("Write the rejected rows, with file, line and reason, to this CSV file.", valueName: "file"))
+    var rejects: String?
+
+    @Flag(help: "Replace the rejects file if it exists.")
+    var force = false
+
+    func run() throws {
+        let dataset: Dataset
+        do {
+            dataset = try DatasetLoader.load(paths: paths.isEmpty ? [DataSource.defaultFolder()] : paths, zone: .europeLondon)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        for report in dataset.reports {
+            let shown = limit > 0 ? Array(report.diagnostics.prefix(limit)) : report.diagnostics
+            for diagnostic in shown { print(diagnostic.description) }
+            if shown.count < report.diagnostics.count {
+                print("\(report.file): … \(report.diagnostics.count - shown.count) more messages (use --limit 0 to see all)")
+            }
+        }
+        print(Self.summaryTable(dataset.reports))
+        if let rejects {
+            let count = try writeRejects(dataset.reports, to: rejects)
+            print("wrote \(count) rejected row\(count == 1 ? "" : "s") to \(rejects)")
+        }
+        if dataset.hasUnreadableFiles { throw ExitCode(2) }
+        if dataset.hasRejections { throw ExitCode(1) }
+    }
+
+    /// Rows read, accepted, rejected and warnings per file; read = accepted + rejected.
+    static func summaryTable(_ reports: [FileReport]) -> String {
+        var table = TextTable(header: ["file", "read", "accepted", "rejected", "warnings", "blank"], rightAligned: [1, 2, 3, 4, 5])
+        for report in reports {
+            if report.failed {
+                table.append([report.file, "-", "-", "-", "-", "unreadable"])
+            } else {
+                table.append([report.file, String(report.rowsRead), String(report.accepted), String(report.rejected),
+                              String(report.warnings), String(report.blankRows)])
+            }
+        }
+        return table.render()
+    }
+
+    private func writeRejects(_ reports: [FileReport], to path: String) throws -> Int {
+        var writer = CSVWriter()
+        writer.append(header: ["file", "line", "reason", "fields"])
+        var count = 0
+        for report in reports {
+            for row in report.rejectedRows {
+                var inner = CSVWriter()
+                inner.append(row: row.fields.map(CSVCell.text))
+                let raw = String(decoding: inner.bytes.dropLast(2), as: UTF8.self)
+                writer.append(row: [.text(report.file), .formatted(String(row.line)), .text(row.reason), .text(raw)])
+                count += 1
+            }
+        }
+        do {
+            try AtomicFileWriter.write(writer.bytes, to: path, replace: force)
+        } catch {
+            throw CLIError.usage(error.description)
+        }
+        return count
+    }
 }

@@ -20,8 +20,9 @@ public enum FileReadError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Reads whole files into memory with POSIX calls (one allocation, no Foundation copies).
-enum FileBytes {
-    static func read(path: String) throws(FileReadError) -> [UInt8] {
+public enum FileBytes {
+    /// The whole file at `path`.
+    public static func read(path: String) throws(FileReadError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotOpen(path: path, reason: errnoText()) }
         defer { close(fd) }
