@@ -30,9 +30,17 @@ enum TableImporter {
         var table = ImportedTable<D.Record>(records: [], lines: [], report: report)
         var reader = CSVReader(bytes: bytes)
         var header: [String]?
+        var headerProblem: Diagnostic?
         while header == nil {
             let more = reader.next { record in
-                if !record.isBlank { header = record.strings }
+                guard !record.isBlank else { return }
+                header = record.strings
+                // A header that cannot be read (a quote left open swallows every row) makes the
+                // file unusable; it must not pass as a file with no rows.
+                if let problem = record.problem {
+                    headerProblem = Self.diagnostic(for: problem, record: record, file: file, header: [])
+                    headerProblem?.severity = .error
+                }
             }
             if !more { break }
         }
@@ -40,6 +48,11 @@ enum TableImporter {
             report.diagnostics.append(Diagnostic(
                 severity: .error, file: file, message: "the file is empty",
                 expected: "a header row naming the columns (\(D.columns.filter(\.required).map(\.name).joined(separator: ", ")))"))
+            table.report = report
+            return table
+        }
+        if let headerProblem {
+            report.diagnostics.append(headerProblem)
             table.report = report
             return table
         }
@@ -64,6 +77,8 @@ enum TableImporter {
         }
         var firstLine: [String: Int] = [:]
         firstLine.reserveCapacity(bytes.count / 64)
+        table.records.reserveCapacity(bytes.count / 64)
+        table.lines.reserveCapacity(bytes.count / 64)
         let headerCount = header.count
         let columnSpecs = D.columns
         let positions = map.positions
@@ -116,7 +131,8 @@ enum TableImporter {
                          message: "the row has \(record.count) fields but the header has \(headerCount); the rest are read as empty")
             }
             report.accepted += 1
-            report.diagnostics.append(contentsOf: row.warnings)
+            // In file order: decoders read columns in the order they need them.
+            report.diagnostics.append(contentsOf: row.warnings.sorted { ($0.column ?? 0) < ($1.column ?? 0) })
             table.records.append(decoded)
             table.lines.append(Int32(clamping: record.line))
         }) {}
