@@ -1,7 +1,39 @@
 import ArgumentParser
+import IncidentModel
 
-// Placeholder replaced by the generator work in progress.
+/// `mfc generate`: writes synthetic data in the native file formats, plus `truth.csv`.
 struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Write synthetic data.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write synthetic, plainly fictional data in the native file formats.",
+        discussion: """
+            Writes forces.csv, authorities.csv, homes.csv, children.csv, la_episodes.csv and \
+            police_reports.csv, and truth.csv, which names the LA episode each police report truly \
+            describes (blank when only the police knew) and the child. The same seed and number of \
+            children give the same files, byte for byte. Files are created with mode 0600.
+            """)
+
+    @Option(help: "The random seed; the same seed gives the same files.")
+    var seed: UInt64
+
+    @Option(help: "The number of children (about 6.7 LA episodes each).")
+    var children: Int
+
+    @Option(help: "The folder to write into (created when missing).")
+    var output: String
+
+    @Flag(help: "Replace files that already exist.")
+    var force = false
+
+    func validate() throws {
+        guard children >= 1 else { throw ValidationError("--children must be at least 1") }
+    }
+
+    func run() throws {
+        let configuration = GeneratorConfiguration(seed: seed, children: children)
+        let written = try SyntheticGenerator.write(configuration, to: output, replace: force)
+        for file in written {
+            print("\(output)/\(file.name): \(file.rows) rows")
+        }
+    }
 }
