@@ -1,7 +1,65 @@
 import ArgumentParser
+import Dashboard
+import Foundation
+import IncidentModel
+import NcursesTerminal
 
-// Placeholder replaced by the dashboard work in progress.
+/// `mfc dashboard [PATH...]`: the full-screen dashboard over the combined incidents (the
+/// default command, on `SampleData/` when no data are named).
 struct DashboardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dashboard", abstract: "Open the dashboard.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Browse the combined incidents in a full-screen terminal dashboard.",
+        discussion: """
+            Keys: arrows or j/k move, Enter opens an incident, f filters, [ and ] sort, / searches, \
+            s selects, e exports to CSV, ? lists every key, Q quits. Needs a terminal: with no tty \
+            or an unknown or dumb TERM it exits with status 2.
+            """
+    )
+
+    @Argument(help: "Folders or files of native CSV data (default: SampleData/).")
+    var paths: [String] = []
+
+    func run() throws {
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        terminal.paint(Self.loadingScreen(terminal.size))
+        let linked: LinkedData, catalogue: IncidentCatalogue
+        do {
+            (linked, catalogue) = try DataSource.load(paths)
+        } catch {
+            terminal.stop()
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let size = terminal.size
+        var state = AppState(
+            index: IncidentIndex(linked: linked, catalogue: catalogue), width: size.width, height: size.height,
+            exportDefault: Self.defaultExportName())
+        if !terminal.isUTF8 { state.message = "The locale is not UTF-8: some characters may not show" }
+        var loop = DashboardRunLoop(state: state, terminal: terminal)
+        loop.run()
+        terminal.stop()
+    }
+
+    /// "Loading…" centred, shown while the data are read and linked.
+    static func loadingScreen(_ size: (width: Int, height: Int)) -> Grid {
+        var grid = Grid(width: size.width, height: size.height, measure: NcursesTerminal.characterWidth)
+        let text = "Loading and linking the incidents…"
+        grid.put(text, x: max(0, (size.width - text.count) / 2), y: size.height / 2)
+        return grid
+    }
+
+    /// `mfc-incidents-YYYY-MM-DD.csv` for today, in the current folder.
+    static func defaultExportName() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.locale = Locale(identifier: "en_GB_POSIX")
+        return "mfc-incidents-\(formatter.string(from: Date())).csv"
+    }
 }

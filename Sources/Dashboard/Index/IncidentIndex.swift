@@ -1,0 +1,158 @@
+import IncidentModel
+
+/// Compact columns over the linked incidents, built once, so that filtering, counting and
+/// searching a million incidents is a pass over small integer arrays rather than over the
+/// incidents themselves.
+///
+/// Each incident `i` (its position in `linked.incidents`, which is ordered by start then id)
+/// has a code per dimension: `homeCode[i]` indexes `homes`, and so on; `-1` means unknown.
+/// Building costs one pass with a dictionary look-up per dimension: O(n).
+public struct IncidentIndex: Sendable {
+    public let linked: LinkedData
+    public let catalogue: IncidentCatalogue
+
+    let homeCode: [Int32]
+    let homes: [HomeURN]
+    let authorityCode: [Int32]
+    let authorities: [AuthorityCode]
+    let forceCode: [Int32]
+    let forces: [ForceCode]
+    /// The child's full name, interned.
+    let nameCode: [Int32]
+    let names: [String]
+    /// Months since year 0 (`year * 12 + month - 1`) of the local start.
+    let monthCode: [Int32]
+    let startSeconds: [Int64]
+    /// Highest risk's raw value, or ``noRisk``.
+    let risk: [UInt8]
+    let provenance: [UInt8]
+
+    let homeSearch: SearchTable
+    let authoritySearch: SearchTable
+    let forceSearch: SearchTable
+    let nameSearch: SearchTable
+
+    static let noRisk: UInt8 = 255
+
+    /// Indexes the incidents of `linked`.
+    public init(linked: LinkedData, catalogue: IncidentCatalogue) {
+        self.linked = linked
+        self.catalogue = catalogue
+        let incidents = linked.incidents
+        var homeInterner = Interner<HomeURN>()
+        var authorityInterner = Interner<AuthorityCode>()
+        var forceInterner = Interner<ForceCode>()
+        var nameInterner = Interner<String>()
+        var homeCode = [Int32](), authorityCode = [Int32](), forceCode = [Int32](), nameCode = [Int32]()
+        var monthCode = [Int32](), startSeconds = [Int64](), risk = [UInt8](), provenance = [UInt8]()
+        homeCode.reserveCapacity(incidents.count)
+        authorityCode.reserveCapacity(incidents.count)
+        forceCode.reserveCapacity(incidents.count)
+        nameCode.reserveCapacity(incidents.count)
+        monthCode.reserveCapacity(incidents.count)
+        startSeconds.reserveCapacity(incidents.count)
+        risk.reserveCapacity(incidents.count)
+        provenance.reserveCapacity(incidents.count)
+        let zone = catalogue.formatter.zone
+        var month = MonthWindow(code: 0, from: .max, to: .min)
+        for incident in incidents {
+            homeCode.append(incident.home.map { homeInterner.code($0) } ?? -1)
+            authorityCode.append(incident.responsibleAuthority.map { authorityInterner.code($0) } ?? -1)
+            forceCode.append(incident.force.map { forceInterner.code($0) } ?? -1)
+            nameCode.append(nameInterner.code(incident.person.fullName))
+            let start = incident.start.secondsSinceEpoch
+            if start < month.from || start >= month.to { month = MonthWindow(containing: incident.start, zone: zone) }
+            monthCode.append(month.code)
+            startSeconds.append(start)
+            risk.append(incident.highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk)
+            provenance.append(Self.provenanceCode(incident.provenance))
+        }
+        self.homeCode = homeCode
+        self.authorityCode = authorityCode
+        self.forceCode = forceCode
+        self.nameCode = nameCode
+        self.monthCode = monthCode
+        self.startSeconds = startSeconds
+        self.risk = risk
+        self.provenance = provenance
+        homes = homeInterner.values
+        authorities = authorityInterner.values
+        forces = forceInterner.values
+        names = nameInterner.values
+        homeSearch = SearchTable(homes.map { catalogue.homeName($0) })
+        authoritySearch = SearchTable(authorities.map { catalogue.authorityName($0) })
+        forceSearch = SearchTable(forces.map { catalogue.forceName($0) })
+        nameSearch = SearchTable(names)
+    }
+
+    /// The number of incidents.
+    public var count: Int { linked.incidents.count }
+
+    /// The incident at a position of `linked.incidents`.
+    public subscript(_ i: Int32) -> CombinedIncident { linked.incidents[Int(i)] }
+
+    static func provenanceCode(_ provenance: Provenance) -> UInt8 {
+        switch provenance {
+        case .both: 0
+        case .policeOnly: 1
+        case .laOnly: 2
+        }
+    }
+
+    /// The other incidents of the same child (the same LA child id, or for incidents without
+    /// one the same name and date of birth), in time order, including `i` itself. An incident
+    /// with a child carries the authority's record of the name, so candidates are found by
+    /// name code first: O(n) over a small integer array.
+    public func incidentsOfChild(of i: Int32) -> [Int32] {
+        let incidents = linked.incidents
+        let target = incidents[Int(i)]
+        let code = nameCode[Int(i)]
+        var result: [Int32] = []
+        nameCode.withUnsafeBufferPointer { codes in
+            for k in 0..<codes.count where codes[k] == code {
+                let other = incidents[k]
+                let same = target.child != nil
+                    ? other.child == target.child
+                    : other.child == nil && other.person.dateOfBirth == target.person.dateOfBirth
+                if same { result.append(Int32(k)) }
+            }
+        }
+        return result
+    }
+}
+
+/// The local month containing an instant, as a half-open range of UTC seconds.
+struct MonthWindow {
+    var code: Int32
+    var from: Int64
+    var to: Int64
+
+    init(code: Int32, from: Int64, to: Int64) {
+        self.code = code
+        self.from = from
+        self.to = to
+    }
+
+    init(containing instant: Instant, zone: LocalTimeZone) {
+        let date = zone.local(instant).date
+        self.init(code: Int32(date.year * 12 + date.month - 1), zone: zone)
+    }
+
+    init(code: Int32, zone: LocalTimeZone) {
+        self.code = code
+        from = Self.start(code, zone).secondsSinceEpoch
+        to = Self.start(code + 1, zone).secondsSinceEpoch
+    }
+
+    static func start(_ code: Int32, _ zone: LocalTimeZone) -> Instant {
+        let year = Int(code) / 12, month = Int(code) % 12 + 1
+        let date = CivilDate(year: year, month: month, day: 1) ?? CivilDate(daysSinceEpoch: 0)
+        return zone.startOfDay(date)
+    }
+
+    /// "2024-03".
+    static func label(_ code: Int32) -> String {
+        let month = Int(code) % 12 + 1
+        return "\(Int(code) / 12)-\(month < 10 ? "0" : "")\(month)"
+    }
+}

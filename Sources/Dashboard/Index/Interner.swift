@@ -1,0 +1,56 @@
+/// Gives each distinct value a small integer code, in order of first appearance.
+struct Interner<Value: Hashable> {
+    private(set) var values: [Value] = []
+    private var codes: [Value: Int32] = [:]
+
+    /// The code of `value`, assigning the next one when it is new.
+    mutating func code(_ value: Value) -> Int32 {
+        if let code = codes[value] { return code }
+        let code = Int32(values.count)
+        values.append(value)
+        codes[value] = code
+        return code
+    }
+
+    /// The code of a value already seen.
+    func existingCode(_ value: Value) -> Int32? { codes[value] }
+}
+
+/// Lower-cased names packed into one buffer, for substring search over many names at once.
+struct SearchTable: Sendable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+
+    init(_ names: [String]) {
+        for name in names {
+            bytes.append(contentsOf: name.lowercased().utf8)
+            starts.append(bytes.count)
+        }
+    }
+
+    /// For each name, whether it contains `needle` (already lower-cased).
+    func matches(_ needle: String) -> [Bool] {
+        let pattern = Array(needle.utf8)
+        let count = starts.count - 1
+        guard let first = pattern.first else { return Array(repeating: true, count: count) }
+        var result = Array(repeating: false, count: count)
+        bytes.withUnsafeBufferPointer { buffer in
+            for n in 0..<count {
+                let end = starts[n + 1] - pattern.count
+                var i = starts[n]
+                while i <= end {
+                    if buffer[i] == first {
+                        var k = 1
+                        while k < pattern.count && buffer[i + k] == pattern[k] { k += 1 }
+                        if k == pattern.count {
+                            result[n] = true
+                            break
+                        }
+                    }
+                    i += 1
+                }
+            }
+        }
+        return result
+    }
+}

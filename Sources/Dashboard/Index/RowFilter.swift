@@ -1,0 +1,80 @@
+import IncidentModel
+
+/// A dimension of the filter picker.
+public enum FilterDimension: Int, CaseIterable, Sendable, Hashable {
+    case home, authority, force, risk, provenance, period
+
+    /// The tab's title.
+    public var title: String {
+        switch self {
+        case .home: "Home"
+        case .authority: "Authority"
+        case .force: "Force"
+        case .risk: "Risk"
+        case .provenance: "Known to"
+        case .period: "Period"
+        }
+    }
+}
+
+/// An `IncidentFilter` compiled to look-up tables over an ``IncidentIndex``'s codes: the same
+/// rule as `IncidentFilter.matches`, at the cost of a few array reads per incident.
+struct RowFilter {
+    private var home: [Bool]?
+    private var authority: [Bool]?
+    private var force: [Bool]?
+    private var risk: [Bool]?
+    private var provenance: [Bool]?
+    private var from: Int64?
+    private var to: Int64?
+
+    /// Compiles `filter`, leaving out one dimension when counting that dimension's values.
+    init(_ filter: IncidentFilter, index: IncidentIndex, excluding: FilterDimension? = nil) {
+        func table<T>(_ values: [T], _ chosen: (T) -> Bool) -> [Bool] { [false] + values.map(chosen) }
+        if excluding != .home && !filter.homes.isEmpty { home = table(index.homes) { filter.homes.contains($0) } }
+        if excluding != .authority && !filter.authorities.isEmpty {
+            authority = table(index.authorities) { filter.authorities.contains($0) }
+        }
+        if excluding != .force && !filter.forces.isEmpty { force = table(index.forces) { filter.forces.contains($0) } }
+        if excluding != .risk && !filter.risks.isEmpty {
+            var allowed = [Bool](repeating: false, count: 256)
+            for level in filter.risks { allowed[Int(level.map { UInt8($0.rawValue) } ?? IncidentIndex.noRisk)] = true }
+            risk = allowed
+        }
+        if excluding != .provenance && !filter.provenances.isEmpty {
+            var allowed = [Bool](repeating: false, count: 3)
+            for p in filter.provenances { allowed[Int(IncidentIndex.provenanceCode(p))] = true }
+            provenance = allowed
+        }
+        if excluding != .period {
+            from = filter.from?.secondsSinceEpoch
+            to = filter.to?.secondsSinceEpoch
+        }
+    }
+
+    /// Whether nothing is filtered out.
+    var passesAll: Bool {
+        home == nil && authority == nil && force == nil && risk == nil && provenance == nil && from == nil && to == nil
+    }
+
+    /// Whether incident `i` passes.
+    func matches(_ i: Int, in index: IncidentIndex) -> Bool {
+        if let provenance, !provenance[Int(index.provenance[i])] { return false }
+        if let from, index.startSeconds[i] < from { return false }
+        if let to, index.startSeconds[i] >= to { return false }
+        if let home, !home[Int(index.homeCode[i]) + 1] { return false }
+        if let authority, !authority[Int(index.authorityCode[i]) + 1] { return false }
+        if let force, !force[Int(index.forceCode[i]) + 1] { return false }
+        if let risk, !risk[Int(index.risk[i])] { return false }
+        return true
+    }
+}
+
+extension IncidentIndex {
+    /// The positions of `order` that pass `filter`, in that order. O(n).
+    func rows(_ order: [Int32], passing filter: IncidentFilter) -> [Int32] {
+        let compiled = RowFilter(filter, index: self)
+        if compiled.passesAll { return order }
+        return order.filter { compiled.matches(Int($0), in: self) }
+    }
+}

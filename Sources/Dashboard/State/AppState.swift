@@ -1,0 +1,140 @@
+import IncidentModel
+
+/// Everything the dashboard shows, as one value. ``reduce(_:_:)`` changes it; ``render(_:measure:)``
+/// draws it. The large data (``IncidentIndex``, the visible rows, cached orders) are arrays
+/// shared copy-on-write, so copying a state is cheap.
+public struct AppState: Sendable {
+    public let index: IncidentIndex
+    /// The terminal's size.
+    public var width: Int
+    public var height: Int
+
+    public var screen: Screen = .table
+    public var overlay: Overlay?
+
+    public var filter = IncidentFilter()
+    /// The label of the period filter, when one is set.
+    public var periodLabel: String?
+    public var sort = IncidentSort()
+    /// A sort asked for whose order is still being computed.
+    public var pendingSort: IncidentSort?
+    var orders: [IncidentColumn: ColumnOrder] = [:]
+    var sources: SourceLookup?
+
+    /// Incident positions shown, in order: the sort's permutation filtered.
+    public private(set) var rows: [Int32]
+    /// The cursor's row (into ``rows``) and the first row on screen.
+    public var cursor = 0
+    public var top = 0
+    /// The cursor's column (into ``TableLayout/columns``) and the first column on screen.
+    public var column = 0
+    public var firstColumn = 0
+
+    /// Incident positions selected with `s`.
+    public var selected: Set<Int32> = []
+    /// The last search.
+    public var search = ""
+    /// The last message for the status bar.
+    public var message = ""
+    /// The file name offered for exports.
+    public var exportDefault: String
+
+    /// A state showing every incident in start order.
+    public init(index: IncidentIndex, width: Int = 80, height: Int = 24, exportDefault: String = "mfc-incidents.csv") {
+        self.index = index
+        self.width = width
+        self.height = height
+        self.exportDefault = exportDefault
+        rows = (0..<Int32(index.count)).map { $0 }
+    }
+
+    /// The rows an export writes: the selected ones in the view, or the whole view.
+    /// O(selected) when rows are selected.
+    public var exportCount: Int {
+        guard !selected.isEmpty else { return rows.count }
+        let compiled = RowFilter(filter, index: index)
+        return selected.filter { compiled.matches(Int($0), in: index) }.count
+    }
+
+    /// Rows of the table body on screen.
+    public var pageSize: Int { max(1, height - TableLayout.chromeRows) }
+
+    /// The incident under the cursor.
+    public var currentIncident: Int32? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+
+    /// Recomputes ``rows`` from the order and the filter, keeping the cursor on the same
+    /// incident when it is still shown. O(n).
+    mutating func refreshRows(keeping incident: Int32? = nil) {
+        let order = orders[sort.column]?.permutation(descending: sort.descending)
+            ?? (0..<Int32(index.count)).map { $0 }
+        rows = index.rows(order, passing: filter)
+        if let incident, let k = rows.firstIndex(of: incident) {
+            cursor = k
+        } else {
+            cursor = 0
+        }
+        top = max(0, cursor - pageSize / 2)
+        clampScroll()
+    }
+
+    /// Keeps the cursor within the rows and on screen.
+    mutating func clampScroll() {
+        cursor = max(0, min(cursor, rows.count - 1))
+        if cursor < top { top = cursor }
+        if cursor >= top + pageSize { top = cursor - pageSize + 1 }
+        top = max(0, min(top, max(0, rows.count - pageSize)))
+    }
+}
+
+/// The full-screen views.
+public enum Screen: Sendable, Equatable {
+    case table
+    case detail(DetailState)
+}
+
+/// What the detail screen shows: one incident, its sources and the child's other incidents.
+public struct DetailState: Sendable, Equatable {
+    public var incident: Int32
+    public var sources: IncidentSources
+    /// The child's incidents in time order, this one included.
+    public var childIncidents: [Int32]
+    /// Lines scrolled off the top.
+    public var scroll = 0
+}
+
+/// A box drawn over the screen that takes the keys while it is open.
+public enum Overlay: Sendable, Equatable {
+    case help(scroll: Int)
+    case picker(PickerState)
+    /// Typing a search.
+    case search(text: String)
+    /// Typing the export path; `count` rows will be written.
+    case exportPath(text: String, count: Int)
+    /// Asking before replacing an existing file.
+    case confirmReplace(path: String)
+}
+
+/// The filter picker: a dimension's values with counts, narrowed by the typed text.
+public struct PickerState: Sendable, Equatable {
+    public var dimension: FilterDimension
+    public var query = ""
+    public var entries: [PickerEntry]
+    /// Positions in ``entries`` that contain the query.
+    public var shown: [Int]
+    public var cursor = 0
+    public var top = 0
+
+    init(dimension: FilterDimension, entries: [PickerEntry]) {
+        self.dimension = dimension
+        self.entries = entries
+        shown = Array(entries.indices)
+    }
+
+    /// Narrows to the entries whose label contains the query, case ignored.
+    mutating func narrow() {
+        let needle = query.lowercased()
+        shown = needle.isEmpty ? Array(entries.indices) : entries.indices.filter { entries[$0].label.lowercased().contains(needle) }
+        cursor = 0
+        top = 0
+    }
+}

@@ -1,0 +1,38 @@
+import IncidentModel
+
+/// Something that happened: a key, a mouse event, a resize, or the result of an effect.
+public enum Action: Sendable {
+    /// A key press; its meaning depends on the screen and any overlay.
+    case key(Key)
+    /// A command, as if its key had been pressed in the table.
+    case command(Command)
+    /// The terminal's size in columns and rows.
+    case resize(width: Int, height: Int)
+    /// A press of the first mouse button at a column and row.
+    case click(x: Int, y: Int)
+    /// The wheel: positive scrolls down by that many rows.
+    case scroll(Int)
+    /// The first screen is up: start background work.
+    case started
+    /// A column's order, computed off the main loop.
+    case orderReady(ColumnOrder)
+    /// The source records' look-up, built off the main loop.
+    case sourcesReady(SourceLookup)
+    /// An export finished: the file and its row count.
+    case exportFinished(path: String, rows: Int)
+    /// An export failed; `.exists` asks whether to replace.
+    case exportFailed(path: String, error: FileWriteError)
+}
+
+/// Work with side effects for the run loop, whose results come back as actions.
+public enum Effect: Sendable, Equatable {
+    /// Compute a column's order (``IncidentIndex/order(for:)``) and send `.orderReady`.
+    case computeOrder(IncidentColumn)
+    /// Build ``SourceLookup`` and send `.sourcesReady`.
+    case buildSources
+    /// Write `rows` (incident positions, in order; only those in `selected` when it is not
+    /// empty) to a CSV file through `IncidentExporter`; send `.exportFinished` or `.exportFailed`.
+    case export(path: String, rows: [Int32], selected: Set<Int32>, replace: Bool)
+    /// Restore the terminal and exit.
+    case quit
+}

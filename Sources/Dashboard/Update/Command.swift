@@ -1,0 +1,84 @@
+/// Everything the user can ask for with a key. ``CommandTable`` gives each its keys, name and
+/// help; the key map, the `?` overlay and the hint line are all drawn from it.
+public enum Command: String, CaseIterable, Sendable, Hashable {
+    case moveDown, moveUp, pageDown, pageUp, first, last
+    case columnLeft, columnRight
+    case open, back, quit
+    case search, nextMatch, previousMatch
+    case filter, clearFilters
+    case sortAscending, sortDescending
+    case select, export, help
+}
+
+/// One row of the action table.
+public struct CommandBinding: Sendable {
+    public let command: Command
+    public let keys: [Key]
+    /// The keys as the help shows them (`j ↓`).
+    public let keyLabel: String
+    public let group: String
+    public let help: String
+    /// The short word of the hint line, for the most useful commands.
+    public let hint: String?
+}
+
+/// The action table: the one place that says which key does what.
+public enum CommandTable {
+    public static let bindings: [CommandBinding] = [
+        row(.moveDown, [.character("j"), .down], "Move", "next row (scrolls the detail)", hint: nil),
+        row(.moveUp, [.character("k"), .up], "Move", "previous row", hint: nil),
+        row(.pageDown, [.pageDown, .control("f")], "Move", "next page", hint: nil),
+        row(.pageUp, [.pageUp, .control("b")], "Move", "previous page", hint: nil),
+        row(.first, [.character("g"), .home], "Move", "first row", hint: nil),
+        row(.last, [.character("G"), .end], "Move", "last row", hint: nil),
+        row(.columnLeft, [.character("h"), .left], "Move", "column to the left (scrolls sideways)", hint: nil),
+        row(.columnRight, [.character("l"), .right], "Move", "column to the right", hint: nil),
+        row(.open, [.enter], "View", "open the incident's detail", hint: "open"),
+        row(.back, [.escape, .character("q")], "View", "back to the table; close an overlay", hint: nil),
+        row(.quit, [.character("Q")], "View", "quit mfc", hint: "quit"),
+        row(.help, [.character("?")], "View", "this help", hint: "help"),
+        row(.search, [.character("/")], "Find", "search child, home, authority, force in the view", hint: "search"),
+        row(.nextMatch, [.character("n")], "Find", "next match", hint: nil),
+        row(.previousMatch, [.character("N")], "Find", "previous match", hint: nil),
+        row(.filter, [.character("f")], "Filter", "pick a home, authority, force, risk, provenance or period", hint: "filter"),
+        row(.clearFilters, [.character("F")], "Filter", "clear every filter", hint: nil),
+        row(.sortAscending, [.character("[")], "Sort", "sort by the cursor's column, ascending", hint: nil),
+        row(.sortDescending, [.character("]")], "Sort", "sort by the cursor's column, descending", hint: nil),
+        row(.select, [.character("s"), .character(" ")], "Select", "select or unselect the row", hint: "select"),
+        row(.export, [.character("e")], "Select", "export the view (or the selected rows) to CSV", hint: "export"),
+    ]
+
+    /// The command a key stands for outside text entry.
+    public static func command(for key: Key) -> Command? { keyMap[key] }
+
+    /// The binding of a command.
+    public static func binding(_ command: Command) -> CommandBinding? {
+        bindings.first { $0.command == command }
+    }
+
+    /// The hint line's items: keys and word, in table order, with the sort keys shown once.
+    public static var hints: [(keys: String, word: String)] {
+        var items: [(String, String)] = [("↑↓", "move")]
+        for binding in bindings where binding.command != .quit {
+            if let hint = binding.hint { items.append((binding.keys[0].label, hint)) }
+            if binding.command == .filter { items.append(("[ ]", "sort")) }
+        }
+        return items + [("Q", "quit")]
+    }
+
+    private static let keyMap: [Key: Command] = {
+        var map: [Key: Command] = [:]
+        for binding in bindings {
+            for key in binding.keys where map[key] == nil { map[key] = binding.command }
+        }
+        return map
+    }()
+
+    private static func row(_ command: Command, _ keys: [Key], _ group: String, _ help: String, hint: String?)
+        -> CommandBinding
+    {
+        CommandBinding(
+            command: command, keys: keys, keyLabel: keys.map(\.label).joined(separator: " "), group: group,
+            help: help, hint: hint)
+    }
+}

@@ -1,0 +1,175 @@
+import IncidentModel
+
+extension AppState {
+    /// Keys while an overlay is open: text entry for the prompts and the picker.
+    mutating func overlayKey(_ key: Key) -> [Effect] {
+        switch overlay {
+        case .none:
+            return []
+        case let .help(scroll):
+            switch key {
+            case .escape, .character("q"), .character("?"), .enter: overlay = nil
+            case .character("Q"): return [.quit]
+            case .down, .character("j"): overlay = .help(scroll: scroll + 1)
+            case .up, .character("k"): overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .character(" "): overlay = .help(scroll: scroll + pageSize)
+            case .pageUp: overlay = .help(scroll: max(0, scroll - pageSize))
+            default: break
+            }
+            return []
+        case let .search(text):
+            switch edit(text, key) {
+            case let .editing(next): overlay = .search(text: next)
+            case .cancelled: overlay = nil
+            case let .submitted(query):
+                overlay = nil
+                guard !query.isEmpty else { return [] }
+                search = query
+                findNext(forward: true, fresh: true)
+            }
+            return []
+        case let .exportPath(text, count):
+            switch edit(text, key) {
+            case let .editing(next): overlay = .exportPath(text: next, count: count)
+            case .cancelled:
+                overlay = nil
+                message = "Export cancelled"
+            case let .submitted(path):
+                guard !path.isEmpty else { return [] }
+                overlay = nil
+                exportDefault = path
+                message = "Exporting to \(path)…"
+                return [.export(path: path, rows: rows, selected: selected, replace: false)]
+            }
+            return []
+        case let .confirmReplace(path):
+            switch key {
+            case .character("y"), .character("Y"):
+                overlay = nil
+                message = "Exporting to \(path)…"
+                return [.export(path: path, rows: rows, selected: selected, replace: true)]
+            case .character("n"), .character("N"), .escape, .character("q"):
+                overlay = nil
+                message = "Export cancelled: \(path) kept"
+            default: break
+            }
+            return []
+        case let .picker(picker):
+            pickerKey(picker, key)
+            return []
+        }
+    }
+
+    /// The outcome of a key in a one-line text field.
+    enum Edit {
+        case editing(String)
+        case submitted(String)
+        case cancelled
+    }
+
+    /// Edits a one-line field: printable characters append, Backspace deletes, Ctrl-U clears,
+    /// Enter submits, Esc cancels.
+    func edit(_ text: String, _ key: Key) -> Edit {
+        switch key {
+        case let .character(c): .editing(text + String(c))
+        case .backspace, .delete: .editing(String(text.dropLast()))
+        case .control("u"): .editing("")
+        case .control("w"):
+            .editing(String(text.dropLast().reversed().drop { $0 != " " && $0 != "/" }.reversed()))
+        case .enter: .submitted(text)
+        case .escape: .cancelled
+        default: .editing(text)
+        }
+    }
+
+    mutating func openPicker(_ dimension: FilterDimension) {
+        let picker = PickerState(dimension: dimension, entries: index.pickerEntries(dimension, filter: filter))
+        overlay = .picker(picker)
+    }
+
+    private mutating func pickerKey(_ picker: PickerState, _ key: Key) {
+        var picker = picker
+        let page = max(1, PickerLayout(width: width, height: height).listRows)
+        switch key {
+        case .escape:
+            overlay = nil
+            return
+        case .tab, .right:
+            openPicker(FilterDimension(rawValue: (picker.dimension.rawValue + 1) % FilterDimension.allCases.count) ?? .home)
+            return
+        case .backTab, .left:
+            let count = FilterDimension.allCases.count
+            openPicker(FilterDimension(rawValue: (picker.dimension.rawValue + count - 1) % count) ?? .home)
+            return
+        case .enter:
+            guard picker.shown.indices.contains(picker.cursor) else { return }
+            applyFilter(picker.entries[picker.shown[picker.cursor]])
+            return
+        case .down: picker.cursor += 1
+        case .up: picker.cursor -= 1
+        case .pageDown: picker.cursor += page
+        case .pageUp: picker.cursor -= page
+        case .home: picker.cursor = 0
+        case .end: picker.cursor = picker.shown.count - 1
+        case let .character(c):
+            picker.query.append(c)
+            picker.narrow()
+        case .backspace, .delete:
+            picker.query = String(picker.query.dropLast())
+            picker.narrow()
+        case .control("u"):
+            picker.query = ""
+            picker.narrow()
+        default: break
+        }
+        picker.cursor = max(0, min(picker.cursor, picker.shown.count - 1))
+        if picker.cursor < picker.top { picker.top = picker.cursor }
+        if picker.cursor >= picker.top + page { picker.top = picker.cursor - page + 1 }
+        overlay = .picker(picker)
+    }
+
+    mutating func applyFilter(_ entry: PickerEntry) {
+        let current = currentIncident
+        entry.value.apply(to: &filter)
+        if case let .period(_, _, label) = entry.value { periodLabel = label }
+        overlay = nil
+        refreshRows(keeping: current)
+        message = "Filtered: \(entry.label), \(rows.count) incident\(rows.count == 1 ? "" : "s")"
+    }
+
+    // MARK: Detail
+
+    mutating func openDetail() {
+        guard let incident = currentIncident else { return }
+        let record = index[incident]
+        let found = sources?.sources(of: record, in: index.linked.dataset)
+            ?? SourceLookup.scan(record, in: index.linked.dataset)
+        screen = .detail(DetailState(incident: incident, sources: found, childIncidents: index.incidentsOfChild(of: incident)))
+    }
+
+    mutating func performInDetail(_ command: Command) -> [Effect] {
+        guard case var .detail(detail) = screen else { return [] }
+        switch command {
+        case .moveDown: detail.scroll += 1
+        case .moveUp: detail.scroll -= 1
+        case .pageDown: detail.scroll += pageSize
+        case .pageUp: detail.scroll -= pageSize
+        case .first: detail.scroll = 0
+        case .last: detail.scroll = Int(Int32.max)
+        case .back:
+            screen = .table
+            return []
+        case .quit: return [.quit]
+        case .help:
+            overlay = .help(scroll: 0)
+            return []
+        default:
+            message = "Esc returns to the table"
+            return []
+        }
+        let lines = DetailView.lines(detail, state: self, width: width).count
+        detail.scroll = max(0, min(detail.scroll, lines - (height - 2)))
+        screen = .detail(detail)
+        return []
+    }
+}

@@ -1,0 +1,202 @@
+import IncidentModel
+
+/// Applies an action to the state and returns the effects for the run loop. Pure: no I/O, no
+/// clock; everything it needs is in the state and the action. Each key press costs at most a
+/// pass over the visible rows (filtering, searching), never formatting of rows off screen.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    state.reduce(action)
+}
+
+extension AppState {
+    mutating func reduce(_ action: Action) -> [Effect] {
+        switch action {
+        case let .key(key):
+            if overlay != nil { return overlayKey(key) }
+            guard let command = CommandTable.command(for: key) else { return [] }
+            return perform(command)
+        case let .command(command):
+            return perform(command)
+        case let .resize(width, height):
+            self.width = max(0, width)
+            self.height = max(0, height)
+            clampScroll()
+            revealColumn()
+            return []
+        case let .click(x, y):
+            click(x: x, y: y)
+            return []
+        case let .scroll(delta):
+            scroll(by: delta)
+            return []
+        case .started:
+            return [.buildSources] + TableLayout.columns.filter { $0 != .start && orders[$0] == nil }.map(Effect.computeOrder)
+        case let .orderReady(order):
+            orders[order.column] = order
+            if let pending = pendingSort, pending.column == order.column { applySort(pending) }
+            return []
+        case let .sourcesReady(lookup):
+            sources = lookup
+            return []
+        case let .exportFinished(path, count):
+            message = "Exported \(count) row\(count == 1 ? "" : "s") to \(path)"
+            return []
+        case let .exportFailed(path, error):
+            if case .exists = error {
+                overlay = .confirmReplace(path: path)
+            } else {
+                message = "Export failed: \(error)"
+            }
+            return []
+        }
+    }
+
+    /// A command from the action table, in the current screen.
+    mutating func perform(_ command: Command) -> [Effect] {
+        if case .detail = screen { return performInDetail(command) }
+        switch command {
+        case .moveDown: move(by: 1)
+        case .moveUp: move(by: -1)
+        case .pageDown: page(by: 1)
+        case .pageUp: page(by: -1)
+        case .first: move(by: -cursor)
+        case .last: move(by: rows.count - cursor)
+        case .columnLeft: moveColumn(by: -1)
+        case .columnRight: moveColumn(by: 1)
+        case .open: openDetail()
+        case .back: message = "Press Q to quit"
+        case .quit: return [.quit]
+        case .search: overlay = .search(text: "")
+        case .nextMatch: findNext(forward: true, fresh: false)
+        case .previousMatch: findNext(forward: false, fresh: false)
+        case .filter: openPicker(.home)
+        case .clearFilters:
+            let current = currentIncident
+            filter = IncidentFilter()
+            periodLabel = nil
+            refreshRows(keeping: current)
+            message = "Filters cleared"
+        case .sortAscending: return requestSort(descending: false)
+        case .sortDescending: return requestSort(descending: true)
+        case .select: toggleSelection()
+        case .export:
+            guard !rows.isEmpty else {
+                message = "Nothing to export: no rows in the view"
+                return []
+            }
+            let count = exportCount
+            guard count > 0 else {
+                message = "Nothing to export: the selected rows are not in the view"
+                return []
+            }
+            overlay = .exportPath(text: exportDefault, count: count)
+        case .help: overlay = .help(scroll: 0)
+        }
+        return []
+    }
+
+    // MARK: Moving
+
+    mutating func move(by delta: Int) {
+        cursor += delta
+        clampScroll()
+    }
+
+    mutating func page(by pages: Int) {
+        let delta = pages * pageSize
+        cursor += delta
+        top += delta
+        clampScroll()
+    }
+
+    mutating func scroll(by delta: Int) {
+        if case .detail = screen, overlay == nil {
+            _ = performInDetail(delta > 0 ? .moveDown : .moveUp)
+            if abs(delta) > 1 { scroll(by: delta > 0 ? delta - 1 : delta + 1) }
+            return
+        }
+        if case var .picker(picker) = overlay {
+            picker.cursor = max(0, min(picker.shown.count - 1, picker.cursor + delta))
+            overlay = .picker(picker)
+            return
+        }
+        guard overlay == nil else { return }
+        top = max(0, min(top + delta, max(0, rows.count - pageSize)))
+        cursor = max(top, min(cursor, top + pageSize - 1))
+        clampScroll()
+    }
+
+    mutating func click(x: Int, y: Int) {
+        guard overlay == nil, screen == .table, width >= TableLayout.minimumWidth,
+              height >= TableLayout.minimumHeight else { return }
+        let layout = TableLayout(state: self)
+        if y == 0 {
+            if let hit = layout.column(at: x) {
+                column = hit
+                revealColumn()
+            }
+        } else if y >= 1 && y <= pageSize && top + y - 1 < rows.count {
+            cursor = top + y - 1
+            if let hit = layout.column(at: x) { column = hit }
+            clampScroll()
+        }
+    }
+
+    mutating func moveColumn(by delta: Int) {
+        column = max(0, min(TableLayout.columns.count - 1, column + delta))
+        revealColumn()
+    }
+
+    /// Scrolls sideways so that the cursor's column is on screen.
+    mutating func revealColumn() {
+        if column < firstColumn { firstColumn = column }
+        while firstColumn < column && !TableLayout.fits(from: firstColumn, through: column, width: width) {
+            firstColumn += 1
+        }
+    }
+
+    // MARK: Selecting, sorting, searching
+
+    mutating func toggleSelection() {
+        guard let incident = currentIncident else { return }
+        if selected.remove(incident) == nil { selected.insert(incident) }
+        message = "\(selected.count) selected"
+        move(by: 1)
+    }
+
+    mutating func requestSort(descending: Bool) -> [Effect] {
+        let target = IncidentSort(column: TableLayout.columns[column], descending: descending)
+        if target.column == .start && orders[.start] == nil { orders[.start] = index.order(for: .start) }
+        if orders[target.column] != nil {
+            applySort(target)
+            return []
+        }
+        pendingSort = target
+        message = "Sorting by \(target.column.title)…"
+        return [.computeOrder(target.column)]
+    }
+
+    mutating func applySort(_ target: IncidentSort) {
+        let current = currentIncident
+        sort = target
+        pendingSort = nil
+        refreshRows(keeping: current)
+        message = "Sorted by \(target.column.title) \(target.descending ? "descending" : "ascending")"
+    }
+
+    mutating func findNext(forward: Bool, fresh: Bool) {
+        guard !search.isEmpty else {
+            message = "No search yet: press / to search"
+            return
+        }
+        let matcher = SearchMatcher(search, index: index)
+        let start = fresh ? (forward ? cursor - 1 : cursor + 1) : cursor
+        if let found = matcher.find(in: rows, from: start, forward: forward, index: index) {
+            let wrapped = forward ? found <= cursor && !fresh : found >= cursor && !fresh
+            cursor = found
+            clampScroll()
+            message = "/\(search)" + (wrapped ? " (wrapped)" : "")
+        } else {
+            message = "No match for “\(search)” in the view"
+        }
+    }
+}

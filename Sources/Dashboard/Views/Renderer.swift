@@ -1,0 +1,128 @@
+import IncidentModel
+
+/// Draws the state into a grid of its size. Pure: the same state gives the same grid. Only the
+/// rows on screen are formatted, so drawing costs O(screen), whatever the number of incidents.
+public func render(_ state: AppState, measure: CharacterWidth = .unicode) -> Grid {
+    var grid = Grid(width: state.width, height: state.height, measure: measure)
+    guard state.width >= TableLayout.minimumWidth && state.height >= TableLayout.minimumHeight else {
+        TooSmallView.draw(into: &grid)
+        return grid
+    }
+    switch state.screen {
+    case .table: TableView.draw(state, into: &grid)
+    case let .detail(detail): DetailView.draw(detail, state: state, into: &grid)
+    }
+    StatusBar.draw(state, into: &grid)
+    switch state.overlay {
+    case .none: StatusBar.drawHints(state, into: &grid)
+    case let .help(scroll): HelpView.draw(scroll: scroll, into: &grid)
+    case let .picker(picker):
+        StatusBar.drawHints(state, into: &grid)
+        PickerView.draw(picker, state: state, into: &grid)
+    case let .search(text): StatusBar.drawPrompt("/", text, into: &grid)
+    case let .exportPath(text, n):
+        StatusBar.drawPrompt("Export \(grouped(n)) row\(n == 1 ? "" : "s") to: ", text, into: &grid)
+    case let .confirmReplace(path):
+        grid.fill(y: grid.height - 1, style: .warning)
+        grid.put("\(path) exists. Replace it? (y/n)", x: 1, y: grid.height - 1, style: .warning)
+    }
+    return grid
+}
+
+/// The screen shown when the terminal is smaller than the table needs.
+enum TooSmallView {
+    static func draw(into grid: inout Grid) {
+        let lines = [
+            "Terminal too small",
+            "\(grid.width)x\(grid.height); mfc needs \(TableLayout.minimumWidth)x\(TableLayout.minimumHeight)",
+            "Enlarge the window, or press Q to quit",
+        ]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (k, line) in lines.enumerated() {
+            let w = grid.measure.columns(line)
+            grid.put(line, x: max(0, (grid.width - w) / 2), y: top + k, style: k == 0 ? .warning : .plain)
+        }
+    }
+}
+
+/// The status bar (view, row, selection, filters, message) and the hint line below it.
+enum StatusBar {
+    static func draw(_ state: AppState, into grid: inout Grid) {
+        let y = grid.height - 2
+        grid.fill(y: y, style: .status)
+        var x = 1
+        let view: String
+        switch (state.screen, state.overlay) {
+        case (_, .help?): view = "Help"
+        case (_, .picker?): view = "Filter"
+        case let (.detail(detail), _): view = "Incident \(state.index[detail.incident].id.rawValue)"
+        case (.table, _): view = "Incidents"
+        }
+        x += grid.put(view, x: x, y: y, style: CellStyle.status.emboldened()) + 2
+        let row = state.rows.isEmpty ? 0 : state.cursor + 1
+        x += grid.put("row \(grouped(row))/\(grouped(state.rows.count))", x: x, y: y, style: .status) + 2
+        if !state.selected.isEmpty {
+            x += grid.put("\(grouped(state.selected.count)) selected", x: x, y: y, style: CellStyle.status.emboldened()) + 2
+        }
+        let sortMark = state.sort.descending ? "▼" : "▲"
+        if state.sort != IncidentSort() {
+            x += grid.put("\(state.sort.column.title)\(sortMark)", x: x, y: y, style: .status) + 2
+        }
+        let messageWidth = min(grid.measure.columns(state.message), grid.width / 3)
+        for chip in chips(state) where x < grid.width - messageWidth - 4 {
+            let limit = grid.width - messageWidth - 3 - x
+            x += grid.put(" \(chip) ", x: x, y: y, limit: limit, style: CellStyle(tone: .chip, bold: true)) + 1
+        }
+        if !state.message.isEmpty && x < grid.width - 2 {
+            let room = grid.width - x - 1
+            let w = min(grid.measure.columns(state.message), room)
+            grid.put(state.message, x: grid.width - 1 - w, y: y, limit: w, style: .status)
+        }
+    }
+
+    /// The active filters, one chip per dimension.
+    static func chips(_ state: AppState) -> [String] {
+        let f = state.filter, catalogue = state.index.catalogue
+        var chips: [String] = []
+        func chip(_ name: String, _ values: [String]) {
+            guard let first = values.first else { return }
+            chips.append("\(name): \(first)" + (values.count > 1 ? " +\(values.count - 1)" : ""))
+        }
+        chip("home", f.homes.sorted().map { catalogue.homeName($0) })
+        chip("authority", f.authorities.sorted().map { catalogue.authorityName($0) })
+        chip("force", f.forces.sorted().map { catalogue.forceName($0) })
+        chip("risk", f.risks.sorted { ($0?.rawValue ?? -1) > ($1?.rawValue ?? -1) }.map { $0?.label ?? "not graded" })
+        chip("known to", f.provenances.sorted { $0.rawValue < $1.rawValue }.map(\.label))
+        if f.from != nil || f.to != nil { chips.append("period: \(state.periodLabel ?? "custom")") }
+        return chips
+    }
+
+    static func drawHints(_ state: AppState, into grid: inout Grid) {
+        let y = grid.height - 1
+        let items: [(keys: String, word: String)]
+        if case .detail = state.screen {
+            items = [("↑↓", "scroll"), ("Esc", "back"), ("?", "help"), ("Q", "quit")]
+        } else if case .picker = state.overlay {
+            items = [("type", "narrow"), ("↑↓", "move"), ("Tab", "next list"), ("Enter", "apply"), ("Esc", "close")]
+        } else {
+            items = CommandTable.hints
+        }
+        var x = 1
+        for item in items where x < grid.width - 1 {
+            x += grid.put(item.keys, x: x, y: y, style: .key) + 1
+            x += grid.put(item.word, x: x, y: y, style: .hint) + 2
+        }
+    }
+
+    /// A one-line prompt in place of the hint line, with a block for the text cursor.
+    static func drawPrompt(_ label: String, _ text: String, into grid: inout Grid) {
+        let y = grid.height - 1
+        grid.fill(y: y, style: .plain)
+        var x = grid.put(label, x: 0, y: y, style: .key)
+        let room = grid.width - x - 2
+        var shown = text
+        while grid.measure.columns(shown) > room, !shown.isEmpty { shown.removeFirst() }
+        x += grid.put(shown, x: x, y: y)
+        grid.fill(x: x, y: y, count: 1, style: CellStyle(reverse: true))
+    }
+}

@@ -1,0 +1,65 @@
+import IncidentModel
+
+/// The incidents table: a fixed header, then one line per incident on screen. The cursor row
+/// is reversed; high-risk rows are bold (red on colour terminals), ongoing incidents bold in
+/// their duration (yellow); selected rows carry a `*` in the gutter.
+enum TableView {
+    static func draw(_ state: AppState, into grid: inout Grid) {
+        let layout = TableLayout(state: state)
+        drawHeader(state, layout, into: &grid)
+        if state.rows.isEmpty {
+            let text = state.filter.isEmpty ? "No incidents in the data" : "No incidents match the filters (F clears them)"
+            grid.put(text, x: 2, y: 2, style: .warning)
+            return
+        }
+        let catalogue = state.index.catalogue
+        for line in 0..<state.pageSize {
+            let k = state.top + line
+            guard k < state.rows.count else { break }
+            let position = state.rows[k]
+            let incident = state.index[position]
+            let y = line + 1
+            let isCursor = k == state.cursor
+            let isSelected = state.selected.contains(position)
+            var style = rowStyle(incident, selected: isSelected)
+            if isCursor { style = CellStyle(tone: .cursor, bold: style.bold, reverse: true) }
+            grid.fill(y: y, style: style)
+            grid.put(isSelected ? "*" : " ", x: 0, y: y, style: style.emboldened())
+            for span in layout.spans {
+                let column = TableLayout.columns[span.position]
+                var cellStyle = style
+                if column == .risk && incident.isHighRisk { cellStyle = cellStyle.emboldened() }
+                if column == .duration && incident.isOngoing {
+                    cellStyle = cellStyle.emboldened()
+                    if !isCursor { cellStyle.tone = .ongoing }
+                }
+                if isCursor && span.position == state.column { cellStyle.underline = true }
+                grid.put(
+                    column.text(incident, in: catalogue), x: span.x, y: y, limit: span.width, style: cellStyle,
+                    alignRight: TableLayout.alignsRight(column))
+            }
+        }
+    }
+
+    static func rowStyle(_ incident: CombinedIncident, selected: Bool) -> CellStyle {
+        if incident.isHighRisk { return CellStyle(tone: .highRisk, bold: true) }
+        if selected { return CellStyle(tone: .selected, bold: true) }
+        return .plain
+    }
+
+    static func drawHeader(_ state: AppState, _ layout: TableLayout, into grid: inout Grid) {
+        grid.fill(y: 0, style: .header)
+        grid.put(state.firstColumn > 0 ? "‹" : " ", x: 0, y: 0, style: .header)
+        for span in layout.spans {
+            let column = TableLayout.columns[span.position]
+            var title = column.title
+            if state.sort.column == column { title += state.sort.descending ? " ▼" : " ▲" }
+            var style = CellStyle.header
+            if span.position == state.column { style.underline = true }
+            grid.put(title, x: span.x, y: 0, limit: span.width, style: style, alignRight: TableLayout.alignsRight(column))
+        }
+        if let last = layout.spans.last, last.position < TableLayout.columns.count - 1 || last.width < TableLayout.width(of: TableLayout.columns[last.position]) {
+            grid.put("›", x: grid.width - 1, y: 0, style: .header)
+        }
+    }
+}

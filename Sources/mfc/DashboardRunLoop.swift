@@ -1,0 +1,118 @@
+import Dashboard
+import Foundation
+import IncidentModel
+import NcursesTerminal
+
+/// Runs the dashboard: reads input, reduces actions, performs effects and paints. Effects that
+/// take time (sort orders, the source look-up, exports) run on background queues and come back
+/// as actions through a mailbox, which the loop drains between key presses.
+struct DashboardRunLoop {
+    var state: AppState
+    let terminal: NcursesTerminal
+    private let mailbox = Mailbox()
+    private var quitting = false
+    private var prefetching = false
+    private let prefetchQueue = DispatchQueue(label: "mfc.dashboard.prefetch", qos: .utility)
+
+    init(state: AppState, terminal: NcursesTerminal) {
+        self.state = state
+        self.terminal = terminal
+    }
+
+    mutating func run() {
+        paint()
+        prefetching = true
+        dispatch(.started)
+        prefetching = false
+        while !quitting {
+            var changed = false
+            if let action = terminal.nextAction(waiting: 40) {
+                dispatch(action)
+                changed = true
+            }
+            for action in mailbox.take() {
+                dispatch(action)
+                changed = true
+            }
+            if changed && !quitting { paint() }
+        }
+    }
+
+    private func paint() {
+        terminal.paint(render(state, measure: NcursesTerminal.characterWidth))
+    }
+
+    private mutating func dispatch(_ action: Action) {
+        for effect in reduce(&state, action) { perform(effect) }
+    }
+
+    private mutating func perform(_ effect: Effect) {
+        let index = state.index
+        let mailbox = self.mailbox
+        switch effect {
+        case .quit:
+            quitting = true
+        case let .computeOrder(column):
+            // Asked for at start: one after another in the background. Asked for by a key:
+            // at once, unless already under way.
+            if prefetching {
+                prefetchQueue.async {
+                    if mailbox.claim(column) { mailbox.post(.orderReady(index.order(for: column))) }
+                }
+            } else if mailbox.claim(column) {
+                DispatchQueue.global(qos: .userInitiated).async { mailbox.post(.orderReady(index.order(for: column))) }
+            }
+        case .buildSources:
+            DispatchQueue.global(qos: .utility).async {
+                mailbox.post(.sourcesReady(SourceLookup(index.linked.dataset)))
+            }
+        case let .export(path, rows, selected, replace):
+            DispatchQueue.global(qos: .userInitiated).async {
+                let chosen = selected.isEmpty ? rows : rows.filter(selected.contains)
+                let incidents = chosen.map { index[$0] }
+                do throws(FileWriteError) {
+                    let count = try IncidentExporter(catalogue: index.catalogue)
+                        .write(incidents, to: Self.expandingHome(path), replace: replace)
+                    mailbox.post(.exportFinished(path: path, rows: count))
+                } catch {
+                    mailbox.post(.exportFailed(path: path, error: error))
+                }
+            }
+        }
+    }
+
+    /// `~/x.csv` as a path under `$HOME`.
+    static func expandingHome(_ path: String) -> String {
+        guard path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return path }
+        return home + path.dropFirst()
+    }
+}
+
+/// Actions posted by background work, taken by the run loop. Also remembers which column
+/// orders are being computed, so that each is computed once.
+final class Mailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [Action] = []
+    private var claimed: Set<IncidentColumn> = []
+
+    func post(_ action: Action) {
+        lock.lock()
+        actions.append(action)
+        lock.unlock()
+    }
+
+    func take() -> [Action] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = actions
+        actions = []
+        return taken
+    }
+
+    /// Claims a column's computation; false when it is already claimed.
+    func claim(_ column: IncidentColumn) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return claimed.insert(column).inserted
+    }
+}
