@@ -8,7 +8,7 @@ public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .notFound(kind, text, hint):
             "no \(kind) matches \"\(TextSanitiser.visible(text, limit: 40))\"; \(hint)"
         case let .ambiguous(kind, text, candidates):
-            "\"\(TextSanitiser.visible(text, limit: 40))\" matches \(candidates.count) \(kind)s: "
+            "\"\(TextSanitiser.visible(text, limit: 40))\" matches \(candidates.count) \(kind.hasSuffix("y") ? kind.dropLast() + "ies" : kind + "s"): "
                 + candidates.prefix(5).joined(separator: ", ") + (candidates.count > 5 ? ", …" : "")
                 + "; give the code or more of the name"
         }
