@@ -58,12 +58,12 @@ public enum CommandTable {
 
     /// The hint line's items: keys and word, in table order, with the sort keys shown once.
     public static var hints: [(keys: String, word: String)] {
-        var items: [(String, String)] = [("↑↓", "move")]
-        for binding in bindings where binding.command != .quit {
+        var items: [(String, String)] = []
+        for binding in bindings where binding.command != .quit && binding.command != .help {
             if let hint = binding.hint { items.append((binding.keys[0].label, hint)) }
             if binding.command == .filter { items.append(("[ ]", "sort")) }
         }
-        return items + [("Q", "quit")]
+        return items + [("?", "help"), ("Q", "quit")]
     }
 
     private static let keyMap: [Key: Command] = {

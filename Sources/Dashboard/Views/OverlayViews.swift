@@ -35,7 +35,8 @@ enum HelpView {
     }
 
     static func draw(scroll: Int, into grid: inout Grid) {
-        let box = Box.centred(width: 72, height: grid.height - 2, in: grid.width, grid.height)
+        let centred = Box.centred(width: 72, height: grid.height - 3, in: grid.width, grid.height)
+        let box = Box(x: centred.x, y: 1, width: centred.width, height: grid.height - 3)
         drawBox(box, title: "Keys · Esc closes", into: &grid)
         let all = lines
         let rows = box.height - 2
