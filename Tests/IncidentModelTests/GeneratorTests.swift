@@ -161,6 +161,15 @@ struct GeneratorTests {
         }
     }
 
+    @Test func sampleDataIsTheGeneratorsOutputForSeed2026() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("SampleData").path
+        for file in SyntheticGenerator.generate(GeneratorConfiguration(seed: 2026, children: 300)) {
+            let committed = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file.name))
+            #expect([UInt8](committed) == file.bytes, "SampleData/\(file.name) is stale: run mfc generate --seed 2026 --children 300 --output SampleData --force")
+        }
+    }
+
     @Test func typoChangesAName() {
         var random = SeededRandom(seed: 1)
         for _ in 0..<50 {

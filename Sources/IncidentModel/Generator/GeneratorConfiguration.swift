@@ -27,7 +27,7 @@ public struct GeneratorConfiguration: Sendable, Hashable {
     /// The share of LA episodes with a police report on which the LA recorded the reference.
     public var policeRefRecordedShare: Double
     /// The mean number of absences drawn per child (known to both agencies or to one), before
-    /// siblings' shared absences are added and overlapping ones dropped. The default, 7.6,
+    /// siblings' shared absences are added and overlapping ones dropped. The default, 7.8,
     /// gives about 7.9 incidents and 6.7 LA episodes per child.
     public var meanIncidentsPerChild: Double
 
@@ -41,7 +41,7 @@ public struct GeneratorConfiguration: Sendable, Hashable {
         policeOnlyShare = 0.15
         outOfAreaShare = 0.40
         policeRefRecordedShare = 0.50
-        meanIncidentsPerChild = 7.6
+        meanIncidentsPerChild = 7.8
     }
 
     /// Number of local authorities: one per 1,000 children, at least 3, at most 700.
