@@ -1,0 +1,63 @@
+import IncidentModel
+import Testing
+@testable import Dashboard
+
+struct IncidentIndexTests {
+    @Test(arguments: IncidentColumn.allCases)
+    func columnOrderMatchesIncidentSort(column: IncidentColumn) {
+        let index = Fixture.index
+        let order = index.order(for: column)
+        for descending in [false, true] {
+            let expected = IncidentSort(column: column, descending: descending)
+                .permutation(Fixture.linked.incidents, in: Fixture.catalogue).map { Int32($0) }
+            #expect(order.permutation(descending: descending) == expected, "\(column) \(descending)")
+        }
+    }
+
+    @Test func compiledFilterMatchesIncidentFilter() {
+        let index = Fixture.index
+        let filters = [
+            IncidentFilter(homes: ["SC000001"]),
+            IncidentFilter(authorities: ["902"]),
+            IncidentFilter(forces: ["F1"], risks: [.high]),
+            IncidentFilter(risks: [nil]),
+            IncidentFilter(provenances: [.laOnly, .policeOnly]),
+            IncidentFilter(from: Fixture.at(2024, 3, 1, 0).instant, to: Fixture.at(2024, 5, 1, 12).instant),
+        ]
+        let all = (0..<Int32(index.count)).map { $0 }
+        for filter in filters {
+            let expected = all.filter { filter.matches(index[$0]) }
+            #expect(index.rows(all, passing: filter) == expected)
+        }
+    }
+
+    @Test func pickerCountsAddUpToTheView() {
+        let index = Fixture.index
+        for dimension in [FilterDimension.home, .authority, .force, .risk, .provenance] {
+            let entries = index.pickerEntries(dimension, filter: IncidentFilter())
+            let unknown = dimension == .home ? 1 : dimension == .authority ? 1 : 0  // Eve: no home, no authority
+            #expect(entries.map(\.count).reduce(0, +) + unknown == index.count, "\(dimension)")
+        }
+        let periods = index.pickerEntries(.period, filter: IncidentFilter())
+        #expect(periods.first?.label == "2024" && periods.first?.count == 6)
+        #expect(periods.dropFirst().map(\.label) == ["2024-06", "2024-05", "2024-04", "2024-03", "2024-02"])
+    }
+
+    @Test func childsIncidentsAreFoundByChildIdInTimeOrder() throws {
+        let index = Fixture.index
+        let amy = try #require(Fixture.position(of: "Amy"))
+        let found = index.incidentsOfChild(of: amy)
+        #expect(found.count == 2)
+        #expect(found.map { index[$0].child } == ["C1", "C1"])
+        #expect(index[found[0]].start < index[found[1]].start)
+        let eve = try #require(Fixture.position(of: "Eve"))
+        #expect(index.incidentsOfChild(of: eve) == [eve])
+    }
+
+    @Test func sourceLookupAndScanAgree() throws {
+        let lookup = SourceLookup(Fixture.dataset)
+        for incident in Fixture.linked.incidents {
+            #expect(lookup.sources(of: incident, in: Fixture.dataset) == SourceLookup.scan(incident, in: Fixture.dataset))
+        }
+    }
+}
