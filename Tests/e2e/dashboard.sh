@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# End-to-end test of the dashboard in a real terminal: starts mfc in tmux on SampleData/,
+# filters by a home through the picker, exports, compares the file with
+# `mfc incidents --home ... --format csv`, clicks a row, resizes (down to the "too small"
+# screen and back), quits with Q, and checks that `stty -g` in the pane is the same before and
+# after. Run from the repository root after `swift build`:
+#   bash Tests/e2e/dashboard.sh [path/to/mfc]
+set -euo pipefail
+
+MFC="${1:-.build/debug/mfc}"
+[[ -x "$MFC" ]] || { echo "dashboard e2e: FAIL: no mfc binary at $MFC (run swift build first)" >&2; exit 1; }
+MFC="$(cd "$(dirname "$MFC")" && pwd)/$(basename "$MFC")"
+command -v tmux >/dev/null || { echo "dashboard e2e: FAIL: tmux is not installed" >&2; exit 1; }
+
+SOCKET="mfc-e2e-$$-$RANDOM"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/mfc-e2e.XXXXXX")"
+T() { tmux -L "$SOCKET" "$@"; }
+cleanup() { T kill-server 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+screen() { T capture-pane -p -t e2e 2>/dev/null || true; }
+fail() {
+    echo "dashboard e2e: FAIL: $*" >&2
+    echo "--- screen ---" >&2
+    screen >&2
+    exit 1
+}
+# wait_for PATTERN [SECONDS]: polls the screen every 0.1 s until grep -E matches.
+wait_for() {
+    local pattern="$1" limit="${2:-10}" tries
+    tries=$((limit * 10))
+    while ((tries-- > 0)); do
+        if screen | grep -Eq -- "$pattern"; then return 0; fi
+        sleep 0.1
+    done
+    fail "waited ${limit}s for: $pattern"
+}
+step() { echo "dashboard e2e: $*"; }
+
+# The home to filter by: the one in the first exported row that has a home.
+ALL_CSV="$WORK/all.csv"
+"$MFC" incidents --format csv >"$ALL_CSV" || fail "mfc incidents --format csv failed"
+HOME_URN="$(awk -F, 'NR > 1 && $12 != "" { print $12; exit }' "$ALL_CSV")"
+[[ -n "$HOME_URN" ]] || fail "no incident with a home in SampleData"
+EXPECTED_CSV="$WORK/expected.csv"
+"$MFC" incidents --home "$HOME_URN" --format csv >"$EXPECTED_CSV" || fail "mfc incidents --home $HOME_URN failed"
+HOME_NAME="$(awk -F, 'NR == 2 { print $13 }' "$EXPECTED_CSV")"
+EXPECTED_ROWS=$(($(wc -l <"$EXPECTED_CSV") - 1))
+step "home $HOME_URN ($HOME_NAME), $EXPECTED_ROWS incidents by the command line"
+
+# The pane records stty before and after mfc, and mfc's exit status.
+cat >"$WORK/run.sh" <<SCRIPT
+stty -g >"$WORK/stty.before"
+"$MFC"
+echo \$? >"$WORK/status"
+stty -g >"$WORK/stty.after"
+echo "mfc exited"
+sleep 600
+SCRIPT
+T new-session -d -s e2e -x 120 -y 35 -c "$PWD" "bash --noprofile --norc $WORK/run.sh"
+wait_for 'row 1/[0-9]' 20
+step "dashboard shows the incidents"
+
+# Filter by the home: open the picker, type the name, apply.
+T send-keys -t e2e f
+wait_for 'Known to +Period'
+T send-keys -t e2e -l "$HOME_NAME"
+wait_for "1 of [0-9]"
+T send-keys -t e2e Enter
+wait_for "row 1/$EXPECTED_ROWS +home: "
+screen | grep -q "home: $HOME_NAME" || fail "the filter chip does not name $HOME_NAME"
+step "filtered by the picker: $EXPECTED_ROWS rows"
+
+# A click on the third row puts the cursor there (X10 mouse bytes: button 1 at column 11, row 4).
+if ((EXPECTED_ROWS >= 3)); then
+    T send-keys -t e2e -l $'\e[M +$'
+    wait_for "row 3/$EXPECTED_ROWS"
+    step "mouse click selects row 3"
+fi
+
+# Export the view.
+EXPORT="$WORK/export.csv"
+T send-keys -t e2e e
+wait_for "Export [0-9,]+ rows? to:"
+T send-keys -t e2e C-u
+T send-keys -t e2e -l "$EXPORT"
+T send-keys -t e2e Enter
+wait_for "Exported $EXPECTED_ROWS rows? to"
+[[ -f "$EXPORT" ]] || fail "no export file at $EXPORT"
+MODE="$(stat -c %a "$EXPORT")"
+[[ "$MODE" == "600" ]] || fail "export mode is $MODE, not 600"
+if ! cmp -s "$EXPORT" "$EXPECTED_CSV"; then
+    diff <(head -5 "$EXPECTED_CSV") <(head -5 "$EXPORT") >&2 || true
+    fail "the export differs from mfc incidents --home $HOME_URN --format csv"
+fi
+step "export matches the command line's CSV ($EXPECTED_ROWS rows, mode 600)"
+
+# Exporting again to the same path asks before replacing.
+T send-keys -t e2e e
+wait_for "Export [0-9,]+ rows? to:"
+T send-keys -t e2e Enter
+wait_for "exists\. Replace it\? \(y/n\)"
+T send-keys -t e2e n
+wait_for "Export cancelled"
+step "replacing asks first"
+
+# Resize: smaller, too small, and back.
+T resize-window -t e2e -x 70 -y 20
+wait_for "row 3/$EXPECTED_ROWS"
+screen | head -1 | grep -q "Start" || fail "no header at 70x20"
+T resize-window -t e2e -x 50 -y 12
+wait_for "Terminal too small"
+T resize-window -t e2e -x 120 -y 35
+wait_for "row 3/$EXPECTED_ROWS"
+step "resizes redraw, including the too-small screen"
+
+# Detail and back.
+T send-keys -t e2e Enter
+wait_for "Police reports \([0-9]+\)"
+T send-keys -t e2e Escape
+wait_for "row 3/$EXPECTED_ROWS"
+step "detail opens and Esc returns to the same row"
+
+# Quit and check the terminal.
+T send-keys -t e2e Q
+wait_for "mfc exited"
+STATUS="$(cat "$WORK/status")"
+[[ "$STATUS" == "0" ]] || fail "mfc exited with status $STATUS"
+cmp -s "$WORK/stty.before" "$WORK/stty.after" || fail "stty -g differs: $(cat "$WORK/stty.before") vs $(cat "$WORK/stty.after")"
+step "Q quits with status 0 and stty -g is unchanged"
+
+# No terminal: a clear message, status 2, nothing on stdout.
+set +e
+OUT="$("$MFC" </dev/null 2>"$WORK/err")"
+CODE=$?
+set -e
+[[ "$CODE" == "2" ]] || fail "without a terminal mfc exited $CODE, not 2"
+[[ -z "$OUT" ]] || fail "without a terminal mfc wrote to stdout"
+grep -q "needs a terminal" "$WORK/err" || fail "without a terminal the message was: $(cat "$WORK/err")"
+step "no tty: exit 2, message on stderr, nothing on stdout"
+
+echo "dashboard e2e: 1 passed, 0 failed"
