@@ -1,1 +1,127 @@
+// mfc-bench: times import + linking and export on a data folder (release build).
+//
+//   mfc-bench DIR [--runs N]     runs N fresh processes (default 5) and prints medians
+//   mfc-bench DIR --once         one run in this process; prints one line of figures
+//
+// Each run is a fresh process so that peak memory (getrusage's maximum resident set) is that
+// run's own.
+import Foundation
 import IncidentModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Seconds taken by `body`.
+func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let start = ContinuousClock.now
+    let result = try body()
+    let elapsed = ContinuousClock.now - start
+    return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+}
+
+/// Peak resident memory of this process, in MiB.
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
+
+/// One run: load, link, export; prints `key=value` pairs on one line.
+func runOnce(directory: String, dashboard: Bool) throws {
+    let zone = LocalTimeZone.europeLondon
+    let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: zone) }
+    let (linked, link) = time { IncidentLinker().link(dataset) }
+    let catalogue = IncidentCatalogue(registers: linked.registers, zone: zone)
+    let output = NSTemporaryDirectory() + "mfc-bench-\(getpid()).csv"
+    let (_, export) = try time {
+        try IncidentExporter(catalogue: catalogue).write(linked.incidents, to: output, replace: true)
+    }
+    unlink(output)
+    let episodes = dataset.episodes.count
+    let reports = dataset.policeReports.count
+    print("episodes=\(episodes) reports=\(reports) incidents=\(linked.incidents.count) load=\(format(load)) link=\(format(link)) import_link=\(format(load + link)) export=\(format(export)) peak_mib=\(format(peakMemoryMiB(), 0))")
+    if dashboard {
+        for line in runDashboardBenchmark(linked: linked, catalogue: catalogue, loadSeconds: load + link) {
+            print("dashboard " + line)
+        }
+    }
+}
+
+/// Runs `runs` fresh processes and prints the median of each figure.
+func runMany(directory: String, runs: Int) throws {
+    var figures: [String: [Double]] = [:]
+    var counts = ""
+    var dashboardLines: [String] = []
+    for run in 1...runs {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = [directory, "--once"] + (run == runs ? ["--dashboard"] : [])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            FileHandle.standardError.write(Data("run \(run) failed with status \(process.terminationStatus)\n".utf8))
+            exit(1)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("dashboard ") { dashboardLines.append(String(line)); continue }
+            for pair in line.split(separator: " ") {
+                let parts = pair.split(separator: "=")
+                guard parts.count == 2, let value = Double(parts[1]) else { continue }
+                if ["episodes", "reports", "incidents"].contains(String(parts[0])) {
+                    if run == 1 { counts += "\(pair) " }
+                } else {
+                    figures[String(parts[0]), default: []].append(value)
+                }
+            }
+        }
+        print("run \(run): \(text.split(separator: "\n").first ?? "")")
+    }
+    print("data: \(counts)")
+    print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(format(Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824, 0)) GiB")
+    for key in ["load", "link", "import_link", "export", "peak_mib"] {
+        guard let values = figures[key] else { continue }
+        let unit = key == "peak_mib" ? " MiB" : " s"
+        print("median \(key): \(format(median(values), key == "peak_mib" ? 0 : 3))\(unit) (runs: \(values.map { format($0, key == "peak_mib" ? 0 : 3) }.joined(separator: ", ")))")
+    }
+    for line in dashboardLines { print(line) }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let directory = arguments.first, !directory.hasPrefix("-") else {
+    FileHandle.standardError.write(Data("usage: mfc-bench DIR [--runs N] [--once [--dashboard]]\n".utf8))
+    exit(2)
+}
+do {
+    if arguments.contains("--phases") {
+        let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: .europeLondon) }
+        let (context, c) = time { LinkContext(dataset: dataset) }
+        let (links, l) = time { DeterministicPersonLinker().linkPersons(context) }
+        let (pairs, p) = time { EpisodePairer().pair(context, links: links) }
+        let (_, all) = time { IncidentLinker().link(dataset) }
+        print("load=\(format(load)) context=\(format(c)) persons=\(format(l)) pairs=\(format(p)) all_link=\(format(all)) \(pairs.count)")
+    } else if arguments.contains("--once") {
+        try runOnce(directory: directory, dashboard: arguments.contains("--dashboard"))
+    } else {
+        var runs = 5
+        if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count, let n = Int(arguments[index + 1]) {
+            runs = max(1, n)
+        }
+        try runMany(directory: directory, runs: runs)
+    }
+} catch {
+    FileHandle.standardError.write(Data("mfc-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -26,14 +26,14 @@ struct DatasetLoaderTests {
             episodes: "E1,C1,916,M,01/03/2024 10:00,,SC999999,,,,\nE2,C9,916,M,01/03/2024 10:00,,SC000001,,,,\n",
             police: "P1,XXX,Amy,Smith,01/02/2010,F,,,01/03/2024 10:30,,,,\n"))
         #expect(dataset.report(.laEpisodes)?.messages == [
-            "la_episodes.csv:2: warning: placement_urn \"SC999999\" is not in homes.csv; the home is unknown",
-            "la_episodes.csv:3: warning: child_id \"C9\" is not in children.csv; the episode is kept without the child's details",
+            "la_episodes.csv:2:7: warning: placement_urn \"SC999999\" is not in homes.csv; the home is unknown",
+            "la_episodes.csv:3:2: warning: child_id \"C9\" is not in children.csv; the episode is kept without the child's details",
         ])
         #expect(dataset.report(.children)?.messages == [
-            "children.csv:2: warning: placement_urn \"SC999998\" is not in homes.csv; the home is unknown"
+            "children.csv:2:7: warning: placement_urn \"SC999998\" is not in homes.csv; the home is unknown"
         ])
         #expect(dataset.report(.policeReports)?.messages == [
-            "police_reports.csv:2: warning: force \"XXX\" is not in forces.csv; kept as written"
+            "police_reports.csv:2:2: warning: force \"XXX\" is not in forces.csv; kept as written"
         ])
         #expect(dataset.episodes.count == 2)
         #expect(dataset.report(.laEpisodes)?.accepted == 2)
@@ -45,9 +45,19 @@ struct DatasetLoaderTests {
         files["homes.csv"] = "urn,name,local_authority,police_force\nSC000001,Willow House,999,ZZZ\n"
         let dataset = try Fixture.load(files)
         #expect(dataset.report(.homes)?.messages == [
-            "homes.csv:2: warning: local_authority \"999\" is not in authorities.csv; kept as written",
-            "homes.csv:2: warning: police_force \"ZZZ\" is not in forces.csv; kept as written",
+            "homes.csv:2:3: warning: local_authority \"999\" is not in authorities.csv; kept as written",
+            "homes.csv:2:4: warning: police_force \"ZZZ\" is not in forces.csv; kept as written",
         ])
+    }
+
+    @Test func warnsAboutAPoliceReferenceRecordedOnTwoEpisodes() throws {
+        let dataset = try Fixture.load(Fixture.files(
+            children: "C1,916,Amy,Smith,01/02/2010,F,SC000001\n",
+            episodes: "E1,C1,916,M,01/03/2024 10:00,,SC000001,P1,,,\nE2,C1,916,M,05/03/2024 10:00,,SC000001,P1,,,\n"))
+        #expect(dataset.report(.laEpisodes)?.messages == [
+            "la_episodes.csv:3:8: warning: police_ref \"P1\" is also recorded on line 2; that episode takes the certain link"
+        ])
+        #expect(dataset.report(.laEpisodes)?.accepted == 2)
     }
 
     @Test func doesNotCheckAgainstARegisterThatWasNotLoaded() throws {

@@ -93,6 +93,14 @@ struct DeterministicPersonLinkerTests {
         #expect(linked.incident("P-P1")?.child == nil)
     }
 
+    @Test func linksTheTwinWhoseForenameMatchesAtASharedHome() throws {
+        // Amy matches by forename, Anna only by home: the forename is the stronger evidence.
+        let linked = try links(
+            children: Rows.child("C1", given: "Amy", home: "SC000001") + Rows.child("C2", given: "Anna", home: "SC000001"),
+            police: Rows.police("P1", forename: "Amy", from: "Willow House", seen: "01/03/2024 10:00"))
+        #expect(linked.link("P1") == PersonLink(child: "C1", method: .nameRule))
+    }
+
     @Test func leavesTwoChildrenWithTheSameNameUnlinked() throws {
         let linked = try links(
             children: Rows.child("C1", la: "916") + Rows.child("C2", la: "330"),

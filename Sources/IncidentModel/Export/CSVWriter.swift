@@ -19,7 +19,8 @@ public struct CSVWriter: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []
 
-    public init() {}
+    /// A writer whose buffer starts with room for `capacity` bytes.
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     /// Appends one row.
     public mutating func append(row: [CSVCell]) {
@@ -52,11 +53,13 @@ public struct CSVWriter: Sendable {
     }
 
     private mutating func appendField(_ value: String) {
-        var needsQuotes = false
         let utf8 = value.utf8
-        if let first = utf8.first, let last = utf8.last, first == 0x20 || last == 0x20 { needsQuotes = true }
+        var needsQuotes = utf8.first == 0x20 || utf8.last == 0x20
         if !needsQuotes {
-            needsQuotes = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            for b in utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+                needsQuotes = true
+                break
+            }
         }
         guard needsQuotes else {
             bytes.append(contentsOf: utf8)

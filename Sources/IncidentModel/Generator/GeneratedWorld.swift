@@ -21,15 +21,14 @@ struct GeneratedWorld: Sendable {
         let urn: String
         let name: String
         let provider: String
-        let street: String
+        /// Street address without the postcode.
+        let address: String
         let postcode: String
         let authority: Int
         let rating: OfstedRating
         let places: Int
         /// How prone the home's children are to go missing, around 1.
         let missingFactor: Double
-
-        var address: String { street }
     }
 
     struct Child: Sendable {

@@ -52,13 +52,13 @@ enum RegisterBuilder {
                 provider = NamePools.combination(
                     random.below(providerCount), NamePools.providerStarts, NamePools.providerEnds, joiner: " ")
             }
-            let street = "\(random.int(1...180)) \(random.pick(NamePools.streets)), \(host.town)"
+            let address = "\(random.int(1...180)) \(random.pick(NamePools.streets)), \(host.town)"
             let postcode = host.postcodeOutward + " " + String(random.int(1...9))
                 + random.pick(NamePools.inwardLetters) + random.pick(NamePools.inwardLetters)
             world.homes.append(.init(
                 urn: "SC" + pad((urnBase + i * 7919) % 900_000 + 100_000, 6),
                 name: NamePools.combination(i, NamePools.homeStarts, homeSuffixes, joiner: " "),
-                provider: provider, street: street, postcode: postcode, authority: authority,
+                provider: provider, address: address, postcode: postcode, authority: authority,
                 rating: ratings[rating.draw(&random)], places: places.draw(&random) + 1,
                 missingFactor: random.logNormal(mu: -0.125, sigma: 0.5)))
         }

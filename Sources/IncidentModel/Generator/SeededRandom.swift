@@ -50,11 +50,6 @@ struct SeededRandom: Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// A number in `[low, high)`.
-    mutating func uniform(_ low: Double, _ high: Double) -> Double {
-        low + (high - low) * unit()
-    }
-
     /// `true` with probability `p`.
     mutating func chance(_ p: Double) -> Bool { unit() < p }
 
@@ -114,9 +109,6 @@ struct WeightedChoice: Sendable {
             return total
         }
     }
-
-    /// Number of choices.
-    var count: Int { cumulative.count }
 
     /// An index drawn by weight.
     func draw(_ random: inout SeededRandom) -> Int {

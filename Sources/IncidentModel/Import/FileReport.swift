@@ -16,6 +16,8 @@ public struct FileReport: Hashable, Sendable {
     public var diagnostics: [Diagnostic] = []
     /// The rejected rows, with their line numbers, reasons and raw fields.
     public var rejectedRows: [RejectedRow] = []
+    /// The header's column names, normalised (lower case, underscores), in file order.
+    public var columns: [String] = []
 
     public init(kind: SourceFileKind, file: String) {
         self.kind = kind

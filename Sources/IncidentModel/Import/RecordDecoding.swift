@@ -57,6 +57,7 @@ enum TableImporter {
             return table
         }
         let map = HeaderMap(header: header, columns: D.columns)
+        report.columns = header.map(HeaderMap.normalise)
         guard map.missing.isEmpty else {
             report.diagnostics.append(Diagnostic(
                 severity: .error, file: file, line: 1,

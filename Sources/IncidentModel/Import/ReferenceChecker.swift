@@ -8,10 +8,11 @@ enum ReferenceChecker {
 
         func warn(_ kind: SourceFileKind, _ row: Int, column: String, value: String, message: String) {
             guard let entry = lines.byKind[kind] else { return }
-            let position = kind.columns.firstIndex { $0.name == column }
+            let report = dataset.reports[entry.report]
+            let position = report.columns.firstIndex(of: column)
             dataset.reports[entry.report].diagnostics.append(Diagnostic(
-                severity: .warning, file: dataset.reports[entry.report].file, line: Int(entry.lines[row]),
-                column: nil, columnName: position.map { kind.columns[$0].name }, value: value, message: message))
+                severity: .warning, file: report.file, line: Int(entry.lines[row]),
+                column: position.map { $0 + 1 }, columnName: column, value: value, message: message))
         }
 
         if has.contains(.authorities) {
@@ -40,6 +41,18 @@ enum ReferenceChecker {
                     warn(.children, i, column: "placement_urn", value: urn.rawValue,
                          message: "is not in homes.csv; the home is unknown")
                 }
+            }
+        }
+        // A police reference on two episodes: the first in the file takes the certain link.
+        var firstWithRef: [PoliceRef: Int] = [:]
+        for i in dataset.episodes.indices {
+            guard let ref = dataset.episodes[i].policeRef else { continue }
+            if let first = firstWithRef[ref] {
+                let firstLine = lines.byKind[.laEpisodes].map { Int($0.lines[first]) } ?? first + 2
+                warn(.laEpisodes, i, column: "police_ref", value: ref.rawValue,
+                     message: "is also recorded on line \(firstLine); that episode takes the certain link")
+            } else {
+                firstWithRef[ref] = i
             }
         }
         let checkHomes = has.contains(.homes)

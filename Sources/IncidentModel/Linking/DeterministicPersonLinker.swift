@@ -5,8 +5,10 @@
 /// 2. Otherwise a child links when the date of birth and sex are the same (both known), the
 ///    normalised surnames (``NameKey``) are the same, and either the normalised forenames are
 ///    the same or the report's address names one of the child's homes (its placement or an
-///    episode's placement, by postcode or by name). When more than one child qualifies (twins,
-///    siblings placed together) the report is left unlinked rather than guessed.
+///    episode's placement, by postcode or by name). One child matching by forename links even
+///    when a sibling qualifies by home; when two children qualify equally (twins of the same
+///    forename, or two siblings at the same home and no forename match) the report is left
+///    unlinked rather than guessed.
 ///
 /// Linear in the number of reports and children (one dictionary of children by date of birth,
 /// sex and surname).
@@ -14,46 +16,72 @@ public struct DeterministicPersonLinker: PersonLinker {
     public init() {}
 
     public func linkPersons(_ context: LinkContext) -> [PersonLink?] {
-        struct BlockKey: Hashable {
-            let dob: CivilDate
-            let sex: Sex
-            let surname: String
-        }
+        let dataset = context.dataset
         var blocks: [BlockKey: [Int]] = [:]
-        blocks.reserveCapacity(context.dataset.children.count)
-        for (i, child) in context.dataset.children.enumerated() {
+        blocks.reserveCapacity(dataset.children.count)
+        let givenNames = dataset.children.map { NameKey.normalise($0.givenName) }
+        for i in dataset.children.indices {
+            let child = dataset.children[i]
             guard let dob = child.dateOfBirth, child.sex != .unknown else { continue }
             blocks[BlockKey(dob: dob, sex: child.sex, surname: NameKey.normalise(child.familyName)), default: []]
                 .append(i)
         }
-        let dataset = context.dataset
-        return dataset.policeReports.map { report -> PersonLink? in
-            if let episode = context.episodeByPoliceRef[report.ref] {
-                return PersonLink(child: dataset.episodes[episode].child, method: .policeReference)
-            }
-            guard let dob = report.dateOfBirth, report.sex != .unknown,
-                  let candidates = blocks[BlockKey(dob: dob, sex: report.sex, surname: NameKey.normalise(report.surname))]
-            else { return nil }
-            let forename = NameKey.normalise(report.forename)
-            let reportHome = context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom)
-            var matches: [PersonLink] = []
-            for index in candidates {
-                let child = dataset.children[index]
-                if !forename.isEmpty && NameKey.normalise(child.givenName) == forename {
-                    matches.append(PersonLink(child: child.id, method: .nameRule))
-                } else if let reportHome, homes(of: child, context).contains(reportHome) {
-                    matches.append(PersonLink(child: child.id, method: .homeRule))
-                }
-            }
-            return matches.count == 1 ? matches[0] : nil
+        let candidatesByKey = blocks
+        return ParallelMap.chunks(count: dataset.policeReports.count) { range in
+            range.map { linkOne(dataset.policeReports[$0], context: context, blocks: candidatesByKey, givenNames: givenNames) }
         }
+    }
+
+    private func linkOne(
+        _ report: PoliceReport, context: LinkContext, blocks: [BlockKey: [Int]], givenNames: [String]
+    ) -> PersonLink? {
+        let dataset = context.dataset
+        if let episode = context.episodeByPoliceRef[report.ref] {
+            return PersonLink(child: dataset.episodes[episode].child, method: .policeReference)
+        }
+        guard let dob = report.dateOfBirth, report.sex != .unknown,
+              let candidates = blocks[BlockKey(dob: dob, sex: report.sex, surname: NameKey.normalise(report.surname))]
+        else { return nil }
+        let forename = NameKey.normalise(report.forename)
+        // The forename is the stronger evidence: one child of that name links even when a
+        // sibling at the same home also qualifies by home.
+        var byName: PersonLink?
+        var nameMatches = 0
+        var byHome: PersonLink?
+        var homeMatches = 0
+        var reportHome: HomeURN??
+        for index in candidates {
+            let child = dataset.children[index]
+            if !forename.isEmpty && givenNames[index] == forename {
+                nameMatches += 1
+                byName = PersonLink(child: child.id, method: .nameRule)
+                continue
+            }
+            if reportHome == nil {
+                reportHome = .some(context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom))
+            }
+            if let home = reportHome ?? nil, homes(of: child, context).contains(home) {
+                homeMatches += 1
+                byHome = PersonLink(child: child.id, method: .homeRule)
+            }
+        }
+        // Two children equally likely (twins of one name, siblings placed together): do not guess.
+        if nameMatches == 1 { return byName }
+        if nameMatches == 0 && homeMatches == 1 { return byHome }
+        return nil
+    }
+
+    private struct BlockKey: Hashable, Sendable {
+        let dob: CivilDate
+        let sex: Sex
+        let surname: String
     }
 
     private func homes(of child: Child, _ context: LinkContext) -> Set<HomeURN> {
         var result = Set<HomeURN>()
         if let placement = child.placement { result.insert(placement) }
-        for i in context.episodesByChild[child.id] ?? [] {
-            if let urn = context.dataset.episodes[i].placement { result.insert(urn) }
+        for i in context.episodes(of: child.id) {
+            if let urn = context.dataset.episodes[Int(i)].placement { result.insert(urn) }
         }
         return result
     }

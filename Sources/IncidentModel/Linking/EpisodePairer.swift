@@ -19,57 +19,66 @@ public struct EpisodePairer: Sendable {
     public func pair(_ context: LinkContext, links: [PersonLink?]) -> [Int?] {
         let dataset = context.dataset
         var result = [Int?](repeating: nil, count: dataset.policeReports.count)
-        var reportsByChild: [ChildID: [Int]] = [:]
+        var isCertain = [Bool](repeating: false, count: dataset.episodes.count)
+        // (child number, report) for every report linked by the rules, grouped by child below.
+        var byChild: [(child: Int32, report: Int)] = []
         for (r, link) in links.enumerated() {
             guard let link else { continue }
-            let report = dataset.policeReports[r]
-            if link.method == .policeReference, let e = context.episodeByPoliceRef[report.ref] {
+            if link.method == .policeReference, let e = context.episodeByPoliceRef[dataset.policeReports[r].ref] {
                 result[r] = e
+                isCertain[e] = true
                 continue
             }
-            reportsByChild[link.child, default: []].append(r)
+            if let number = context.childNumbers[link.child] { byChild.append((number, r)) }
         }
-        let certainEpisodes = Set(result.compactMap { $0 })
-        struct Candidate {
-            let report: Int
-            let episode: Int
-            let distance: Int64
-            let overlapsExactly: Bool
-        }
-        for (child, reports) in reportsByChild {
-            guard let episodes = context.episodesByChild[child] else { continue }
-            var candidates: [Candidate] = []
-            for r in reports {
-                let report = dataset.policeReports[r]
+        byChild.sort { ($0.child, $0.report) < ($1.child, $1.report) }
+        var candidates: [Candidate] = []
+        var used = Set<Int>()
+        var groupStart = 0
+        while groupStart < byChild.count {
+            var groupEnd = groupStart
+            while groupEnd < byChild.count && byChild[groupEnd].child == byChild[groupStart].child { groupEnd += 1 }
+            let episodes = context.episodes(ofChild: byChild[groupStart].child)
+            candidates.removeAll(keepingCapacity: true)
+            for item in byChild[groupStart..<groupEnd] {
+                let report = dataset.policeReports[item.report]
                 guard let rStart = report.startedAt?.earliest else { continue }
                 let rEnd = report.foundAt?.latest
-                for e in episodes {
-                    let episode = dataset.episodes[e]
-                    let eStart = episode.startedAt.earliest
-                    let eEnd = episode.endedAt?.latest
+                for e32 in episodes {
+                    let e = Int(e32)
+                    let eStart = dataset.episodes[e].startedAt.earliest
+                    let eEnd = dataset.episodes[e].endedAt?.latest
                     guard overlaps(rStart, rEnd, eStart, eEnd, slack: tolerance) else { continue }
                     candidates.append(Candidate(
-                        report: r, episode: e,
+                        report: item.report, episode: e,
                         distance: abs(rStart.secondsSinceEpoch - eStart.secondsSinceEpoch),
                         overlapsExactly: overlaps(rStart, rEnd, eStart, eEnd, slack: 0)))
                 }
             }
-            candidates.sort { ($0.distance, $0.report, $0.episode) < ($1.distance, $1.report, $1.episode) }
-            var usedEpisodes = Set<Int>()
-            var leftovers: [Candidate] = []
+            if candidates.count > 1 {
+                candidates.sort { ($0.distance, $0.report, $0.episode) < ($1.distance, $1.report, $1.episode) }
+            }
+            used.removeAll(keepingCapacity: true)
+            // One to one, nearest start first.
             for candidate in candidates where result[candidate.report] == nil {
-                if usedEpisodes.contains(candidate.episode) || certainEpisodes.contains(candidate.episode) {
-                    leftovers.append(candidate)
-                    continue
-                }
+                if used.contains(candidate.episode) || isCertain[candidate.episode] { continue }
                 result[candidate.report] = candidate.episode
-                usedEpisodes.insert(candidate.episode)
+                used.insert(candidate.episode)
             }
-            for candidate in leftovers where result[candidate.report] == nil && candidate.overlapsExactly {
+            // A further report of an absence already paired joins it when the windows truly overlap.
+            for candidate in candidates where result[candidate.report] == nil && candidate.overlapsExactly {
                 result[candidate.report] = candidate.episode
             }
+            groupStart = groupEnd
         }
         return result
+    }
+
+    private struct Candidate {
+        let report: Int
+        let episode: Int
+        let distance: Int64
+        let overlapsExactly: Bool
     }
 
     /// Whether `[aStart, aEnd]` and `[bStart, bEnd]` (an open end runs forever) come within `slack`.

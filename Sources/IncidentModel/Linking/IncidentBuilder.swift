@@ -10,100 +10,146 @@
 /// - return home interview: offered / completed within 72 hours of the incident's end.
 /// - discrepancies: starts more than 24 hours apart; one source open and another closed; the
 ///   police address naming a different home from the LA placement.
+///
+/// Incidents come out ordered by start, then id; the order is decided before any incident is
+/// built, so no incident is copied to sort it.
 struct IncidentBuilder {
     let context: LinkContext
     static let returnInterviewWindow: Int64 = 72 * Instant.hour
     static let startDiscrepancy: Int64 = 24 * Instant.hour
 
+    /// One incident to build: an episode with its reports, or a police report alone.
+    private struct Group: Sendable {
+        /// The episode index, or -1 for a police-only incident.
+        var episode: Int
+        /// For a police-only incident, its report.
+        var report: Int
+        var start: Int64
+    }
+
     func build(links: [PersonLink?], pairs: [Int?]) -> [CombinedIncident] {
         let dataset = context.dataset
         var reportsByEpisode = [[Int]](repeating: [], count: dataset.episodes.count)
-        var incidents: [CombinedIncident] = []
-        incidents.reserveCapacity(dataset.episodes.count + dataset.policeReports.count / 5)
         for (r, episode) in pairs.enumerated() {
             if let episode { reportsByEpisode[episode].append(r) }
         }
+        var groups: [Group] = []
+        groups.reserveCapacity(dataset.episodes.count + dataset.policeReports.count / 4)
         for e in dataset.episodes.indices {
-            incidents.append(incident(episode: e, reports: reportsByEpisode[e], links: links))
+            var start = dataset.episodes[e].startedAt.earliest.secondsSinceEpoch
+            for r in reportsByEpisode[e] {
+                if let s = dataset.policeReports[r].startedAt?.earliest.secondsSinceEpoch, s < start { start = s }
+            }
+            groups.append(Group(episode: e, report: -1, start: start))
         }
         for (r, episode) in pairs.enumerated() where episode == nil {
-            incidents.append(incident(episode: nil, reports: [r], links: links))
+            let start = dataset.policeReports[r].startedAt?.earliest.secondsSinceEpoch ?? 0
+            groups.append(Group(episode: -1, report: r, start: start))
         }
-        incidents.sort { ($0.start, $0.id) < ($1.start, $1.id) }
-        return incidents
+        // Ids are "L-<episode_id>" and "P-<police_ref>": L sorts before P.
+        groups.sort { a, b in
+            if a.start != b.start { return a.start < b.start }
+            if (a.episode >= 0) != (b.episode >= 0) { return a.episode >= 0 }
+            if a.episode >= 0 { return dataset.episodes[a.episode].id < dataset.episodes[b.episode].id }
+            return dataset.policeReports[a.report].ref < dataset.policeReports[b.report].ref
+        }
+        let sorted = groups
+        let reports = reportsByEpisode
+        return ParallelMap.chunks(count: sorted.count) { range in
+            range.map { n in
+                let group = sorted[n]
+                return group.episode >= 0
+                    ? incident(episode: group.episode, reports: reports[group.episode], links: links)
+                    : incident(episode: nil, reports: [group.report], links: links)
+            }
+        }
     }
 
     private func incident(episode e: Int?, reports: [Int], links: [PersonLink?]) -> CombinedIncident {
         let dataset = context.dataset
         let registers = context.registers
         let episode = e.map { dataset.episodes[$0] }
-        let policeReports = reports.map { dataset.policeReports[$0] }.sorted {
-            ($0.startedAt?.earliest ?? Instant(secondsSinceEpoch: 0), $0.ref) < ($1.startedAt?.earliest ?? Instant(secondsSinceEpoch: 0), $1.ref)
+        var order = reports
+        if order.count > 1 {
+            order.sort {
+                let a = dataset.policeReports[$0], b = dataset.policeReports[$1]
+                return (a.startedAt?.earliest.secondsSinceEpoch ?? 0, a.ref) < (b.startedAt?.earliest.secondsSinceEpoch ?? 0, b.ref)
+            }
         }
 
-        var starts: [Instant] = []
-        var ends: [Instant?] = []
-        if let episode {
-            starts.append(episode.startedAt.earliest)
-            ends.append(episode.endedAt?.latest)
+        var start = Int64.max
+        var latestStart = Int64.min
+        var latestEnd = Int64.min
+        var openCount = 0
+        var closedCount = 0
+        func add(start s: Instant?, end: Instant?) {
+            if let s {
+                start = min(start, s.secondsSinceEpoch)
+                latestStart = max(latestStart, s.secondsSinceEpoch)
+            }
+            if let end {
+                latestEnd = max(latestEnd, end.secondsSinceEpoch)
+                closedCount += 1
+            } else {
+                openCount += 1
+            }
         }
-        for report in policeReports {
-            if let start = report.startedAt { starts.append(start.earliest) }
-            ends.append(report.foundAt?.latest)
+        if let episode { add(start: episode.startedAt.earliest, end: episode.endedAt?.latest) }
+        var highestRisk: RiskLevel?
+        var policeCSE = false
+        for r in order {
+            let report = dataset.policeReports[r]
+            add(start: report.startedAt?.earliest, end: report.foundAt?.latest)
+            if let risk = report.risk, risk > (highestRisk ?? .noApparentRisk) || highestRisk == nil { highestRisk = risk }
+            if report.cseConcern == true { policeCSE = true }
         }
-        let start = starts.min() ?? Instant(secondsSinceEpoch: 0)
-        let open = ends.contains { $0 == nil }
-        let end: Instant? = open ? nil : ends.compactMap { $0 }.max()
+        if start == Int64.max { start = 0 }
+        let end: Instant? = openCount > 0 ? nil : Instant(secondsSinceEpoch: latestEnd)
 
         var discrepancies: Discrepancies = []
-        if let latestStart = starts.max(), latestStart.secondsSinceEpoch - start.secondsSinceEpoch > Self.startDiscrepancy {
-            discrepancies.insert(.startsApart)
-        }
-        if open && ends.contains(where: { $0 != nil }) { discrepancies.insert(.openAndClosed) }
+        if latestStart - start > Self.startDiscrepancy { discrepancies.insert(.startsApart) }
+        if openCount > 0 && closedCount > 0 { discrepancies.insert(.openAndClosed) }
 
-        let policeHomes = policeReports.compactMap {
-            context.homeIndex.home(postcode: $0.missingFromPostcode, address: $0.missingFrom)
-        }
-        let home = episode?.placement ?? policeHomes.first
-        if let placement = episode?.placement, policeHomes.contains(where: { $0 != placement }) {
-            discrepancies.insert(.differentHomes)
+        var home = episode?.placement
+        for r in order {
+            let report = dataset.policeReports[r]
+            guard let policeHome = context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom)
+            else { continue }
+            if let placement = episode?.placement {
+                if policeHome != placement { discrepancies.insert(.differentHomes) }
+            } else if home == nil {
+                home = policeHome
+            }
         }
         let homeRecord = home.flatMap { registers.homes[$0] }
 
-        let childID = episode?.child ?? reports.lazy.compactMap { links[$0]?.child }.first
+        let childID = episode?.child ?? order.lazy.compactMap { links[$0]?.child }.first
         let child = childID.flatMap { registers.children[$0] }
+        let firstReport = order.first.map { dataset.policeReports[$0] }
         let person: PersonSummary
         if let child {
             person = PersonSummary(
                 givenName: child.givenName, familyName: child.familyName, dateOfBirth: child.dateOfBirth, sex: child.sex)
-        } else if let report = policeReports.first {
+        } else if let report = firstReport {
             person = PersonSummary(
                 givenName: report.forename, familyName: report.surname, dateOfBirth: report.dateOfBirth, sex: report.sex)
         } else {
             person = PersonSummary(givenName: "", familyName: "", dateOfBirth: nil, sex: .unknown)
         }
-        let responsible: AuthorityCode? = {
-            if let code = episode?.localAuthority, !code.rawValue.isEmpty { return code }
-            return child?.localAuthority
-        }()
+        var responsible = episode?.localAuthority
+        if responsible?.rawValue.isEmpty ?? true { responsible = child?.localAuthority }
 
-        let id: IncidentID
-        if let episode {
-            id = IncidentID("L-" + episode.id.rawValue)
-        } else {
-            id = IncidentID("P-" + (policeReports.first?.ref.rawValue ?? ""))
-        }
-
+        let id = episode.map { IncidentID("L-" + $0.id.rawValue) } ?? IncidentID("P-" + (firstReport?.ref.rawValue ?? ""))
         return CombinedIncident(
             id: id,
-            provenance: episode == nil ? .policeOnly : (policeReports.isEmpty ? .laOnly : .both),
+            provenance: episode == nil ? .policeOnly : (order.isEmpty ? .laOnly : .both),
             child: childID, person: person, responsibleAuthority: responsible, home: home,
-            hostAuthority: homeRecord?.localAuthority, force: homeRecord?.policeForce ?? policeReports.first?.force,
-            start: start, end: end, highestRisk: policeReports.compactMap(\.risk).max(),
+            hostAuthority: homeRecord?.localAuthority, force: homeRecord?.policeForce ?? firstReport?.force,
+            start: Instant(secondsSinceEpoch: start), end: end, highestRisk: highestRisk,
             returnInterview: returnInterview(episode: episode, end: end),
-            cseConcern: episode?.cseConcern == true || policeReports.contains { $0.cseConcern == true },
+            cseConcern: episode?.cseConcern == true || policeCSE,
             discrepancies: discrepancies, episodeIDs: episode.map { [$0.id] } ?? [],
-            policeRefs: policeReports.map(\.ref))
+            policeRefs: order.map { dataset.policeReports[$0].ref })
     }
 
     private func returnInterview(episode: LAEpisode?, end: Instant?) -> ReturnInterview {

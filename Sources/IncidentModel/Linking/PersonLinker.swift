@@ -30,29 +30,71 @@ public enum LinkMethod: String, Hashable, Sendable, Codable {
 }
 
 /// What a linker may look at: the data, its registers and indexes built once.
+///
+/// Children are numbered once (every child in `children.csv`, then any other child an episode
+/// names) so that per-child work runs over arrays instead of dictionaries.
 public struct LinkContext: Sendable {
     public let dataset: Dataset
     public let registers: Registers
     /// For each police reference recorded on an LA episode, the first such episode's index.
     public let episodeByPoliceRef: [PoliceRef: Int]
-    /// Every child's episodes (indexes into `dataset.episodes`).
-    public let episodesByChild: [ChildID: [Int]]
     /// Homes by postcode and by normalised name.
     public let homeIndex: HomeIndex
+    /// Each child's number.
+    public let childNumbers: [ChildID: Int32]
+    /// For each episode, its child's number.
+    public let episodeChild: [Int32]
+    private let episodeOffsets: [Int32]
+    private let episodeItems: [Int32]
 
     public init(dataset: Dataset) {
         self.dataset = dataset
         registers = Registers(dataset)
+        var numbers: [ChildID: Int32] = [:]
+        numbers.reserveCapacity(dataset.children.count)
+        for child in dataset.children where numbers[child.id] == nil {
+            numbers[child.id] = Int32(numbers.count)
+        }
         var byRef: [PoliceRef: Int] = [:]
-        var byChild: [ChildID: [Int]] = [:]
-        byChild.reserveCapacity(dataset.children.count)
-        for (i, episode) in dataset.episodes.enumerated() {
+        var episodeChild = [Int32](repeating: 0, count: dataset.episodes.count)
+        for i in dataset.episodes.indices {
+            let episode = dataset.episodes[i]
             if let ref = episode.policeRef, byRef[ref] == nil { byRef[ref] = i }
-            byChild[episode.child, default: []].append(i)
+            if let number = numbers[episode.child] {
+                episodeChild[i] = number
+            } else {
+                let number = Int32(numbers.count)
+                numbers[episode.child] = number
+                episodeChild[i] = number
+            }
+        }
+        // Episodes grouped by child (compressed rows: offsets, then items), in file order.
+        var offsets = [Int32](repeating: 0, count: numbers.count + 1)
+        for child in episodeChild { offsets[Int(child) + 1] += 1 }
+        for i in 0..<numbers.count { offsets[i + 1] += offsets[i] }
+        var fill = offsets
+        var items = [Int32](repeating: 0, count: dataset.episodes.count)
+        for (i, child) in episodeChild.enumerated() {
+            items[Int(fill[Int(child)])] = Int32(i)
+            fill[Int(child)] += 1
         }
         episodeByPoliceRef = byRef
-        episodesByChild = byChild
+        childNumbers = numbers
+        self.episodeChild = episodeChild
+        episodeOffsets = offsets
+        episodeItems = items
         homeIndex = HomeIndex(homes: dataset.homes)
+    }
+
+    /// The indexes (into `dataset.episodes`) of a child's episodes, in file order.
+    public func episodes(ofChild number: Int32) -> ArraySlice<Int32> {
+        episodeItems[Int(episodeOffsets[Int(number)])..<Int(episodeOffsets[Int(number) + 1])]
+    }
+
+    /// The indexes of a child's episodes; empty for a child no episode names.
+    public func episodes(of child: ChildID) -> ArraySlice<Int32> {
+        guard let number = childNumbers[child] else { return [] }
+        return episodes(ofChild: number)
     }
 }
 
@@ -76,7 +118,8 @@ public struct HomeIndex: Sendable {
     /// (up to its first comma); `nil` when none or several match.
     public func home(postcode: Postcode?, address: String) -> HomeURN? {
         if let postcode, let homes = byPostcode[postcode], homes.count == 1 { return homes[0] }
-        let name = address.split(separator: ",", maxSplits: 1).first.map(String.init) ?? address
+        guard !address.isEmpty else { return nil }
+        let name = address.firstIndex(of: ",").map { String(address[..<$0]) } ?? address
         if let homes = byName[NameKey.normalise(name)], homes.count == 1 { return homes[0] }
         return nil
     }

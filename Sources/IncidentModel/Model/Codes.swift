@@ -7,7 +7,7 @@ public enum Sex: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Parses a coded value; `nil` when the text is not one of the accepted codes.
     public init?(code: some StringProtocol) {
-        switch code.lowercased() {
+        switch LetterKey(code).text {
         case "m", "male", "1": self = .male
         case "f", "female", "2": self = .female
         case "u", "unknown", "": self = .unknown
@@ -29,8 +29,7 @@ public enum RiskLevel: Int, Sendable, Hashable, Comparable, CaseIterable, Codabl
 
     /// Parses a grade without regard to case, spaces or hyphens (`no apparent risk`, `Very-Low`).
     public init?(code: some StringProtocol) {
-        let key = code.lowercased().filter { $0.isLetter }
-        switch key {
+        switch LetterKey(code, lettersOnly: true).text {
         case "noapparentrisk", "absent", "none": self = .noApparentRisk
         case "verylow": self = .veryLow
         case "low": self = .low
@@ -64,7 +63,7 @@ public enum EpisodeType: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Parses `M` or `A` (or `missing` / `away`) without regard to case.
     public init?(code: some StringProtocol) {
-        switch code.lowercased() {
+        switch LetterKey(code).text {
         case "m", "missing": self = .missing
         case "a", "away": self = .away
         default: return nil
@@ -85,10 +84,10 @@ public enum OfstedRating: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Parses a judgement without regard to case or spacing.
     public init?(code: some StringProtocol) {
-        let key = code.lowercased().filter { $0.isLetter }
-        guard let match = Self.allCases.first(where: {
-            $0.rawValue.lowercased().filter { $0.isLetter } == key
-        }) else { return nil }
+        let key = LetterKey(code, lettersOnly: true).text
+        guard let match = Self.allCases.first(where: { LetterKey($0.rawValue, lettersOnly: true).text == key }) else {
+            return nil
+        }
         self = match
     }
 
@@ -101,9 +100,31 @@ public enum OfstedRating: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// Parses a yes/no flag (`Y`, `N`, `Yes`, `No`, `true`, `false`, `1`, `0`) without regard to case.
 func parseFlag(_ text: some StringProtocol) -> Bool? {
-    switch text.lowercased() {
+    switch LetterKey(text).text {
     case "y", "yes", "true", "1": true
     case "n", "no", "false", "0": false
     default: nil
+    }
+}
+
+/// A coded value folded for matching: ASCII letters lowered, and with `lettersOnly` everything
+/// but letters and digits dropped. Short codes stay in a string's inline storage, so folding
+/// allocates nothing.
+struct LetterKey {
+    let text: String
+
+    init(_ code: some StringProtocol, lettersOnly: Bool = false) {
+        let utf8 = code.utf8
+        text = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            for var b in utf8 {
+                if b >= 65 && b <= 90 { b += 32 }
+                let isAlphanumeric = (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80
+                if lettersOnly && !isAlphanumeric { continue }
+                buffer[count] = b
+                count += 1
+            }
+            return count
+        }
     }
 }

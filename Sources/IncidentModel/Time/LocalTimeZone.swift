@@ -49,8 +49,17 @@ public struct LocalTimeZone: Sendable, Hashable {
     /// The instant at which the local day of `date` starts.
     public func startOfDay(_ date: CivilDate) -> Instant { instant(date: date, secondsIntoDay: 0) }
 
-    /// The UTC instants at which summer time starts and ends in `year`.
+    /// The UTC instants at which summer time starts and ends in `year` (from a table for
+    /// 1900-2199, computed once).
     static func summerTime(year: Int) -> (start: Instant, end: Instant) {
+        let index = year - 1900
+        if index >= 0 && index < summerTimeTable.count { return summerTimeTable[index] }
+        return computeSummerTime(year: year)
+    }
+
+    private static let summerTimeTable: [(start: Instant, end: Instant)] = (1900...2199).map(computeSummerTime)
+
+    private static func computeSummerTime(year: Int) -> (start: Instant, end: Instant) {
         let march = CivilDate.lastSunday(of: 3, year: year)
         let october = CivilDate.lastSunday(of: 10, year: year)
         return (
