@@ -12,8 +12,12 @@ public struct CSVReader {
     /// Fields longer than this many bytes are reported as ``CSVRecord/Problem/fieldTooLong``.
     public let maximumFieldLength: Int
     private let bytes: [UInt8]
-    private var position: Int
-    private var line = 1
+    /// The offset of the next byte to read.
+    public private(set) var position: Int
+    /// The line on which the next record starts.
+    public private(set) var line = 1
+    /// Reading stops at the first record that starts at or after this offset.
+    private let end: Int
     private var storage: [UInt8] = []
     private var fieldEnds: [Int] = []
 
@@ -22,11 +26,20 @@ public struct CSVReader {
 
     /// A reader over a whole file's bytes.
     public init(bytes: [UInt8], maximumFieldLength: Int = 100_000) {
+        self.init(bytes: bytes, from: 0, to: bytes.count, line: 1, maximumFieldLength: maximumFieldLength)
+    }
+
+    /// A reader over the records that start in `[from, to)` of a file's bytes, the first on
+    /// `line`. A record that starts before `to` is read whole, even past `to`. A byte-order
+    /// mark is skipped only at offset 0.
+    public init(bytes: [UInt8], from: Int, to: Int, line: Int, maximumFieldLength: Int = 100_000) {
         self.bytes = bytes
         self.maximumFieldLength = maximumFieldLength
-        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        self.end = min(to, bytes.count)
+        self.line = line
+        let bom = from == 0 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         self.hadByteOrderMark = bom
-        self.position = bom ? 3 : 0
+        self.position = bom ? 3 : from
         storage.reserveCapacity(4096)
         fieldEnds.reserveCapacity(32)
     }
@@ -34,7 +47,7 @@ public struct CSVReader {
     /// Reads the next record and passes it to `body`; returns `false` at the end of the input.
     /// The record is valid only inside `body`.
     public mutating func next(_ body: (CSVRecord) throws -> Void) rethrows -> Bool {
-        guard position < bytes.count else { return false }
+        guard position < end else { return false }
         storage.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
         let startLine = line

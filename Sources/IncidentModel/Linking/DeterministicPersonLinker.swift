@@ -35,9 +35,8 @@ public struct DeterministicPersonLinker: PersonLinker {
     private func linkOne(
         _ report: PoliceReport, context: LinkContext, blocks: [BlockKey: [Int]], givenNames: [String]
     ) -> PersonLink? {
-        let dataset = context.dataset
         if let episode = context.episodeByPoliceRef[report.ref] {
-            return PersonLink(child: dataset.episodes[episode].child, method: .policeReference)
+            return PersonLink(child: context.dataset.episodes[episode].child, method: .policeReference)
         }
         guard let dob = report.dateOfBirth, report.sex != .unknown,
               let candidates = blocks[BlockKey(dob: dob, sex: report.sex, surname: NameKey.normalise(report.surname))]
@@ -51,7 +50,7 @@ public struct DeterministicPersonLinker: PersonLinker {
         var homeMatches = 0
         var reportHome: HomeURN??
         for index in candidates {
-            let child = dataset.children[index]
+            let child = context.dataset.children[index]
             if !forename.isEmpty && givenNames[index] == forename {
                 nameMatches += 1
                 byName = PersonLink(child: child.id, method: .nameRule)

@@ -66,13 +66,11 @@ struct IncidentBuilder {
     }
 
     private func incident(episode e: Int?, reports: [Int], links: [PersonLink?]) -> CombinedIncident {
-        let dataset = context.dataset
-        let registers = context.registers
-        let episode = e.map { dataset.episodes[$0] }
+        let episode = e.map { context.dataset.episodes[$0] }
         var order = reports
         if order.count > 1 {
             order.sort {
-                let a = dataset.policeReports[$0], b = dataset.policeReports[$1]
+                let a = context.dataset.policeReports[$0], b = context.dataset.policeReports[$1]
                 return (a.startedAt?.earliest.secondsSinceEpoch ?? 0, a.ref) < (b.startedAt?.earliest.secondsSinceEpoch ?? 0, b.ref)
             }
         }
@@ -98,7 +96,7 @@ struct IncidentBuilder {
         var highestRisk: RiskLevel?
         var policeCSE = false
         for r in order {
-            let report = dataset.policeReports[r]
+            let report = context.dataset.policeReports[r]
             add(start: report.startedAt?.earliest, end: report.foundAt?.latest)
             if let risk = report.risk, risk > (highestRisk ?? .noApparentRisk) || highestRisk == nil { highestRisk = risk }
             if report.cseConcern == true { policeCSE = true }
@@ -112,7 +110,7 @@ struct IncidentBuilder {
 
         var home = episode?.placement
         for r in order {
-            let report = dataset.policeReports[r]
+            let report = context.dataset.policeReports[r]
             guard let policeHome = context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom)
             else { continue }
             if let placement = episode?.placement {
@@ -121,11 +119,11 @@ struct IncidentBuilder {
                 home = policeHome
             }
         }
-        let homeRecord = home.flatMap { registers.homes[$0] }
+        let homeRecord = home.flatMap { context.registers.homes[$0] }
 
         let childID = episode?.child ?? order.lazy.compactMap { links[$0]?.child }.first
-        let child = childID.flatMap { registers.children[$0] }
-        let firstReport = order.first.map { dataset.policeReports[$0] }
+        let child = childID.flatMap { context.registers.children[$0] }
+        let firstReport = order.first.map { context.dataset.policeReports[$0] }
         let person: PersonSummary
         if let child {
             person = PersonSummary(
@@ -149,7 +147,7 @@ struct IncidentBuilder {
             returnInterview: returnInterview(episode: episode, end: end),
             cseConcern: episode?.cseConcern == true || policeCSE,
             discrepancies: discrepancies, episodeIDs: episode.map { [$0.id] } ?? [],
-            policeRefs: order.map { dataset.policeReports[$0].ref })
+            policeRefs: order.map { context.dataset.policeReports[$0].ref })
     }
 
     private func returnInterview(episode: LAEpisode?, end: Instant?) -> ReturnInterview {

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where to cut a file's body so that its pieces can be read on separate cores.
+///
+/// Each cut falls just after a line feed near an even share of the bytes. A line feed inside a
+/// quoted field would make a bad cut; that is not detected here but by the reader of the piece
+/// before it, which then runs past its end (``TableImporter`` reads the file whole instead).
+/// The first line of each piece comes from counting line ends in parallel: LF, and CR not
+/// followed by LF, as ``CSVReader`` counts them.
+enum ChunkPlan {
+    /// Files smaller than this are read in one piece.
+    static let minimumBytes = 4 << 20
+
+    struct Piece: Sendable {
+        let start: Int
+        let end: Int
+        let line: Int
+    }
+
+    /// The pieces of `bytes` from `start` (a record start on `line`): `pieces` of them (by
+    /// default twice the cores, at most 8) when the body has at least `minimumBytes` bytes.
+    static func pieces(
+        bytes: [UInt8], from start: Int, line: Int, pieces: Int = 0, minimumBytes: Int = minimumBytes
+    ) -> [Piece] {
+        let length = bytes.count - start
+        let count = pieces > 0 ? pieces : min(8, ProcessInfoCores.count * 2)
+        guard length >= minimumBytes, count > 1 else { return [Piece(start: start, end: bytes.count, line: line)] }
+        var cuts = [start]
+        bytes.withUnsafeBufferPointer { buffer in
+            for k in 1..<count {
+                var i = start + length * k / count
+                guard i > cuts[cuts.count - 1] else { continue }
+                while i < buffer.count && buffer[i] != 0x0A { i += 1 }
+                if i + 1 < buffer.count && i + 1 > cuts[cuts.count - 1] { cuts.append(i + 1) }
+            }
+        }
+        cuts.append(bytes.count)
+        let ranges = (0..<(cuts.count - 1)).map { (cuts[$0], cuts[$0 + 1]) }
+        let lineEnds = ParallelMap.chunks(count: ranges.count, minimumChunk: 1) { indexes in
+            indexes.map { countLineEnds(bytes, from: ranges[$0].0, to: ranges[$0].1) }
+        }
+        var pieces: [Piece] = []
+        var first = line
+        for (n, range) in ranges.enumerated() {
+            pieces.append(Piece(start: range.0, end: range.1, line: first))
+            first += lineEnds[n]
+        }
+        return pieces
+    }
+
+    static func countLineEnds(_ bytes: [UInt8], from: Int, to: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            var i = from
+            while i < to {
+                let b = buffer[i]
+                if b == 0x0A || (b == 0x0D && !(i + 1 < buffer.count && buffer[i + 1] == 0x0A)) { count += 1 }
+                i += 1
+            }
+            return count
+        }
+    }
+}
+
+/// The number of cores, read once.
+enum ProcessInfoCores {
+    static let count: Int = {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 1
+        #endif
+    }()
+}
