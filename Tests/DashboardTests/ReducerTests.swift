@@ -114,7 +114,7 @@ struct ReducerTests {
         var state = Fixture.state()
         state.send(.key(.character("G")))
         let incident = state.currentIncident
-        state.send(.key(.character("]")))
+        state.runOrders(state.send(.key(.character("]"))))
         #expect(state.currentIncident == incident)
         #expect(state.cursor == 0)
     }
@@ -202,8 +202,14 @@ struct ReducerTests {
         var state = Fixture.state()
         let effects = state.send(.started)
         #expect(effects.first == .buildSources)
-        #expect(effects.count == TableLayout.columns.count)
-        #expect(!effects.contains(.computeOrder(.start)))
+        #expect(effects.count == TableLayout.columns.count + 1)
+        #expect(effects.contains(.computeOrder(.start)))
+        // Start ascending is the data's own order, so sorting back to it needs no work.
+        state.send(.key(.character("l")))
+        state.runOrders(state.send(.key(.character("["))))
+        state.send(.key(.character("h")))
+        #expect(state.send(.key(.character("["))).isEmpty)
+        #expect(state.sort == IncidentSort())
     }
 
     @Test func helpOpensAndClosesAndQuitsFromInside() {

@@ -42,7 +42,7 @@ public struct IncidentIndex: Sendable {
         var homeInterner = Interner<HomeURN>()
         var authorityInterner = Interner<AuthorityCode>()
         var forceInterner = Interner<ForceCode>()
-        var nameInterner = Interner<String>()
+        var nameInterner = Interner<NameKey>()
         var homeCode = [Int32](), authorityCode = [Int32](), forceCode = [Int32](), nameCode = [Int32]()
         var monthCode = [Int32](), startSeconds = [Int64](), risk = [UInt8](), provenance = [UInt8]()
         homeCode.reserveCapacity(incidents.count)
@@ -55,17 +55,20 @@ public struct IncidentIndex: Sendable {
         provenance.reserveCapacity(incidents.count)
         let zone = catalogue.formatter.zone
         var month = MonthWindow(code: 0, from: .max, to: .min)
-        for incident in incidents {
-            homeCode.append(incident.home.map { homeInterner.code($0) } ?? -1)
-            authorityCode.append(incident.responsibleAuthority.map { authorityInterner.code($0) } ?? -1)
-            forceCode.append(incident.force.map { forceInterner.code($0) } ?? -1)
-            nameCode.append(nameInterner.code(incident.person.fullName))
-            let start = incident.start.secondsSinceEpoch
-            if start < month.from || start >= month.to { month = MonthWindow(containing: incident.start, zone: zone) }
-            monthCode.append(month.code)
-            startSeconds.append(start)
-            risk.append(incident.highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk)
-            provenance.append(Self.provenanceCode(incident.provenance))
+        // Through the buffer, so that no incident is copied (each holds several strings).
+        incidents.withUnsafeBufferPointer { buffer in
+            for k in 0..<buffer.count {
+                homeCode.append(buffer[k].home.map { homeInterner.code($0) } ?? -1)
+                authorityCode.append(buffer[k].responsibleAuthority.map { authorityInterner.code($0) } ?? -1)
+                forceCode.append(buffer[k].force.map { forceInterner.code($0) } ?? -1)
+                nameCode.append(nameInterner.code(NameKey(buffer[k].person)))
+                let start = buffer[k].start.secondsSinceEpoch
+                if start < month.from || start >= month.to { month = MonthWindow(containing: buffer[k].start, zone: zone) }
+                monthCode.append(month.code)
+                startSeconds.append(start)
+                risk.append(buffer[k].highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk)
+                provenance.append(Self.provenanceCode(buffer[k].provenance))
+            }
         }
         self.homeCode = homeCode
         self.authorityCode = authorityCode
@@ -78,7 +81,7 @@ public struct IncidentIndex: Sendable {
         homes = homeInterner.values
         authorities = authorityInterner.values
         forces = forceInterner.values
-        names = nameInterner.values
+        names = nameInterner.values.map(\.fullName)
         homeSearch = SearchTable(homes.map { catalogue.homeName($0) })
         authoritySearch = SearchTable(authorities.map { catalogue.authorityName($0) })
         forceSearch = SearchTable(forces.map { catalogue.forceName($0) })
@@ -119,6 +122,20 @@ public struct IncidentIndex: Sendable {
         }
         return result
     }
+}
+
+/// A person's name as two strings, hashed without joining them.
+struct NameKey: Hashable {
+    let given: String
+    let family: String
+
+    init(_ person: PersonSummary) {
+        given = person.givenName
+        family = person.familyName
+    }
+
+    /// As `PersonSummary.fullName` writes it.
+    var fullName: String { [given, family].filter { !$0.isEmpty }.joined(separator: " ") }
 }
 
 /// The local month containing an instant, as a half-open range of UTC seconds.

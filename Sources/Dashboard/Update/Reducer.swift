@@ -29,7 +29,7 @@ extension AppState {
             scroll(by: delta)
             return []
         case .started:
-            return [.buildSources] + TableLayout.columns.filter { $0 != .start && orders[$0] == nil }.map(Effect.computeOrder)
+            return [.buildSources] + TableLayout.columns.filter { orders[$0] == nil }.map(Effect.computeOrder)
         case let .orderReady(order):
             orders[order.column] = order
             if let pending = pendingSort, pending.column == order.column { applySort(pending) }
@@ -165,8 +165,8 @@ extension AppState {
 
     mutating func requestSort(descending: Bool) -> [Effect] {
         let target = IncidentSort(column: TableLayout.columns[column], descending: descending)
-        if target.column == .start && orders[.start] == nil { orders[.start] = index.order(for: .start) }
-        if orders[target.column] != nil {
+        // Start ascending is the incidents' own order: no computation needed.
+        if orders[target.column] != nil || target == IncidentSort() {
             applySort(target)
             return []
         }

@@ -1,0 +1,103 @@
+// The dashboard's figures: time to the first screen, and the time to handle and draw each key
+// press of a scripted session (move, page, filter, sort, search), through the reducer and the
+// renderer at 120x40, as the run loop does. Orders of sortable columns are computed in the
+// background after the first screen; their cost is reported separately.
+import Dashboard
+import Foundation
+import IncidentModel
+
+/// Seconds taken by `body`, with its result.
+private func timed<T>(_ body: () -> T) -> (T, Double) {
+    let start = ContinuousClock.now
+    let result = body()
+    let elapsed = ContinuousClock.now - start
+    return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+}
+
+/// A number with a fixed count of decimals.
+private func fixed(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
+
+/// Runs the dashboard benchmark on linked data; returns lines of `key=value` figures.
+func runDashboardBenchmark(linked: LinkedData, catalogue: IncidentCatalogue, loadSeconds: Double) -> [String] {
+    var lines: [String] = []
+    let width = 120, height = 40
+    // First screen: index the incidents, make the state, draw it.
+    let (index, indexing) = timed { IncidentIndex(linked: linked, catalogue: catalogue) }
+    let (initial, making) = timed { AppState(index: index, width: width, height: height, exportDefault: "bench.csv") }
+    var state = initial
+    let (_, drawing) = timed { render(state) }
+    let firstRender = making + drawing
+    let first = indexing + firstRender
+    lines.append(
+        "first_screen_after_load=\(fixed(first)) index=\(fixed(indexing)) render=\(fixed(firstRender, 4)) "
+            + "with_load=\(fixed(loadSeconds + first)) incidents=\(index.count)")
+
+    // Background work started by the first screen: each column's order and the source look-up.
+    var orderTimes: [String] = []
+    let (_, sourcesTime) = timed { _ = reduce(&state, .sourcesReady(SourceLookup(linked.dataset))) }
+    for effect in reduce(&state, .started) {
+        guard case let .computeOrder(column) = effect else { continue }
+        let (order, seconds) = timed { index.order(for: column) }
+        _ = reduce(&state, .orderReady(order))
+        orderTimes.append("\(column.name)=\(fixed(seconds, 2))")
+    }
+    lines.append("background_seconds source_lookup=\(fixed(sourcesTime, 2)) " + orderTimes.joined(separator: " "))
+
+    // The scripted session: each key is reduced and the screen drawn, and timed together.
+    var samples: [String: [Double]] = [:]
+    func press(_ kind: String, _ action: Action) {
+        let (_, seconds) = timed {
+            _ = reduce(&state, action)
+            _ = render(state)
+        }
+        samples[kind, default: []].append(seconds)
+    }
+    func key(_ c: Character) -> Action { .key(.character(c)) }
+    for _ in 0..<300 { press("move", key("j")) }
+    for _ in 0..<100 { press("move", key("k")) }
+    for _ in 0..<100 { press("page", .key(.pageDown)) }
+    for _ in 0..<50 { press("page", .key(.pageUp)) }
+    press("page", key("G"))
+    press("page", key("g"))
+    let homes = index.linked.registers.homes.values.map(\.name).sorted()
+    let authorities = index.linked.registers.authorities.values.map(\.name).sorted()
+    for round in 0..<20 {
+        // Filter: open the picker, narrow by typing, apply, then clear.
+        press("filter", key("f"))
+        let names = round % 2 == 0 ? homes : authorities
+        if round % 2 == 1 { press("filter", .key(.tab)) }
+        if !names.isEmpty {
+            for c in names[(round * 7) % names.count].prefix(4) { press("filter", key(c)) }
+        }
+        press("filter", .key(.enter))
+        for _ in 0..<5 { press("move", key("j")) }
+        press("filter", key("F"))
+    }
+    for round in 0..<12 {
+        // Sort by a column ascending and descending (orders cached as after start-up).
+        let target = round % IncidentColumn.allCases.count
+        while state.column < target { press("sort", key("l")) }
+        while state.column > target { press("sort", key("h")) }
+        press("sort", key("["))
+        press("sort", key("]"))
+    }
+    let children = index.linked.incidents.prefix(50).map(\.person.familyName)
+    for round in 0..<10 {
+        press("search", key("/"))
+        for c in children[round % max(1, children.count)].prefix(5).lowercased() { press("search", key(c)) }
+        press("search", .key(.enter))
+        for _ in 0..<5 { press("search", key("n")) }
+        press("search", key("N"))
+    }
+    for (kind, values) in samples.sorted(by: { $0.key < $1.key }) {
+        let sorted = values.sorted()
+        let p50 = sorted[sorted.count / 2] * 1000
+        let p99 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))] * 1000
+        let worst = (sorted.last ?? 0) * 1000
+        lines.append("key=\(kind) presses=\(values.count) p50_ms=\(fixed(p50, 2)) p99_ms=\(fixed(p99, 2)) max_ms=\(fixed(worst, 2))")
+    }
+    let all = samples.values.flatMap { $0 }.sorted()
+    let p99 = all[min(all.count - 1, Int(Double(all.count) * 0.99))] * 1000
+    lines.append("all_keys presses=\(all.count) p99_ms=\(fixed(p99, 2)) budget_ms=16 \(p99 <= 16 ? "within" : "OVER")")
+    return lines
+}
