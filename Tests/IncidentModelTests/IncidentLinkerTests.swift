@@ -26,20 +26,37 @@ struct EpisodePairerTests {
         #expect(linked.incidents.count == (paired ? 1 : 2))
     }
 
-    @Test func pairsOpenEpisodeWithALaterReport() throws {
+    @Test func pairsOpenEpisodeWithAReportStartingWithinTheTolerance() throws {
         let linked = try link(
             episodes: Rows.episode("E1", start: "01/03/2024 10:00"),
-            police: Rows.police("P1", seen: "09/03/2024 10:00", found: "10/03/2024 10:00"))
+            police: Rows.police("P1", seen: "02/03/2024 09:00", found: "03/03/2024 10:00"))
         let incident = try #require(linked.incident("L-E1"))
         #expect(incident.provenance == .both)
         #expect(incident.isOngoing)
     }
 
-    @Test func pairsOpenReportWithALaterEpisode() throws {
+    @Test func doesNotLetAnOpenEpisodeSwallowALaterReport() throws {
+        // An open end is unknown, not endless: a report starting 8 days later is another absence.
+        let linked = try link(
+            episodes: Rows.episode("E1", start: "01/03/2024 10:00"),
+            police: Rows.police("P1", seen: "09/03/2024 10:00", found: "10/03/2024 10:00"))
+        #expect(linked.incident("L-E1")?.provenance == .laOnly)
+        #expect(linked.incident("P-P1")?.provenance == .policeOnly)
+    }
+
+    @Test func pairsOpenReportWithAnEpisodeStartingWithinTheTolerance() throws {
+        let linked = try link(
+            episodes: Rows.episode("E1", start: "01/03/2024 20:00", end: "02/03/2024 11:00"),
+            police: Rows.police("P1", seen: "01/03/2024 10:00"))
+        #expect(linked.incident("L-E1")?.policeRefs == ["P1"])
+    }
+
+    @Test func doesNotLetAnOpenReportSwallowALaterEpisode() throws {
         let linked = try link(
             episodes: Rows.episode("E1", start: "09/03/2024 10:00", end: "09/03/2024 11:00"),
             police: Rows.police("P1", seen: "01/03/2024 10:00"))
-        #expect(linked.incident("L-E1")?.policeRefs == ["P1"])
+        #expect(linked.incident("L-E1")?.policeRefs == [])
+        #expect(linked.incident("P-P1")?.provenance == .policeOnly)
     }
 
     @Test func treatsDateOnlyRecordsAsCoveringTheWholeDay() throws {

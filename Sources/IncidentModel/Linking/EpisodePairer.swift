@@ -2,7 +2,9 @@
 ///
 /// A report and an episode of the same child are the same absence when their time windows
 /// overlap once each is widened by the tolerance (the police are told hours after the home
-/// notices). A date-only record covers its whole day; an open record runs on without end.
+/// notices). A date-only record covers its whole day. An open record's end is unknown rather
+/// than endless: it pairs only with a record that starts within the tolerance of its start, so
+/// one open episode cannot swallow every later report of the same child.
 ///
 /// Pairs are chosen one to one, nearest start first; a report left over that truly overlaps an
 /// episode (without the tolerance) joins that episode as a further report of the same absence.
@@ -49,6 +51,10 @@ public struct EpisodePairer: Sendable {
                     let eStart = dataset.episodes[e].startedAt.earliest
                     let eEnd = dataset.episodes[e].endedAt?.latest
                     guard overlaps(rStart, rEnd, eStart, eEnd, slack: tolerance) else { continue }
+                    // An open record's end is unknown, not endless: it pairs only with a record
+                    // that starts within the tolerance of it.
+                    if (rEnd == nil || eEnd == nil)
+                        && abs(rStart.secondsSinceEpoch - eStart.secondsSinceEpoch) > tolerance { continue }
                     candidates.append(Candidate(
                         report: item.report, episode: e,
                         distance: abs(rStart.secondsSinceEpoch - eStart.secondsSinceEpoch),
