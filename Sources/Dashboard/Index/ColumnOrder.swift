@@ -16,16 +16,25 @@ public struct ColumnOrder: Sendable {
     /// The positions in the given direction.
     public func permutation(descending: Bool) -> [Int32] {
         guard descending else { return ascending }
-        var result = [Int32]()
-        result.reserveCapacity(ascending.count)
-        var end = ascending.count
-        var k = end - 1
-        while k >= 0 {
-            if groupStart[k] {
-                result.append(contentsOf: ascending[k..<end])
-                end = k
+        let n = ascending.count
+        var result = [Int32](repeating: 0, count: n)
+        result.withUnsafeMutableBufferPointer { out in
+            ascending.withUnsafeBufferPointer { asc in
+                groupStart.withUnsafeBufferPointer { starts in
+                    // Runs of equal keys from the last to the first, each in its own order.
+                    var written = 0, end = n, k = n - 1
+                    while k >= 0 {
+                        if starts[k] {
+                            for j in k..<end {
+                                out[written] = asc[j]
+                                written += 1
+                            }
+                            end = k
+                        }
+                        k -= 1
+                    }
+                }
             }
-            k -= 1
         }
         return result
     }
