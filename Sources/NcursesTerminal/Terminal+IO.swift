@@ -39,6 +39,7 @@ extension NcursesTerminal {
         var attributes = mfc_attr_normal()
         if style.bold { attributes |= mfc_attr_bold() }
         if style.reverse { attributes |= mfc_attr_reverse() }
+        // Monochrome and NO_COLOR: bold and reverse only.
         if style.underline && usesColour { attributes |= mfc_attr_underline() }
         let pair: Int16 = usesColour ? Int16(style.tone.rawValue) + 1 : 0
         wattr_set(window, attributes, pair, nil)

@@ -36,8 +36,11 @@ struct RendererTests {
         var state = Fixture.state()
         state.send(.key(.down))
         let grid = render(state)
-        #expect(grid[5, 2].style.reverse)
-        #expect(!grid[5, 1].style.reverse)
+        #expect(grid[30, 2].style.reverse)
+        #expect(!grid[30, 1].style.reverse)
+        // The cell under the column cursor leaves the bar: bold, not reversed.
+        #expect(grid[5, 2].style == CellStyle(tone: .accent, bold: true, underline: true))
+        #expect(grid[5, 0].style.bold && !grid[5, 0].style.reverse)
         // Eve Evans: police only, ongoing, high risk.
         #expect(grid[5, 6].style.bold && grid[5, 6].style.tone == .highRisk)
         // Amy's ongoing episode: the duration cell stands out.

@@ -33,7 +33,10 @@ enum TableView {
                     cellStyle = cellStyle.emboldened()
                     if !isCursor { cellStyle.tone = .ongoing }
                 }
-                if isCursor && span.position == state.column { cellStyle.underline = true }
+                // The cell under both cursors: out of the reversed bar, bold and underlined.
+                if isCursor && span.position == state.column {
+                    cellStyle = CellStyle(tone: cellStyle.tone == .cursor ? .accent : cellStyle.tone, bold: true, underline: true)
+                }
                 grid.put(
                     column.text(incident, in: catalogue), x: span.x, y: y, limit: span.width, style: cellStyle,
                     alignRight: TableLayout.alignsRight(column))
@@ -55,7 +58,7 @@ enum TableView {
             var title = column.title
             if state.sort.column == column { title += state.sort.descending ? " ▼" : " ▲" }
             var style = CellStyle.header
-            if span.position == state.column { style.underline = true }
+            if span.position == state.column { style = CellStyle(tone: .accent, bold: true, underline: true) }
             grid.put(title, x: span.x, y: 0, limit: span.width, style: style, alignRight: TableLayout.alignsRight(column))
         }
         if let last = layout.spans.last, last.position < TableLayout.columns.count - 1 || last.width < TableLayout.width(of: TableLayout.columns[last.position]) {
