@@ -71,6 +71,16 @@ wait_for "row 1/$EXPECTED_ROWS +home: "
 screen | grep -q "home: $HOME_NAME" || fail "the filter chip does not name $HOME_NAME"
 step "filtered by the picker: $EXPECTED_ROWS rows"
 
+# The wheel scrolls (X10 mouse bytes: button 5 is down, button 4 up) and drags the cursor along.
+if ((EXPECTED_ROWS >= 40)); then
+    T send-keys -t e2e -l $'\e[Ma++'
+    wait_for "row 4/$EXPECTED_ROWS"
+    T send-keys -t e2e -l $'\e[M`++'
+    sleep 0.3
+    screen | grep -q "row 4/$EXPECTED_ROWS" || fail "the wheel up moved the cursor"
+    step "mouse wheel scrolls"
+fi
+
 # A click on the third row puts the cursor there (X10 mouse bytes: button 1 at column 11, row 4).
 if ((EXPECTED_ROWS >= 3)); then
     T send-keys -t e2e -l $'\e[M +$'

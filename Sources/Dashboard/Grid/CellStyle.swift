@@ -45,13 +45,6 @@ public struct CellStyle: Hashable, Sendable {
     /// Warnings and confirmations.
     public static let warning = CellStyle(tone: .warning, bold: true)
 
-    /// This style with reverse video on or off.
-    public func reversed(_ on: Bool = true) -> CellStyle {
-        var copy = self
-        copy.reverse = on
-        return copy
-    }
-
     /// This style in bold.
     public func emboldened(_ on: Bool = true) -> CellStyle {
         var copy = self

@@ -51,13 +51,6 @@ public struct Grid: Sendable {
         }
     }
 
-    /// Changes the style of `count` cells of row `y` from column `x`, keeping their text.
-    public mutating func restyle(x: Int = 0, y: Int, count: Int? = nil, _ change: (inout CellStyle) -> Void) {
-        guard y >= 0 && y < height else { return }
-        let end = min(width, x + (count ?? width - x))
-        for column in max(0, x)..<max(max(0, x), end) { change(&cells[y * width + column].style) }
-    }
-
     /// Draws text at column `x` of row `y`, within `limit` columns (to the right edge by
     /// default). Text that does not fit ends with `…`; with `pad`, the rest of the limit is
     /// filled with spaces. Returns the number of columns drawn.

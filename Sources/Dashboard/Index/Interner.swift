@@ -11,9 +11,6 @@ struct Interner<Value: Hashable> {
         codes[value] = code
         return code
     }
-
-    /// The code of a value already seen.
-    func existingCode(_ value: Value) -> Int32? { codes[value] }
 }
 
 /// Lower-cased names packed into one buffer, for substring search over many names at once.

@@ -51,11 +51,6 @@ public enum CommandTable {
     /// The command a key stands for outside text entry.
     public static func command(for key: Key) -> Command? { keyMap[key] }
 
-    /// The binding of a command.
-    public static func binding(_ command: Command) -> CommandBinding? {
-        bindings.first { $0.command == command }
-    }
-
     /// The hint line's items: keys and word, in table order, with the sort keys shown once.
     public static var hints: [(keys: String, word: String)] {
         var items: [(String, String)] = []

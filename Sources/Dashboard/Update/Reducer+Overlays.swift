@@ -7,12 +7,13 @@ extension AppState {
         case .none:
             return []
         case let .help(scroll):
+            let last = max(0, HelpView.lines.count - (height - 5))
             switch key {
             case .escape, .character("q"), .character("?"), .enter: overlay = nil
             case .character("Q"): return [.quit]
-            case .down, .character("j"): overlay = .help(scroll: scroll + 1)
+            case .down, .character("j"): overlay = .help(scroll: min(last, scroll + 1))
             case .up, .character("k"): overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown, .character(" "): overlay = .help(scroll: scroll + pageSize)
+            case .pageDown, .character(" "): overlay = .help(scroll: min(last, scroll + pageSize))
             case .pageUp: overlay = .help(scroll: max(0, scroll - pageSize))
             default: break
             }
