@@ -135,6 +135,6 @@ extension AppState {
         if case let .period(_, _, label) = entry.value { periodLabel = label }
         overlay = nil
         refreshRows(keeping: current)
-        message = "Filtered: \(entry.label), \(rows.count) incident\(rows.count == 1 ? "" : "s")"
+        message = "Filtered: \(entry.label), \(grouped(rows.count)) incident\(rows.count == 1 ? "" : "s")"
     }
 }
