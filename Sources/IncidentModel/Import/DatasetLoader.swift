@@ -159,15 +159,20 @@ enum DecodedFile: Sendable {
 
     func apply(to dataset: inout Dataset, lines: inout SourceLines) {
         switch self {
-        case let .forces(t): dataset.forces += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .forces(t): Self.join(&dataset.forces, t.records); add(t.report, to: &dataset, lines: &lines, t.lines)
         case let .authorities(t):
-            dataset.authorities += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
-        case let .homes(t): dataset.homes += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
-        case let .children(t): dataset.children += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
-        case let .episodes(t): dataset.episodes += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
-        case let .police(t): dataset.policeReports += t.records; add(t.report, to: &dataset, lines: &lines, t.lines)
+            Self.join(&dataset.authorities, t.records); add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .homes(t): Self.join(&dataset.homes, t.records); add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .children(t): Self.join(&dataset.children, t.records); add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .episodes(t): Self.join(&dataset.episodes, t.records); add(t.report, to: &dataset, lines: &lines, t.lines)
+        case let .police(t): Self.join(&dataset.policeReports, t.records); add(t.report, to: &dataset, lines: &lines, t.lines)
         case let .failed(report): dataset.reports.append(report)
         }
+    }
+
+    /// Appends, or takes the array as it is when there is nothing yet (no element copies).
+    private static func join<T>(_ existing: inout [T], _ more: [T]) {
+        if existing.isEmpty { existing = more } else { existing += more }
     }
 
     private func add(_ report: FileReport, to dataset: inout Dataset, lines: inout SourceLines, _ l: [Int32]) {

@@ -1,76 +1,101 @@
 /// Checks the references between files after import: a home, child, authority or force that a
 /// row names but its register lacks. Such rows are kept; the reference is kept as written and
-/// a warning names the line. A register file that was not loaded at all is not checked.
+/// a warning names the line. A register file that was not loaded at all is not checked. A
+/// police reference recorded on more than one episode is warned about too.
+///
+/// The scans only read, so the large ones run on every core; their findings are then added to
+/// the files' reports in row order.
 enum ReferenceChecker {
+    /// One reference to report.
+    private struct Finding: Sendable {
+        let kind: SourceFileKind
+        let row: Int
+        let column: String
+        let value: String
+        let message: String
+    }
+
     static func check(_ dataset: inout Dataset, lines: SourceLines) {
         let registers = Registers(dataset)
         let has = Set(dataset.reports.filter { !$0.failed }.map(\.kind))
-
-        func warn(_ kind: SourceFileKind, _ row: Int, column: String, value: String, message: String) {
-            guard let entry = lines.byKind[kind] else { return }
-            let report = dataset.reports[entry.report]
-            let position = report.columns.firstIndex(of: column)
-            dataset.reports[entry.report].diagnostics.append(Diagnostic(
-                severity: .warning, file: report.file, line: Int(entry.lines[row]),
-                column: position.map { $0 + 1 }, columnName: column, value: value, message: message))
+        // A blank responsible authority is the child's own (before the read-only snapshot below,
+        // so that no array is copied).
+        for i in dataset.episodes.indices where dataset.episodes[i].localAuthority.rawValue.isEmpty {
+            if let child = registers.children[dataset.episodes[i].child] {
+                dataset.episodes[i].localAuthority = child.localAuthority
+            }
         }
+        let data = dataset
+        var findings: [Finding] = []
 
+        let notInAuthorities = "is not in authorities.csv; kept as written"
+        let notInForces = "is not in forces.csv; kept as written"
+        let notInHomes = "is not in homes.csv; the home is unknown"
         if has.contains(.authorities) {
-            for (i, home) in dataset.homes.enumerated() {
+            for (i, home) in data.homes.enumerated() {
                 if let code = home.localAuthority, registers.authorities[code] == nil {
-                    warn(.homes, i, column: "local_authority", value: code.rawValue,
-                         message: "is not in authorities.csv; kept as written")
+                    findings.append(Finding(kind: .homes, row: i, column: "local_authority", value: code.rawValue, message: notInAuthorities))
                 }
             }
         }
         if has.contains(.forces) {
-            for (i, home) in dataset.homes.enumerated() {
+            for (i, home) in data.homes.enumerated() {
                 if let code = home.policeForce, registers.forces[code] == nil {
-                    warn(.homes, i, column: "police_force", value: code.rawValue, message: "is not in forces.csv; kept as written")
+                    findings.append(Finding(kind: .homes, row: i, column: "police_force", value: code.rawValue, message: notInForces))
                 }
             }
-            for (i, report) in dataset.policeReports.enumerated() {
-                if let code = report.force, registers.forces[code] == nil {
-                    warn(.policeReports, i, column: "force", value: code.rawValue, message: "is not in forces.csv; kept as written")
+            findings += ParallelMap.chunks(count: data.policeReports.count) { range in
+                range.compactMap { i in
+                    guard let code = data.policeReports[i].force, registers.forces[code] == nil else { return nil }
+                    return Finding(kind: .policeReports, row: i, column: "force", value: code.rawValue, message: notInForces)
                 }
             }
         }
         if has.contains(.homes) {
-            for (i, child) in dataset.children.enumerated() {
+            for (i, child) in data.children.enumerated() {
                 if let urn = child.placement, registers.homes[urn] == nil {
-                    warn(.children, i, column: "placement_urn", value: urn.rawValue,
-                         message: "is not in homes.csv; the home is unknown")
+                    findings.append(Finding(kind: .children, row: i, column: "placement_urn", value: urn.rawValue, message: notInHomes))
                 }
             }
         }
         // A police reference on two episodes: the first in the file takes the certain link.
         var firstWithRef: [PoliceRef: Int] = [:]
-        for i in dataset.episodes.indices {
-            guard let ref = dataset.episodes[i].policeRef else { continue }
+        for i in data.episodes.indices {
+            guard let ref = data.episodes[i].policeRef else { continue }
             if let first = firstWithRef[ref] {
                 let firstLine = lines.byKind[.laEpisodes].map { Int($0.lines[first]) } ?? first + 2
-                warn(.laEpisodes, i, column: "police_ref", value: ref.rawValue,
-                     message: "is also recorded on line \(firstLine); that episode takes the certain link")
+                findings.append(Finding(
+                    kind: .laEpisodes, row: i, column: "police_ref", value: ref.rawValue,
+                    message: "is also recorded on line \(firstLine); that episode takes the certain link"))
             } else {
                 firstWithRef[ref] = i
             }
         }
         let checkHomes = has.contains(.homes)
         let checkChildren = has.contains(.children)
-        for i in dataset.episodes.indices {
-            let episode = dataset.episodes[i]
-            if checkHomes, let urn = episode.placement, registers.homes[urn] == nil {
-                warn(.laEpisodes, i, column: "placement_urn", value: urn.rawValue,
-                     message: "is not in homes.csv; the home is unknown")
+        findings += ParallelMap.chunks(count: data.episodes.count) { range in
+            var found: [Finding] = []
+            for i in range {
+                let episode = data.episodes[i]
+                if checkHomes, let urn = episode.placement, registers.homes[urn] == nil {
+                    found.append(Finding(kind: .laEpisodes, row: i, column: "placement_urn", value: urn.rawValue, message: notInHomes))
+                }
+                if checkChildren, registers.children[episode.child] == nil {
+                    found.append(Finding(
+                        kind: .laEpisodes, row: i, column: "child_id", value: episode.child.rawValue,
+                        message: "is not in children.csv; the episode is kept without the child's details"))
+                }
             }
-            let child = registers.children[episode.child]
-            if checkChildren, child == nil {
-                warn(.laEpisodes, i, column: "child_id", value: episode.child.rawValue,
-                     message: "is not in children.csv; the episode is kept without the child's details")
-            }
-            if episode.localAuthority.rawValue.isEmpty, let child {
-                dataset.episodes[i].localAuthority = child.localAuthority
-            }
+            return found
+        }
+        for finding in findings {
+            guard let entry = lines.byKind[finding.kind] else { continue }
+            let report = dataset.reports[entry.report]
+            let position = report.columns.firstIndex(of: finding.column)
+            dataset.reports[entry.report].diagnostics.append(Diagnostic(
+                severity: .warning, file: report.file, line: Int(entry.lines[finding.row]),
+                column: position.map { $0 + 1 }, columnName: finding.column, value: finding.value,
+                message: finding.message))
         }
     }
 }

@@ -79,7 +79,11 @@ struct RowContext<D: RecordDecoding>: Sendable {
             }
             out.accepted += 1
             // In file order: decoders read columns in the order they need them.
-            out.diagnostics.append(contentsOf: row.warnings.sorted { ($0.column ?? 0) < ($1.column ?? 0) })
+            switch row.warnings.count {
+            case 0: break
+            case 1: out.diagnostics.append(row.warnings[0])
+            default: out.diagnostics.append(contentsOf: row.warnings.sorted { ($0.column ?? 0) < ($1.column ?? 0) })
+            }
             out.records.append(decoded)
             out.lines.append(Int32(clamping: record.line))
             out.offsets.append(record.byteOffset)
@@ -91,8 +95,31 @@ struct RowContext<D: RecordDecoding>: Sendable {
     /// Joins the pieces in file order into the report and table. A record whose id an earlier
     /// piece already holds is rejected as a duplicate, exactly as a single pass would.
     func merge(_ parts: [RowsRead<D.Record>], bytes: [UInt8], into report: inout FileReport, table: inout ImportedTable<D.Record>) {
-        table.records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
-        table.lines.reserveCapacity(table.records.capacity)
+        // Ids that an earlier piece already holds, found for every later piece in parallel.
+        let repeats: [[(index: Int, earlier: Int)]] = ParallelMap.chunks(count: parts.count, minimumChunk: 1) { pieces in
+            pieces.map { n in
+                guard n > 0 else { return [] }
+                var found: [(index: Int, earlier: Int)] = []
+                for (i, record) in parts[n].records.enumerated() {
+                    let key = D.key(of: record)
+                    for earlierPart in parts[..<n] {
+                        if let earlier = earlierPart.firstLine[key] {
+                            found.append((i, earlier))
+                            break
+                        }
+                    }
+                }
+                return found
+            }
+        }
+        if parts.count == 1, let only = parts.first {
+            // The common case for small files: take the arrays as they are, without copying.
+            table.records = only.records
+            table.lines = only.lines
+        } else {
+            table.records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
+            table.lines.reserveCapacity(table.records.capacity)
+        }
         var lateRejections = false
         for (n, part) in parts.enumerated() {
             report.rowsRead += part.rowsRead
@@ -100,26 +127,26 @@ struct RowContext<D: RecordDecoding>: Sendable {
             report.rejectedRows += part.rejectedRows
             var diagnostics = part.diagnostics
             var dropped = Set<Int>()
-            if n > 0 {
-                for (i, record) in part.records.enumerated() {
-                    let key = D.key(of: record)
-                    guard let earlier = parts[..<n].lazy.compactMap({ $0.firstLine[key] }).first else { continue }
-                    dropped.insert(i)
-                    let line = Int(part.lines[i])
-                    diagnostics.removeAll { $0.line == line && $0.severity == .warning }
-                    let rejection = duplicate(key: key, line: line, earlier: earlier)
-                    diagnostics.append(rejection)
-                    var reader = CSVReader(bytes: bytes, from: part.offsets[i], to: part.offsets[i] + 1, line: line)
-                    var fields: [String] = []
-                    _ = reader.next { fields = $0.strings }
-                    report.rejectedRows.append(RejectedRow(line: line, reason: rejection.description, fields: fields))
-                    lateRejections = true
-                }
+            for (i, earlier) in repeats[n] {
+                let key = D.key(of: part.records[i])
+                dropped.insert(i)
+                let line = Int(part.lines[i])
+                diagnostics.removeAll { $0.line == line && $0.severity == .warning }
+                let rejection = duplicate(key: key, line: line, earlier: earlier)
+                diagnostics.append(rejection)
+                // Read the row again for the rejects file.
+                var reader = CSVReader(bytes: bytes, from: part.offsets[i], to: part.offsets[i] + 1, line: line)
+                var fields: [String] = []
+                _ = reader.next { fields = $0.strings }
+                report.rejectedRows.append(RejectedRow(line: line, reason: rejection.description, fields: fields))
+                lateRejections = true
             }
             report.accepted += part.accepted - dropped.count
             report.rejected += part.rejected + dropped.count
             report.diagnostics += diagnostics
-            if dropped.isEmpty {
+            if parts.count == 1 {
+                break  // taken whole above
+            } else if dropped.isEmpty {
                 table.records += part.records
                 table.lines += part.lines
             } else {
