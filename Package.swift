@@ -10,10 +10,20 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The library: model, import, validation, linking, reports, export, generator.
-        .target(name: "IncidentModel"),
+        .target(
+            name: "IncidentModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The workspace: one SQLite file (GRDB) of imports, decisions, exports and the audit log.
+        .target(
+            name: "IncidentStore",
+            dependencies: ["IncidentModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The terminal UI as pure Swift: state, actions, reducer, views into a cell grid.
         .target(name: "Dashboard", dependencies: ["IncidentModel"]),
         // The system ncurses (wide-character build): module map and a shim, nothing else.
@@ -28,6 +38,7 @@ let package = Package(
             name: "mfc",
             dependencies: [
                 "IncidentModel",
+                "IncidentStore",
                 "Dashboard",
                 "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -40,6 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "IncidentModel"]),
+        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
