@@ -27,8 +27,8 @@ public struct DeterministicPersonLinker: PersonLinker {
                 .append(i)
         }
         let candidatesByKey = blocks
-        return ParallelMap.chunks(count: dataset.policeReports.count) { range in
-            range.map { linkOne(dataset.policeReports[$0], context: context, blocks: candidatesByKey, givenNames: givenNames) }
+        return ParallelMap.map(count: dataset.policeReports.count) {
+            linkOne(dataset.policeReports[$0], context: context, blocks: candidatesByKey, givenNames: givenNames)
         }
     }
 
@@ -36,7 +36,7 @@ public struct DeterministicPersonLinker: PersonLinker {
         _ report: PoliceReport, context: LinkContext, blocks: [BlockKey: [Int]], givenNames: [String]
     ) -> PersonLink? {
         if let episode = context.episodeByPoliceRef[report.ref] {
-            return PersonLink(child: context.dataset.episodes[episode].child, method: .policeReference)
+            return PersonLink(child: context.childID(ofEpisode: episode), method: .policeReference)
         }
         guard let dob = report.dateOfBirth, report.sex != .unknown,
               let candidates = blocks[BlockKey(dob: dob, sex: report.sex, surname: NameKey.normalise(report.surname))]

@@ -55,13 +55,11 @@ struct IncidentBuilder {
         }
         let sorted = groups
         let reports = reportsByEpisode
-        return ParallelMap.chunks(count: sorted.count) { range in
-            range.map { n in
-                let group = sorted[n]
-                return group.episode >= 0
-                    ? incident(episode: group.episode, reports: reports[group.episode], links: links)
-                    : incident(episode: nil, reports: [group.report], links: links)
-            }
+        return ParallelMap.map(count: sorted.count) { n in
+            let group = sorted[n]
+            return group.episode >= 0
+                ? incident(episode: group.episode, reports: reports[group.episode], links: links)
+                : incident(episode: nil, reports: [group.report], links: links)
         }
     }
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Decides which local-authority child, if any, each police report is about.
 ///
 /// The first version is ``DeterministicPersonLinker``; a probabilistic one can replace it
@@ -47,9 +49,15 @@ public struct LinkContext: Sendable {
     private let episodeOffsets: [Int32]
     private let episodeItems: [Int32]
 
+    /// Each child's id, by number.
+    private let childIDs: [ChildID]
+
     public init(dataset: Dataset) {
         self.dataset = dataset
-        registers = Registers(dataset)
+        // The registers are built on one core while the indexes below are built on another.
+        let registersBox = RegistersBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { registersBox.value = Registers(dataset) }
         var numbers: [ChildID: Int32] = [:]
         numbers.reserveCapacity(dataset.children.count)
         for child in dataset.children where numbers[child.id] == nil {
@@ -79,12 +87,20 @@ public struct LinkContext: Sendable {
             fill[Int(child)] += 1
         }
         episodeByPoliceRef = byRef
+        var ids = [ChildID](repeating: ChildID(""), count: numbers.count)
+        for (id, number) in numbers { ids[Int(number)] = id }
+        childIDs = ids
         childNumbers = numbers
         self.episodeChild = episodeChild
         episodeOffsets = offsets
         episodeItems = items
         homeIndex = HomeIndex(homes: dataset.homes)
+        group.wait()
+        registers = registersBox.value ?? Registers(dataset)
     }
+
+    /// The child of an episode (by index), from the compact per-episode numbers.
+    public func childID(ofEpisode episode: Int) -> ChildID { childIDs[Int(episodeChild[episode])] }
 
     /// The indexes (into `dataset.episodes`) of a child's episodes, in file order.
     public func episodes(ofChild number: Int32) -> ArraySlice<Int32> {
@@ -96,6 +112,11 @@ public struct LinkContext: Sendable {
         guard let number = childNumbers[child] else { return [] }
         return episodes(ofChild: number)
     }
+}
+
+/// The registers, handed back from the worker that built them.
+private final class RegistersBox: @unchecked Sendable {
+    var value: Registers?
 }
 
 /// Finds the register's home that a police report's address names.

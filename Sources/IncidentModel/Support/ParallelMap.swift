@@ -24,6 +24,33 @@ enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// `transform(i)` for every `i` in `0..<count`, computed in contiguous chunks on every core
+    /// and written straight into the result (no joining copy). Small inputs run on the calling
+    /// thread.
+    static func map<T: Sendable>(count: Int, minimumChunk: Int = 20_000, _ transform: @Sendable (Int) -> T) -> [T] {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let pieces = min(workers * 4, count / max(1, minimumChunk))
+        guard pieces > 1 else { return (0..<count).map(transform) }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let target = SharedPointer(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                guard let base = target.base else { return }
+                // Each worker initialises its own disjoint range.
+                for i in (count * piece / pieces)..<(count * (piece + 1) / pieces) {
+                    (base + i).initialize(to: transform(i))
+                }
+            }
+            initialized = count
+        }
+    }
+}
+
+/// A result buffer's address, shared with the workers that fill disjoint parts of it.
+private struct SharedPointer<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>?
+}
+
 /// One result array per chunk, each written once by its worker.
 private final class ChunkSlots<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
