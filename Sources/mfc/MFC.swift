@@ -18,7 +18,7 @@ struct MFC: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DashboardCommand.self, ValidateCommand.self, IncidentsCommand.self, SummaryCommand.self,
-            GenerateCommand.self, EvaluateCommand.self,
+            GenerateCommand.self, EvaluateCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

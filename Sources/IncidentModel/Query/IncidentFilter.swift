@@ -5,6 +5,8 @@ public struct IncidentFilter: Hashable, Sendable {
     public var homes: Set<HomeURN> = []
     /// The responsible authority (the child's own authority, not the home's host authority).
     public var authorities: Set<AuthorityCode> = []
+    /// The host authority: the one the home stands in (an out-of-area cell's column).
+    public var hostAuthorities: Set<AuthorityCode> = []
     /// The force of the home's area (or the reporting force when the home is unknown).
     public var forces: Set<ForceCode> = []
     /// The highest police risk grade; `nil` in the set stands for "not graded".
@@ -16,10 +18,12 @@ public struct IncidentFilter: Hashable, Sendable {
 
     public init(
         homes: Set<HomeURN> = [], authorities: Set<AuthorityCode> = [], forces: Set<ForceCode> = [],
-        risks: Set<RiskLevel?> = [], provenances: Set<Provenance> = [], from: Instant? = nil, to: Instant? = nil
+        risks: Set<RiskLevel?> = [], provenances: Set<Provenance> = [], from: Instant? = nil, to: Instant? = nil,
+        hostAuthorities: Set<AuthorityCode> = []
     ) {
         self.homes = homes
         self.authorities = authorities
+        self.hostAuthorities = hostAuthorities
         self.forces = forces
         self.risks = risks
         self.provenances = provenances
@@ -37,6 +41,7 @@ public struct IncidentFilter: Hashable, Sendable {
         if let to, incident.start >= to { return false }
         if !homes.isEmpty && !(incident.home.map(homes.contains) ?? false) { return false }
         if !authorities.isEmpty && !(incident.responsibleAuthority.map(authorities.contains) ?? false) { return false }
+        if !hostAuthorities.isEmpty && !(incident.hostAuthority.map(hostAuthorities.contains) ?? false) { return false }
         if !forces.isEmpty && !(incident.force.map(forces.contains) ?? false) { return false }
         if !risks.isEmpty && !risks.contains(incident.highestRisk) { return false }
         return true

@@ -1,0 +1,127 @@
+/// The local-authority scorecard (the inquiry's R2): one ``AuthorityScore`` per responsible
+/// authority with incidents in the scope, one for incidents whose authority is unknown (when
+/// there are any), and the total over all of them. Every count of the rows adds up to the
+/// total's, except children: a child whose incidents name two authorities counts under each.
+public struct AuthorityScorecard: Sendable {
+    public let scope: ReportScope
+    /// Authorities in code order, then "Authority unknown".
+    public let rows: [AuthorityScore]
+    public let total: AuthorityScore
+    /// The sparkline's months.
+    public let months: [MonthCode]
+
+    /// Computes the scorecard in one pass over the scope's incidents, O(n + children), plus
+    /// a sort of each authority's durations for the median.
+    public init(_ data: ReportData, scope: ReportScope) {
+        self.scope = scope
+        months = scope.period.sparklineMonths(zone: data.zone)
+        let unknown = data.authorities.count
+        let groups = unknown + 1
+        var scores = (0..<groups).map { g in
+            g == unknown
+                ? AuthorityScore(authority: nil, name: "Authority unknown")
+                : AuthorityScore(authority: data.authorities[g], name: data.authorityName(Int32(g)))
+        }
+        var total = AuthorityScore(authority: nil, name: "All authorities")
+        var durations = [[Int64]](repeating: [], count: groups)
+        var allDurations: [Int64] = []
+        var tallies = ChildTallies(children: data.childCount)
+        var allTallies = ChildTallies(children: data.childCount)
+        data.forEach(in: scope, sparkline: true) { fact, inPeriod, sparkMonth in
+            let g = fact.authority >= 0 ? Int(fact.authority) : unknown
+            if let m = sparkMonth {
+                scores[g].monthly[m] += 1
+                total.monthly[m] += 1
+            }
+            guard inPeriod else { return }
+            scores[g].count(fact)
+            total.count(fact)
+            tallies.add(group: Int32(g), child: fact.child, start: fact.start)
+            allTallies.add(group: 0, child: fact.child, start: fact.start)
+            if fact.duration >= 0 {
+                durations[g].append(fact.duration)
+                allDurations.append(fact.duration)
+            }
+        }
+        let perGroup = tallies.summary(groups: groups)
+        for g in 0..<groups {
+            scores[g].children = perGroup.children[g]
+            scores[g].childrenWithThreeOrMore = perGroup.threeOrMore[g]
+            scores[g].childrenRepeatedIn90Days = perGroup.repeated[g]
+            scores[g].medianDurationHours = Self.medianHours(&durations[g])
+            if let authority = scores[g].authority {
+                scores[g].childrenLookedAfter = data.registers.authorities[authority]?.childrenLookedAfter
+            }
+        }
+        let all = allTallies.summary(groups: 1)
+        total.children = all.children[0]
+        total.childrenWithThreeOrMore = all.threeOrMore[0]
+        total.childrenRepeatedIn90Days = all.repeated[0]
+        total.medianDurationHours = Self.medianHours(&allDurations)
+        // The total's rate only when every authority in the register gives its denominator.
+        let lookedAfter = data.registers.authorities.values.map(\.childrenLookedAfter)
+        if !lookedAfter.isEmpty && !lookedAfter.contains(nil) {
+            total.childrenLookedAfter = lookedAfter.reduce(0) { $0 + ($1 ?? 0) }
+        }
+        // Authorities with incidents, and the unknown row only when it has any.
+        var rows = (0..<unknown).map { scores[$0] }.filter { $0.incidents > 0 }
+        Self.flagBottomQuarter(&rows)
+        if scores[unknown].incidents > 0 { rows.append(scores[unknown]) }
+        self.rows = rows
+        self.total = total
+    }
+
+    /// The median of durations in seconds, as hours; the mean of the middle two for an even count.
+    static func medianHours(_ seconds: inout [Int64]) -> Double? {
+        guard !seconds.isEmpty else { return nil }
+        seconds.sort()
+        let n = seconds.count
+        let middle = n % 2 == 1 ? Double(seconds[n / 2]) : (Double(seconds[n / 2 - 1]) + Double(seconds[n / 2])) / 2
+        return middle / 3600
+    }
+
+    /// Flags the authorities in the bottom quarter of each rate: ranked from the lowest rate,
+    /// the lowest quarter (rounded up, at least one) and any tied with the last of them.
+    /// Authorities without a rate (no incidents, or no ended incident known to them) are not ranked.
+    static func flagBottomQuarter(_ rows: inout [AuthorityScore]) {
+        func flag(_ rate: (AuthorityScore) -> Double?, _ mark: (inout AuthorityScore) -> Void) {
+            let rates = rows.compactMap(rate).sorted()
+            guard !rates.isEmpty else { return }
+            let threshold = rates[(rates.count + 3) / 4 - 1]
+            for k in rows.indices {
+                if let r = rate(rows[k]), r <= threshold { mark(&rows[k]) }
+            }
+        }
+        flag(\.percentKnownToBoth) { $0.lowShareKnownToBoth = true }
+        flag(\.percentInterviewOffered) { $0.lowInterviewRate = true }
+    }
+}
+
+extension AuthorityScore {
+    /// Adds one incident in the period to the row's counts (children aside).
+    mutating func count(_ fact: IncidentFact) {
+        incidents += 1
+        switch fact.provenance {
+        case 0: knownToBoth += 1
+        case 1: policeOnly += 1
+        default: laOnly += 1
+        }
+        let t = fact.traits
+        if t.contains(.highRisk) { highRisk += 1 }
+        if t.contains(.cse) { cseConcern += 1 }
+        if t.contains(.areaKnown) {
+            areaKnown += 1
+            if t.contains(.outOfArea) { outOfArea += 1 }
+        }
+        if t.contains(.interviewDue) {
+            interviewsDue += 1
+            if t.contains(.interviewOffered) { interviewsOffered += 1 }
+            if t.contains(.interviewInTime) { interviewsInTime += 1 }
+        }
+        if fact.duration < 0 {
+            stillMissing += 1
+        } else if fact.duration > 24 * Instant.hour {
+            over24Hours += 1
+        }
+    }
+}
