@@ -1,2 +1,173 @@
+import Foundation
 import GRDB
 import IncidentModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An mfc workspace: one SQLite file that keeps every import, the current and earlier values of
+/// every source record, the rejected rows, the analyst's decisions and the audit log.
+///
+/// The file is created `0600` (SQLite gives its `-wal` and `-shm` files the same mode), in WAL
+/// mode, with `synchronous=FULL`, foreign keys on and `secure_delete` on, so that a crash never
+/// loses a committed import and deleted records leave no bytes behind. Its schema is versioned
+/// with GRDB's migrator: an older workspace is brought up to date when it is opened.
+public struct Workspace: Sendable {
+    /// The workspace file, as named.
+    public let path: String
+    let database: DatabaseQueue
+
+    private init(path: String, database: DatabaseQueue) {
+        self.path = path
+        self.database = database
+    }
+
+    /// The file name used when none is given: `mfc.sqlite` in the current folder.
+    public static let defaultFileName = "mfc.sqlite"
+
+    /// Whether a file exists at `path` (it may still not be a workspace).
+    public static func fileExists(at path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Opens an existing workspace, running any migrations it lacks.
+    public static func open(at path: String) throws(WorkspaceError) -> Workspace {
+        guard fileExists(at: path) else { throw .notFound(path: path) }
+        return try connect(path: path, isNew: false)
+    }
+
+    /// Creates a workspace at `path`, or opens the one already there. `created` says which.
+    /// A file that exists and is not a workspace is left untouched and reported. The creation
+    /// is the audit log's first entry.
+    public static func create(
+        at path: String, attribution: Attribution
+    ) throws(WorkspaceError) -> (workspace: Workspace, created: Bool) {
+        try create(at: path, attribution: attribution, schemaUpTo: nil)
+    }
+
+    /// Creates a workspace whose schema stops at migration `last` (all of them when `nil`):
+    /// how tests make a workspace as an older mfc wrote it.
+    package static func create(
+        at path: String, attribution: Attribution, schemaUpTo last: String?
+    ) throws(WorkspaceError) -> (workspace: Workspace, created: Bool) {
+        if fileExists(at: path) { return (try connect(path: path, isNew: false, upTo: last), false) }
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        fchmod(fd, 0o600)
+        close(fd)
+        do {
+            let workspace = try connect(path: path, isNew: true, upTo: last)
+            try workspace.write("creating") { db in
+                try AuditLog.append(
+                    db, AuditEntry.Draft(action: .initialise, detail: "workspace created, schema \(WorkspaceSchema.migrationNames.joined(separator: ", "))"),
+                    at: attribution.clock(), user: attribution.user)
+            }
+            return (workspace, true)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+            throw error
+        }
+    }
+
+    /// The migrations applied to this workspace, oldest first.
+    public func appliedMigrations() throws(WorkspaceError) -> [String] {
+        try read("read the schema version") { db in try WorkspaceSchema.migrator.appliedMigrations(db) }
+    }
+
+    private static func connect(path: String, isNew: Bool, upTo last: String? = nil) throws(WorkspaceError) -> Workspace {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "mfc.workspace"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw classify(error, path: path, operation: "opening")
+        }
+        let workspace = Workspace(path: path, database: queue)
+        // Check what the file is before anything is written to it.
+        let (applicationID, objects) = try workspace.read("opening") { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+        }
+        if applicationID != WorkspaceSchema.applicationID {
+            if !(isNew && objects == 0) {
+                throw .notAWorkspace(path: path, reason: objects == 0
+                    ? "an empty file or database" : "a SQLite database that mfc did not write")
+            }
+        }
+        let migrator = WorkspaceSchema.migrator
+        try workspace.withoutTransaction("opening") { db in
+            if try migrator.hasBeenSuperseded(db) {
+                let known = Set(migrator.migrations)
+                throw WorkspaceError.newerSchema(
+                    path: path, unknownMigrations: try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted())
+            }
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode?.lowercased() == "wal" else {
+                throw WorkspaceError.cannotCreate(path: path, reason: "SQLite would not use WAL mode here (got \(mode ?? "nothing")); keep workspaces on a local disk")
+            }
+        }
+        do {
+            if let last { try migrator.migrate(queue, upTo: last) } else { try migrator.migrate(queue) }
+        } catch {
+            throw classify(error, path: path, operation: "updating the schema")
+        }
+        return workspace
+    }
+
+    // MARK: - Running work
+
+    /// Runs `body` in one write transaction: all of it is kept, or none.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+        do {
+            return try database.write(body)
+        } catch {
+            throw Self.classify(error, path: path, operation: operation)
+        }
+    }
+
+    /// Runs `body` in a read transaction.
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+        do {
+            return try database.read(body)
+        } catch {
+            throw Self.classify(error, path: path, operation: operation)
+        }
+    }
+
+    /// Runs `body` outside any transaction (for statements that cannot run inside one).
+    func withoutTransaction<T>(_ operation: String, _ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+        do {
+            return try database.writeWithoutTransaction(body)
+        } catch {
+            throw Self.classify(error, path: path, operation: operation)
+        }
+    }
+
+    static func classify(_ error: any Error, path: String, operation: String) -> WorkspaceError {
+        if let error = error as? WorkspaceError { return error }
+        if let error = error as? DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB { return .notAWorkspace(path: path, reason: "not a SQLite database") }
+            return .database(path: path, operation: operation, reason: error.message ?? "\(error.resultCode)")
+        }
+        return .database(path: path, operation: operation, reason: String(describing: error))
+    }
+}
+
+/// Who does something in the workspace, and the clock that says when. mfc passes the
+/// operating-system user and the system clock; tests pass a fixed clock.
+public struct Attribution: Sendable {
+    /// The operating-system user name.
+    public var user: String
+    /// The current time.
+    public var clock: @Sendable () -> Instant
+
+    public init(user: String, clock: @escaping @Sendable () -> Instant) {
+        self.user = user
+        self.clock = clock
+    }
+}

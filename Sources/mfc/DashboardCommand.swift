@@ -2,10 +2,12 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import IncidentModel
+import IncidentStore
 import NcursesTerminal
 
 /// `mfc dashboard [PATH...]`: the full-screen dashboard over the combined incidents (the
-/// default command, on `SampleData/` when no data are named).
+/// default command): on the files named, else the workspace (named, or `mfc.sqlite` in the
+/// current folder), else `SampleData/`, read-only.
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
@@ -17,8 +19,10 @@ struct DashboardCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Folders or files of native CSV data (default: SampleData/).")
+    @Argument(help: "Folders or files of native CSV data (default: the workspace if there is one, else SampleData/).")
     var paths: [String] = []
+
+    @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
         let terminal: NcursesTerminal
@@ -29,9 +33,9 @@ struct DashboardCommand: ParsableCommand {
             throw ExitCode(2)
         }
         terminal.paint(Self.loadingScreen(terminal.size))
-        let linked: LinkedData, catalogue: IncidentCatalogue
+        let loaded: DataSource.Loaded
         do {
-            (linked, catalogue) = try DataSource.load(paths)
+            loaded = try DataSource.load(paths, workspace: workspace)
         } catch {
             terminal.stop()
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -39,10 +43,13 @@ struct DashboardCommand: ParsableCommand {
         }
         let size = terminal.size
         var state = AppState(
-            index: IncidentIndex(linked: linked, catalogue: catalogue), width: size.width, height: size.height,
+            index: IncidentIndex(linked: loaded.linked, catalogue: loaded.catalogue), width: size.width, height: size.height,
             exportDefault: Self.defaultExportName())
-        if !terminal.isUTF8 { state.message = "The locale is not UTF-8: some characters may not show" }
-        var loop = DashboardRunLoop(state: state, terminal: terminal)
+        if !terminal.isUTF8 {
+            state.message = "The locale is not UTF-8: some characters may not show"
+            state.glyphs = .ascii
+        }
+        var loop = DashboardRunLoop(state: state, terminal: terminal, exportLog: loaded)
         loop.run()
         terminal.stop()
     }

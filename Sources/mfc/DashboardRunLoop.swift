@@ -5,18 +5,22 @@ import NcursesTerminal
 
 /// Runs the dashboard: reads input, reduces actions, performs effects and paints. Effects that
 /// take time (sort orders, the source look-up, exports) run on background queues and come back
-/// as actions through a mailbox, which the loop drains between key presses.
+/// as actions through a mailbox, which the loop drains between key presses. Every export is
+/// logged in the workspace's audit log, when there is a workspace.
 struct DashboardRunLoop {
     var state: AppState
     let terminal: NcursesTerminal
+    /// Where the data came from, and the workspace that logs exports.
+    let exportLog: DataSource.Loaded?
     private let mailbox = Mailbox()
     private var quitting = false
     private var prefetching = false
     private let prefetchQueue = DispatchQueue(label: "mfc.dashboard.prefetch", qos: .utility)
 
-    init(state: AppState, terminal: NcursesTerminal) {
+    init(state: AppState, terminal: NcursesTerminal, exportLog: DataSource.Loaded? = nil) {
         self.state = state
         self.terminal = terminal
+        self.exportLog = exportLog
     }
 
     mutating func run() {
@@ -67,12 +71,25 @@ struct DashboardRunLoop {
                 mailbox.post(.sourcesReady(SourceLookup(index.linked.dataset)))
             }
         case let .export(path, rows, selected, replace):
+            let exportLog = self.exportLog
+            let filter = state.filter
             DispatchQueue.global(qos: .userInitiated).async {
                 let chosen = selected.isEmpty ? rows : rows.filter(selected.contains)
                 let incidents = chosen.map { index[$0] }
+                let target = Self.expandingHome(path)
                 do throws(FileWriteError) {
                     let count = try IncidentExporter(catalogue: index.catalogue)
-                        .write(incidents, to: Self.expandingHome(path), replace: replace)
+                        .write(incidents, to: target, replace: replace)
+                    if let exportLog {
+                        do throws(ExportAuditError) {
+                            try ExportAudit.record(
+                                exportLog, path: target,
+                                what: selected.isEmpty ? "dashboard incidents as csv" : "dashboard selected incidents as csv",
+                                filter: filter, rows: count)
+                        } catch {
+                            throw FileWriteError.failed(path: path, step: "log the export (the file was removed)", reason: error.reason)
+                        }
+                    }
                     mailbox.post(.exportFinished(path: path, rows: count))
                 } catch {
                     mailbox.post(.exportFailed(path: path, error: error))

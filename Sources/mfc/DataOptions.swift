@@ -1,9 +1,24 @@
 import ArgumentParser
 import Foundation
 import IncidentModel
+import IncidentStore
 
-/// Where the data come from: a folder named on the command line, else `SampleData/`.
+/// Where the data come from: files named on the command line, else the workspace (named, or
+/// `mfc.sqlite` in the current folder), else `SampleData/`, read-only.
 struct DataSource {
+    /// The linked incidents and where they came from.
+    struct Loaded: Sendable {
+        var linked: LinkedData
+        var catalogue: IncidentCatalogue
+        /// The workspace the data came from; `nil` when files were read.
+        var workspace: Workspace?
+        /// The workspace that logs exports: the one read, else one that exists when files were
+        /// read; `nil` when there is none (nothing to log into).
+        var auditWorkspace: Workspace?
+        /// What was read, for messages and the audit log: `workspace mfc.sqlite`, `files`.
+        var origin: String
+    }
+
     /// The folder to read when none is named: `SampleData` in the current folder, else the one
     /// beside this package's sources (so `swift run mfc` works from anywhere in the checkout).
     static func defaultFolder() -> String {
@@ -12,6 +27,31 @@ struct DataSource {
         let packageRoot = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return packageRoot.appendingPathComponent("SampleData").path
+    }
+
+    /// Loads and links: the files in `paths` when any are named, else the workspace when one is
+    /// named or exists, else the sample data.
+    static func load(_ paths: [String], workspace options: WorkspaceOptions) throws -> Loaded {
+        let zone = LocalTimeZone.europeLondon
+        if paths.isEmpty, let workspace = try options.openIfPresent() {
+            let linked: LinkedData
+            do {
+                linked = try workspace.link()
+            } catch {
+                throw CLIError.unreadable(error.description)
+            }
+            return Loaded(
+                linked: linked, catalogue: IncidentCatalogue(registers: linked.registers, zone: zone),
+                workspace: workspace, auditWorkspace: workspace, origin: "workspace \(workspace.path)")
+        }
+        if !paths.isEmpty, options.workspace != nil {
+            throw CLIError.usage("name either a workspace (--workspace) or data files, not both")
+        }
+        let (linked, catalogue) = try load(paths)
+        let audit = paths.isEmpty ? nil : try? options.openIfPresent()
+        return Loaded(
+            linked: linked, catalogue: catalogue, workspace: nil, auditWorkspace: audit,
+            origin: paths.isEmpty ? "sample data" : "files")
     }
 
     /// Loads and links the data in `paths` (or the default folder), in Europe/London time.

@@ -39,8 +39,11 @@ struct IncidentsCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     func run() throws {
-        let (linked, catalogue) = try DataSource.load(paths)
+        let loaded = try DataSource.load(paths, workspace: workspace)
+        let (linked, catalogue) = (loaded.linked, loaded.catalogue)
         let filter = try filters.filter(registers: linked.registers, zone: catalogue.formatter.zone)
         let incidents = IncidentSort(column: sort, descending: descending)
             .apply(filter.apply(linked.incidents), in: catalogue)
@@ -57,6 +60,9 @@ struct IncidentsCommand: ParsableCommand {
             } catch {
                 throw CLIError.usage(error.description)
             }
+            // Every export is logged in the workspace's audit log (ids, filter and count only).
+            try ExportAudit.record(
+                loaded, path: output, what: "incidents as \(format.rawValue)", filter: filter, rows: incidents.count)
             printError("wrote \(incidents.count) incident\(incidents.count == 1 ? "" : "s") to \(output)")
         } else {
             StandardOutput.writeData(bytes)

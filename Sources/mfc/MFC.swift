@@ -19,6 +19,8 @@ struct MFC: ParsableCommand {
         subcommands: [
             DashboardCommand.self, ValidateCommand.self, IncidentsCommand.self, SummaryCommand.self,
             GenerateCommand.self, EvaluateCommand.self, ReportCommand.self,
+            InitCommand.self, ImportCommand.self, RejectsCommand.self, DecideCommand.self, AuditCommand.self,
+            PurgeCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

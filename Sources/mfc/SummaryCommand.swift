@@ -1,5 +1,6 @@
 import ArgumentParser
 import IncidentModel
+import IncidentStore
 
 /// `mfc summary`: what was read, and what it combined into.
 struct SummaryCommand: ParsableCommand {
@@ -8,12 +9,20 @@ struct SummaryCommand: ParsableCommand {
         abstract: "Rows read per file, incidents by provenance, children, homes and authorities."
     )
 
-    @Argument(help: "Data folder or files (default: the sample data).")
+    @Argument(help: "Data folder or files (default: the workspace if there is one, else the sample data).")
     var paths: [String] = []
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     func run() throws {
-        let (linked, catalogue) = try DataSource.load(paths)
-        print(ValidateCommand.summaryTable(linked.dataset.reports))
+        let loaded = try DataSource.load(paths, workspace: workspace)
+        let (linked, catalogue) = (loaded.linked, loaded.catalogue)
+        if let workspace = loaded.workspace {
+            print("workspace \(workspace.path)")
+            print(try Self.importsTable(workspace, formatter: catalogue.formatter))
+        } else {
+            print(ValidateCommand.summaryTable(linked.dataset.reports))
+        }
         let incidents = linked.incidents
         var table = TextTable(header: ["incidents", "count", "share"], rightAligned: [1, 2])
         for provenance in Provenance.allCases {
@@ -38,6 +47,27 @@ struct SummaryCommand: ParsableCommand {
         if let first = incidents.first, let last = incidents.map(\.start).max() {
             print("incidents start between \(catalogue.formatter.string(first.start)) and \(catalogue.formatter.string(last))")
         }
+    }
+
+    /// Each import's files: rows read, accepted, rejected, and what they changed.
+    static func importsTable(_ workspace: Workspace, formatter: TimestampFormatter) throws -> String {
+        var table = TextTable(
+            header: ["import", "time", "user", "file", "read", "accepted", "rejected", "new", "updated"],
+            rightAligned: [0, 4, 5, 6, 7, 8])
+        let imports: [ImportRecord]
+        do {
+            imports = try workspace.imports()
+        } catch {
+            throw CLIError.unreadable(error.description)
+        }
+        for record in imports {
+            for file in record.files {
+                table.append([String(record.id), formatter.string(record.importedAt), record.user, file.fileName,
+                              String(file.rowsRead), String(file.accepted), String(file.rejected), String(file.inserted),
+                              String(file.updated)])
+            }
+        }
+        return table.render()
     }
 
     static func percent(_ part: Int, of whole: Int) -> String {

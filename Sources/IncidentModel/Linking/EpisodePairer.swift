@@ -9,6 +9,8 @@
 /// Pairs are chosen one to one, nearest start first; a report left over that truly overlaps an
 /// episode (without the tolerance) joins that episode as a further report of the same absence.
 /// An episode that records the report's `police_ref` is paired with it regardless of times.
+/// Analyst decisions (``LinkDecisions``) come first: an accepted pair is paired like a recorded
+/// `police_ref`, and a rejected pair is never made, whatever the rules say.
 public struct EpisodePairer: Sendable {
     /// How far apart, in seconds, two windows may be and still describe the same absence.
     public var tolerance: Int64
@@ -19,14 +21,25 @@ public struct EpisodePairer: Sendable {
 
     /// For each police report, the index of its episode, or `nil`.
     public func pair(_ context: LinkContext, links: [PersonLink?]) -> [Int?] {
+        pair(context, links: links, decisions: ResolvedDecisions())
+    }
+
+    /// For each police report, the index of its episode, or `nil`, with the analyst's decisions
+    /// applied.
+    func pair(_ context: LinkContext, links: [PersonLink?], decisions: ResolvedDecisions) -> [Int?] {
         let dataset = context.dataset
         var result = [Int?](repeating: nil, count: dataset.policeReports.count)
         var isCertain = [Bool](repeating: false, count: dataset.episodes.count)
+        for (r, e) in decisions.accepted {
+            result[r] = e
+            isCertain[e] = true
+        }
         // (child number, report) for every report linked by the rules, grouped by child below.
         var byChild: [(child: Int32, report: Int)] = []
         for (r, link) in links.enumerated() {
-            guard let link else { continue }
-            if link.method == .policeReference, let e = context.episodeByPoliceRef[dataset.policeReports[r].ref] {
+            guard let link, result[r] == nil else { continue }
+            if link.method == .policeReference, let e = context.episodeByPoliceRef[dataset.policeReports[r].ref],
+               !decisions.isRejected(report: r, episode: e) {
                 result[r] = e
                 isCertain[e] = true
                 continue
@@ -48,6 +61,7 @@ public struct EpisodePairer: Sendable {
                 let rEnd = report.foundAt?.latest
                 for e32 in episodes {
                     let e = Int(e32)
+                    if decisions.isRejected(report: item.report, episode: e) { continue }
                     let eStart = dataset.episodes[e].startedAt.earliest
                     let eEnd = dataset.episodes[e].endedAt?.latest
                     guard overlaps(rStart, rEnd, eStart, eEnd, slack: tolerance) else { continue }

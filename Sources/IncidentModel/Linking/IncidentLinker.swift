@@ -13,9 +13,15 @@ public struct IncidentLinker: Sendable {
 
     /// Links a dataset. The result is the same for the same data, whatever the order of work.
     public func link(_ dataset: Dataset) -> LinkedData {
+        link(dataset, decisions: LinkDecisions())
+    }
+
+    /// Links a dataset with the analyst's decisions applied: accepted report / episode pairs
+    /// are always paired and rejected ones never are (see ``LinkDecisions``).
+    public func link(_ dataset: Dataset, decisions: LinkDecisions) -> LinkedData {
         let context = LinkContext(dataset: dataset)
         let links = personLinker.linkPersons(context)
-        let pairs = pairer.pair(context, links: links)
+        let pairs = pairer.pair(context, links: links, decisions: decisions.resolved(in: dataset))
         let incidents = IncidentBuilder(context: context).build(links: links, pairs: pairs)
         return LinkedData(
             dataset: dataset, registers: context.registers, incidents: incidents, personLinks: links)

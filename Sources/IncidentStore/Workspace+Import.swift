@@ -1,0 +1,194 @@
+import Dispatch
+import Foundation
+import GRDB
+import IncidentModel
+
+extension Workspace {
+    /// Imports native files and folders in one transaction: all of it is kept, or none.
+    ///
+    /// A file whose bytes were imported before (the same SHA-256, under any name) is skipped.
+    /// Each accepted record is inserted, or updates the current record with the same source id
+    /// (`episode_id`, `police_ref`, `urn`, `child_id`, `code`), whose earlier values go to the
+    /// history; a record identical to the current one changes nothing. Rejected rows are kept
+    /// with their reasons. The import and its files are recorded (name, SHA-256, size, time,
+    /// user, rows read / accepted / rejected) and logged in the audit log.
+    ///
+    /// Throws, and changes nothing, when a file cannot be read or the database fails.
+    public func importFiles(
+        _ paths: [String], zone: LocalTimeZone, attribution: Attribution
+    ) throws(WorkspaceError) -> ImportResult {
+        let inputs = try Self.resolveInputs(paths)
+        var files = try Self.digests(inputs)
+        let known: [String: Int64] = try read("reading earlier imports") { db in
+            var found: [String: Int64] = [:]
+            for file in files {
+                if let id = try Int64.fetchOne(
+                    db, sql: "SELECT min(import_id) FROM import_files WHERE sha256 = ?", arguments: [file.sha256]) {
+                    found[file.sha256] = id
+                }
+            }
+            return found
+        }
+        for i in files.indices { files[i].alreadyImportedBy = known[files[i].sha256] }
+        let fresh = inputs.indices.filter { files[$0].alreadyImportedBy == nil }
+        guard !fresh.isEmpty else { return ImportResult(importID: nil, files: files, reports: []) }
+
+        let dataset: Dataset
+        do {
+            dataset = try DatasetLoader.load(paths: fresh.map { inputs[$0].path }, zone: zone)
+        } catch {
+            throw .inputs(message: error.description)
+        }
+        if let failed = dataset.reports.first(where: \.failed),
+           let problem = failed.diagnostics.first(where: { $0.severity == .error }) {
+            throw .unreadableInput(message: problem.description)
+        }
+        let now = attribution.clock()
+        let importID: Int64 = try write("importing") { db in
+            try db.execute(
+                sql: "INSERT INTO imports (imported_at, user) VALUES (?, ?)",
+                arguments: [now.secondsSinceEpoch, attribution.user])
+            let importID = db.lastInsertedRowID
+            var writer = RecordWriter(db: db, importID: importID)
+            for report in dataset.reports {
+                guard let index = fresh.first(where: { inputs[$0].kind == report.kind }) else { continue }
+                var file = files[index]
+                file.rowsRead = report.rowsRead
+                file.accepted = report.accepted
+                file.rejected = report.rejected
+                file.warnings = report.warnings
+                let counts = try writer.write(report.kind, from: dataset)
+                file.inserted = counts.inserted
+                file.updated = counts.updated
+                file.unchanged = report.accepted - counts.inserted - counts.updated
+                try writer.record(file, rejectedRows: report.rejectedRows)
+                files[index] = file
+            }
+            let done = fresh.map { files[$0] }
+            try AuditLog.append(
+                db, AuditEntry.Draft(action: .importFiles, detail: Self.auditDetail(importID: importID, done),
+                                     rows: done.reduce(0) { $0 + $1.rowsRead }),
+                at: now, user: attribution.user)
+            return importID
+        }
+        return ImportResult(importID: importID, files: files, reports: dataset.reports)
+    }
+
+    /// Every import, oldest first, with its files.
+    public func imports() throws(WorkspaceError) -> [ImportRecord] {
+        try read("reading the imports") { db in
+            var records: [Int64: ImportRecord] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, imported_at, user FROM imports ORDER BY id") {
+                let id: Int64 = row[0]
+                records[id] = ImportRecord(id: id, importedAt: Instant(secondsSinceEpoch: row[1]), user: row[2], files: [])
+            }
+            let sql = """
+                SELECT import_id, kind, file_name, sha256, size, rows_read, accepted, rejected, warnings,
+                       inserted, updated, unchanged
+                FROM import_files ORDER BY id
+                """
+            for row in try Row.fetchAll(db, sql: sql) {
+                let id: Int64 = row[0]
+                var file = ImportedFile(
+                    kind: SourceFileKind(rawValue: row[1]) ?? .laEpisodes, fileName: row[2], sha256: row[3], size: row[4])
+                file.rowsRead = row[5]
+                file.accepted = row[6]
+                file.rejected = row[7]
+                file.warnings = row[8]
+                file.inserted = row[9]
+                file.updated = row[10]
+                file.unchanged = row[11]
+                records[id]?.files.append(file)
+            }
+            return records.values.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// Ids and counts only: the audit log holds no personal data.
+    static func auditDetail(importID: Int64, _ files: [ImportedFile]) -> String {
+        func total(_ key: KeyPath<ImportedFile, Int>) -> Int { files.reduce(0) { $0 + $1[keyPath: key] } }
+        return "import \(importID): \(files.map(\.fileName).joined(separator: ", ")); "
+            + "read \(total(\.rowsRead)), accepted \(total(\.accepted)), rejected \(total(\.rejected)); "
+            + "new \(total(\.inserted)), updated \(total(\.updated)), unchanged \(total(\.unchanged))"
+    }
+
+    /// The native files named: each folder's native files, and each file by its name or header.
+    static func resolveInputs(_ paths: [String]) throws(WorkspaceError) -> [(kind: SourceFileKind, path: String)] {
+        guard !paths.isEmpty else { throw .inputs(message: "name the folders or files to import") }
+        var inputs: [(kind: SourceFileKind, path: String)] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .inputs(message: "\(path): no such file or folder")
+            }
+            if isDirectory.boolValue {
+                let before = inputs.count
+                for kind in SourceFileKind.allCases where FileManager.default.fileExists(atPath: path + "/" + kind.fileName) {
+                    inputs.append((kind, path + "/" + kind.fileName))
+                }
+                if inputs.count == before {
+                    throw .inputs(message: "\(path): no input files found; expected \(SourceFileKind.allCases.map(\.fileName).joined(separator: ", "))")
+                }
+            } else {
+                guard let kind = DatasetLoader.kind(ofFile: path) else {
+                    throw .inputs(message: "\(path): cannot tell which kind of file this is; name it as one of \(SourceFileKind.allCases.map(\.fileName).joined(separator: ", ")) or give it their header")
+                }
+                inputs.append((kind, path))
+            }
+        }
+        var seen: [SourceFileKind: String] = [:]
+        for input in inputs {
+            if let first = seen[input.kind] {
+                throw .inputs(message: "\(input.path): a second \(input.kind.fileName) (the first is \(first)); import one file of each kind at a time")
+            }
+            seen[input.kind] = input.path
+        }
+        return SourceFileKind.allCases.compactMap { kind in inputs.first { $0.kind == kind } }
+    }
+
+    /// Each file's SHA-256 and size, computed on every core.
+    static func digests(_ inputs: [(kind: SourceFileKind, path: String)]) throws(WorkspaceError) -> [ImportedFile] {
+        let results = DigestSlots(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+            do throws(FileReadError) {
+                let bytes = try FileBytes.read(path: inputs[i].path)
+                results.store(i, .success((FileDigest.sha256(bytes), bytes.count)))
+            } catch {
+                results.store(i, .failure(error))
+            }
+        }
+        var files: [ImportedFile] = []
+        for (i, input) in inputs.enumerated() {
+            switch results.value(i) {
+            case let .success((sha, size))?:
+                files.append(ImportedFile(
+                    kind: input.kind, fileName: (input.path as NSString).lastPathComponent, sha256: sha, size: size))
+            case let .failure(error)?:
+                throw .unreadableInput(message: error.description)
+            case nil:
+                throw .unreadableInput(message: "\(input.path): not read")
+            }
+        }
+        return files
+    }
+}
+
+/// One result per file, each written by one worker.
+private final class DigestSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<(String, Int), FileReadError>?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ value: Result<(String, Int), FileReadError>) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    func value(_ index: Int) -> Result<(String, Int), FileReadError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage[index]
+    }
+}

@@ -1,0 +1,103 @@
+import GRDB
+import IncidentModel
+
+/// What a purge removed (or, for a dry run, would remove).
+public struct PurgeResult: Hashable, Sendable {
+    /// Incidents that ended before the cut-off.
+    public var incidents = 0
+    public var episodes = 0
+    public var policeReports = 0
+    /// Children left with no incident.
+    public var children = 0
+    /// Earlier values of the removed records.
+    public var historyRows = 0
+    /// Decisions on pairs of removed records.
+    public var decisions = 0
+}
+
+extension Workspace {
+    /// Removes every incident that ended before `cutoff`, with its LA episodes and police reports,
+    /// their earlier values in the history, the decisions on them, and the children who are left
+    /// with no incident. Ongoing incidents and those ending on or after the cut-off stay.
+    ///
+    /// The removal is one transaction, logged in the audit log with its counts. The file is then
+    /// vacuumed and its WAL truncated; with `secure_delete` on, the removed names leave no bytes
+    /// in the workspace. A dry run counts and changes nothing.
+    public func purge(
+        before cutoff: Instant, dryRun: Bool, attribution: Attribution, linker: IncidentLinker = IncidentLinker()
+    ) throws(WorkspaceError) -> PurgeResult {
+        let now = attribution.clock()
+        let result: PurgeResult = try write("purging") { db in
+            let dataset = try Self.fetchDataset(db)
+            let decisions = try Self.fetchDecisions(db)
+            let linked = linker.link(dataset, decisions: LinkDecisions(decisions.map { (pair: $0.pair, verdict: $0.verdict) }))
+            var episodes = Set<String>(), refs = Set<String>(), purgedChildren = Set<String>(), keptChildren = Set<String>()
+            var result = PurgeResult()
+            for incident in linked.incidents {
+                guard let end = incident.end, end < cutoff else {
+                    if let child = incident.child { keptChildren.insert(child.rawValue) }
+                    continue
+                }
+                result.incidents += 1
+                for id in incident.episodeIDs { episodes.insert(id.rawValue) }
+                for ref in incident.policeRefs { refs.insert(ref.rawValue) }
+                if let child = incident.child { purgedChildren.insert(child.rawValue) }
+            }
+            let children = purgedChildren.subtracting(keptChildren)
+            try db.execute(sql: "CREATE TEMP TABLE purge_ids (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id))")
+            defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.purge_ids") }
+            let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.purge_ids (kind, id) VALUES (?, ?)")
+            for id in episodes { try insert.execute(arguments: ["e", id]) }
+            for id in refs { try insert.execute(arguments: ["p", id]) }
+            for id in children { try insert.execute(arguments: ["c", id]) }
+            let targets: [(table: String, key: String, kind: String)] = [
+                (SourceTables.episodes.name, SourceTables.episodes.key, "e"),
+                (SourceTables.policeReports.name, SourceTables.policeReports.key, "p"),
+                (SourceTables.children.name, SourceTables.children.key, "c"),
+            ]
+            for target in targets {
+                let matching = "\(target.key) IN (SELECT id FROM temp.purge_ids WHERE kind = '\(target.kind)')"
+                let history = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(target.table)_history WHERE \(matching)") ?? 0
+                let current = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(target.table) WHERE \(matching)") ?? 0
+                result.historyRows += history
+                switch target.kind {
+                case "e": result.episodes = current
+                case "p": result.policeReports = current
+                default: result.children = current
+                }
+                if !dryRun {
+                    try db.execute(sql: "DELETE FROM \(target.table)_history WHERE \(matching)")
+                    try db.execute(sql: "DELETE FROM \(target.table) WHERE \(matching)")
+                }
+            }
+            let decided = """
+                police_ref IN (SELECT id FROM temp.purge_ids WHERE kind = 'p')
+                OR episode_id IN (SELECT id FROM temp.purge_ids WHERE kind = 'e')
+                """
+            result.decisions = try Int.fetchOne(db, sql: "SELECT count(*) FROM decisions WHERE \(decided)") ?? 0
+            if !dryRun {
+                try db.execute(sql: "DELETE FROM decisions WHERE \(decided)")
+                let removed = result.episodes + result.policeReports + result.children
+                try AuditLog.append(
+                    db, AuditEntry.Draft(
+                        action: .purge,
+                        detail: "purge of incidents ended before \(TimestampFormatter(zone: .europeLondon).string(cutoff)): \(result.incidents) incidents; "
+                            + "\(result.episodes) episodes, \(result.policeReports) police reports, \(result.children) children, "
+                            + "\(result.historyRows) history rows, \(result.decisions) decisions removed",
+                        rows: removed),
+                    at: now, user: attribution.user)
+            }
+            return result
+        }
+        if !dryRun { try compact() }
+        return result
+    }
+
+    /// Rewrites the file without free pages and empties the WAL, so that no deleted bytes remain.
+    public func compact() throws(WorkspaceError) {
+        try withoutTransaction("compacting the workspace") { db in
+            try db.execute(sql: "VACUUM")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// Why a workspace operation failed. Messages name the file and what to do; they never carry
+/// a person's data (SQLite's own messages name tables and columns, not values).
+public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No workspace at the path.
+    case notFound(path: String)
+    /// The file exists but is not an mfc workspace.
+    case notAWorkspace(path: String, reason: String)
+    /// The workspace was written by a newer mfc, whose schema this one does not know.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// The file could not be created.
+    case cannotCreate(path: String, reason: String)
+    /// SQLite failed during an operation; nothing of that operation was kept.
+    case database(path: String, operation: String, reason: String)
+    /// An input file could not be read; nothing was imported.
+    case unreadableInput(message: String)
+    /// The input files could not be told apart or found.
+    case inputs(message: String)
+    /// A decision names a record the workspace does not hold.
+    case unknownRecord(path: String, kind: String, id: String)
+
+    public var description: String {
+        switch self {
+        case let .notFound(path):
+            "\(path): no workspace here; create one with `mfc init`, or name one with --workspace or MFC_WORKSPACE"
+        case let .notAWorkspace(path, reason):
+            "\(path): not an mfc workspace (\(reason)); name another file with --workspace, or move this one aside and run `mfc init`"
+        case let .newerSchema(path, unknown):
+            "\(path): written by a newer mfc (schema \(unknown.joined(separator: ", "))); upgrade mfc to open it"
+        case let .cannotCreate(path, reason):
+            "\(path): cannot create the workspace: \(reason)"
+        case let .database(path, operation, reason):
+            "\(path): \(operation) failed and was undone: \(reason)"
+        case let .unreadableInput(message):
+            "\(message); nothing was imported"
+        case let .inputs(message):
+            message
+        case let .unknownRecord(path, kind, id):
+            "\(path): no \(kind) \"\(id)\" in this workspace; check the id with `mfc incidents --format csv`"
+        }
+    }
+}

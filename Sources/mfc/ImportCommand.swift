@@ -1,0 +1,61 @@
+import ArgumentParser
+import IncidentModel
+import IncidentStore
+
+/// `mfc import`: loads extracts into the workspace, all of an import or none of it.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import native CSV files into the workspace.",
+        discussion: """
+            Everything named is imported in one transaction: all of it is kept, or none. A file \
+            imported before (the same bytes, under any name) is skipped. Records that repeat a \
+            source id (episode_id, police_ref, urn, child_id, code) update the current record, and \
+            its earlier values stay in the history. Rejected rows are kept: see mfc rejects. Each \
+            import is recorded with its files' names, SHA-256, rows and user, and logged in mfc audit.
+            """)
+
+    @Argument(help: "Data folders or files.")
+    var paths: [String]
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: "Show at most this many messages of each file (0 for all).")
+    var limit = 20
+
+    func run() throws {
+        let opened = try workspace.open()
+        let result: ImportResult
+        do {
+            result = try opened.importFiles(paths, zone: .europeLondon, attribution: WorkspaceOptions.attribution)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        for report in result.reports {
+            let shown = limit > 0 ? Array(report.diagnostics.prefix(limit)) : report.diagnostics
+            for diagnostic in shown { print(diagnostic.description) }
+            if shown.count < report.diagnostics.count {
+                print("\(report.file): … \(report.diagnostics.count - shown.count) more messages (mfc validate --limit 0 lists all)")
+            }
+        }
+        var table = TextTable(
+            header: ["file", "read", "accepted", "rejected", "warnings", "new", "updated", "unchanged"],
+            rightAligned: [1, 2, 3, 4, 5, 6, 7])
+        for file in result.files {
+            if let earlier = file.alreadyImportedBy {
+                table.append([file.fileName, "-", "-", "-", "-", "-", "-", "already imported (import \(earlier))"])
+            } else {
+                table.append([file.fileName] + [file.rowsRead, file.accepted, file.rejected, file.warnings, file.inserted,
+                                                file.updated, file.unchanged].map(String.init))
+            }
+        }
+        print(table.render(), terminator: "")
+        guard let id = result.importID else {
+            print("nothing new: every file was imported before; the workspace is unchanged")
+            return
+        }
+        let rejected = result.files.reduce(0) { $0 + ($1.alreadyImportedBy == nil ? $1.rejected : 0) }
+        print("import \(id) saved in \(opened.path)" + (rejected > 0 ? "; \(rejected) rejected rows: mfc rejects --import \(id)" : ""))
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import IncidentModel
+import IncidentStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--workspace PATH`: the workspace file, else `$MFC_WORKSPACE`, else `mfc.sqlite` in the
+/// current folder.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(
+        name: .customLong("workspace"),
+        help: ArgumentHelp(
+            "The workspace file (default: $MFC_WORKSPACE, else \(Workspace.defaultFileName) in the current folder).",
+            valueName: "path"))
+    var workspace: String?
+
+    /// The workspace named by `--workspace` or `MFC_WORKSPACE`, if any.
+    var namedPath: String? {
+        if let workspace { return workspace }
+        if let variable = ProcessInfo.processInfo.environment["MFC_WORKSPACE"], !variable.isEmpty { return variable }
+        return nil
+    }
+
+    /// The workspace to use: the one named, else the default file.
+    var path: String { namedPath ?? Workspace.defaultFileName }
+
+    /// Opens the workspace, which must exist.
+    func open() throws -> Workspace {
+        do {
+            return try Workspace.open(at: path)
+        } catch {
+            throw CLIError.unreadable(error.description)
+        }
+    }
+
+    /// The workspace to read when no data files are named: the one named (which must exist),
+    /// else the default file when it exists, else `nil`.
+    func openIfPresent() throws -> Workspace? {
+        if namedPath == nil && !Workspace.fileExists(at: path) { return nil }
+        return try open()
+    }
+
+    /// The operating-system user and the system clock.
+    static var attribution: Attribution {
+        Attribution(user: osUser(), clock: { Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) })
+    }
+
+    /// The name of the effective user, from the password database, else `$USER`, else the uid.
+    static func osUser() -> String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+            let text = String(cString: name)
+            if !text.isEmpty { return text }
+        }
+        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
+        return "uid \(geteuid())"
+    }
+}
