@@ -56,6 +56,8 @@ struct DashboardRunLoop {
         switch effect {
         case .quit:
             quitting = true
+        case let .run(job):
+            DispatchQueue.global(qos: .userInitiated).async { mailbox.post(job.run()) }
         case let .computeOrder(column):
             // Asked for at start: one after another in the background. Asked for by a key:
             // at once, unless already under way.

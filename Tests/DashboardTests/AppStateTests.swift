@@ -49,7 +49,7 @@ struct AppStateTests {
         }
         state.runOrders(state.send(.key(.character("]"))))
         let lines = render(state).lines
-        #expect(lines[2].contains("No incidents in the data"))
+        #expect(lines[3].contains("No incidents in the data"))
         #expect(lines[22] == " Incidents  row 0/0  Start▼                          Sorted by Start descending")
     }
 }

@@ -19,6 +19,8 @@ struct IncidentIndexTests {
         let filters = [
             IncidentFilter(homes: ["SC000001"]),
             IncidentFilter(authorities: ["902"]),
+            IncidentFilter(authorities: ["902"], hostAuthorities: ["901"]),
+            IncidentFilter(hostAuthorities: ["902"]),
             IncidentFilter(forces: ["F1"], risks: [.high]),
             IncidentFilter(risks: [nil]),
             IncidentFilter(provenances: [.laOnly, .policeOnly]),

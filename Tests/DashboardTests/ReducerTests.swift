@@ -181,14 +181,14 @@ struct ReducerTests {
 
     @Test func resizeKeepsTheCursorOnScreen() {
         var state = Fixture.state(width: 80, height: 24)
-        state.send(.key(.character("G")), .resize(width: 60, height: 5))
+        state.send(.key(.character("G")), .resize(width: 60, height: 6))
         #expect(state.pageSize == 2)
         #expect(state.top == 4 && state.cursor == 5)
     }
 
     @Test func clickPutsTheCursorOnARowAndTheWheelScrolls() {
         var state = Fixture.state()
-        state.send(.click(x: 30, y: 4))
+        state.send(.click(x: 30, y: 5))
         #expect(state.cursor == 3)
         #expect(TableLayout.columns[state.column] == .child)
         state.send(.click(x: 30, y: 20))  // below the last row: nothing
@@ -202,7 +202,9 @@ struct ReducerTests {
         var state = Fixture.state()
         let effects = state.send(.started)
         #expect(effects.first == .buildSources)
-        #expect(effects.count == TableLayout.columns.count + 1)
+        // The orders, the source look-up and the reports' data.
+        #expect(effects.count == TableLayout.columns.count + 2)
+        #expect(effects.contains { if case let .run(job) = $0 { job.label == "report data" } else { false } })
         #expect(effects.contains(.computeOrder(.start)))
         // Start ascending is the data's own order, so sorting back to it needs no work.
         state.send(.key(.character("l")))

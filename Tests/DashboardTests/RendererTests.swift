@@ -7,7 +7,8 @@ struct RendererTests {
         let grid = render(Fixture.state())
         #expect(grid.width == 80 && grid.height == 24)
         let lines = grid.lines
-        #expect(Array(lines[0...6]) == [
+        #expect(Array(lines[0...7]) == [
+            "  1 Incidents   2 Authorities   3 Homes   4 Forces   5 Out of area   6 Trends",
             "  Start ▲          Duration Child                  Age Home                    ›",
             "  2024-02-10 22:00 10h 0m   Dev Dunn                15 Oak House",
             "  2024-03-01 10:00 10h 0m   Amy Able                14 Oak House",
@@ -23,33 +24,34 @@ struct RendererTests {
     @Test func wideAndControlCharactersKeepTheColumnsAligned() {
         let grid = render(Fixture.state())
         // 漢字 takes four columns, so "House" ends where "Oak House" would, plus one.
-        let row = grid.lines[3]
+        let row = grid.lines[4]
         #expect(row.contains("Ben␇ Bell"))
         #expect(!row.unicodeScalars.contains { $0.value < 0x20 })
         let measure = CharacterWidth.unicode
         #expect(measure.columns("漢字 House") == 10)
-        #expect(measure.columns(grid.line(3)) == 80)
-        #expect(measure.columns(grid.line(5)) == 80)
+        #expect(measure.columns(grid.line(4)) == 80)
+        #expect(measure.columns(grid.line(6)) == 80)
     }
 
     @Test func cursorRowIsReversedAndHighRiskIsBold() {
         var state = Fixture.state()
         state.send(.key(.down))
         let grid = render(state)
-        #expect(grid[30, 2].style.reverse)
-        #expect(!grid[30, 1].style.reverse)
+        #expect(grid[30, 3].style.reverse)
+        #expect(!grid[30, 2].style.reverse)
         // The cell under the column cursor leaves the bar: bold, not reversed.
-        #expect(grid[5, 2].style == CellStyle(tone: .accent, bold: true, underline: true))
-        #expect(grid[5, 0].style.bold && !grid[5, 0].style.reverse)
+        #expect(grid[5, 3].style == CellStyle(tone: .accent, bold: true, underline: true))
+        #expect(grid[5, 1].style.bold && !grid[5, 1].style.reverse)
         // Eve Evans: police only, ongoing, high risk.
-        #expect(grid[5, 6].style.bold && grid[5, 6].style.tone == .highRisk)
+        #expect(grid[5, 7].style.bold && grid[5, 7].style.tone == .highRisk)
         // Amy's ongoing episode: the duration cell stands out.
-        #expect(grid[20, 4].style.bold && grid[20, 4].style.tone == .ongoing)
+        #expect(grid[20, 5].style.bold && grid[20, 5].style.tone == .ongoing)
     }
 
     @Test func smallTerminalShowsFewerColumnsAndRows() {
         let grid = render(Fixture.state(width: 60, height: 15))
-        #expect(grid.lines[0] == "  Start ▲          Duration Child                  Age     ›")
+        #expect(grid.lines[0] == "  1 Incidents   2 Authorities   3 Homes   4 Forces   5 Out …")
+        #expect(grid.lines[1] == "  Start ▲          Duration Child                  Age     ›")
         #expect(grid.lines[13] == " Incidents  row 1/6")
         #expect(grid.lines[14] == " Enter open  / search  f filter  [ ] sort  s select  e expo…")
     }
@@ -68,10 +70,10 @@ struct RendererTests {
         state.type("oak")
         state.send(.key(.enter))
         let lines = render(state).lines
-        #expect(lines[1].contains("Dev Dunn"))
-        #expect(lines[2].contains("Amy Able"))
-        #expect(lines[3].contains("Amy Able") && lines[3].contains("ongoing"))
-        #expect(lines[4] == "")
+        #expect(lines[2].contains("Dev Dunn"))
+        #expect(lines[3].contains("Amy Able"))
+        #expect(lines[4].contains("Amy Able") && lines[4].contains("ongoing"))
+        #expect(lines[5] == "")
         #expect(lines[22].hasPrefix(" Incidents  row 1/3   home: Oak House "))
         #expect(lines[22].hasSuffix("Filtered: Oak House, 3 incidents"))
     }
@@ -80,7 +82,7 @@ struct RendererTests {
         var state = Fixture.state()
         state.filter.homes = ["SC999999"]
         state.refreshRows()
-        #expect(render(state).lines[2].contains("No incidents match the filters (F clears them)"))
+        #expect(render(state).lines[3].contains("No incidents match the filters (F clears them)"))
     }
 
     @Test func detailViewShowsFieldsSourcesSideBySideAndTheChildsIncidents() throws {
@@ -150,7 +152,7 @@ struct RendererTests {
     @Test func sideScrollShowsLaterColumns() {
         var state = Fixture.state()
         for _ in 0..<8 { state.send(.key(.character("l"))) }
-        let header = render(state).lines[0]
+        let header = render(state).lines[1]
         #expect(header.hasPrefix("‹"))
         #expect(header.contains("Risk"))
         #expect(!header.contains("Start"))

@@ -14,6 +14,8 @@ public struct IncidentIndex: Sendable {
     let homeCode: [Int32]
     let homes: [HomeURN]
     let authorityCode: [Int32]
+    /// The host authority, coded in the same table as the responsible one.
+    let hostCode: [Int32]
     let authorities: [AuthorityCode]
     let forceCode: [Int32]
     let forces: [ForceCode]
@@ -43,10 +45,11 @@ public struct IncidentIndex: Sendable {
         var authorityInterner = Interner<AuthorityCode>()
         var forceInterner = Interner<ForceCode>()
         var nameInterner = Interner<NameKey>()
-        var homeCode = [Int32](), authorityCode = [Int32](), forceCode = [Int32](), nameCode = [Int32]()
+        var homeCode = [Int32](), authorityCode = [Int32](), forceCode = [Int32](), nameCode = [Int32](), hostCode = [Int32]()
         var monthCode = [Int32](), startSeconds = [Int64](), risk = [UInt8](), provenance = [UInt8]()
         homeCode.reserveCapacity(incidents.count)
         authorityCode.reserveCapacity(incidents.count)
+        hostCode.reserveCapacity(incidents.count)
         forceCode.reserveCapacity(incidents.count)
         nameCode.reserveCapacity(incidents.count)
         monthCode.reserveCapacity(incidents.count)
@@ -60,6 +63,7 @@ public struct IncidentIndex: Sendable {
             for k in 0..<buffer.count {
                 homeCode.append(buffer[k].home.map { homeInterner.code($0) } ?? -1)
                 authorityCode.append(buffer[k].responsibleAuthority.map { authorityInterner.code($0) } ?? -1)
+                hostCode.append(buffer[k].hostAuthority.map { authorityInterner.code($0) } ?? -1)
                 forceCode.append(buffer[k].force.map { forceInterner.code($0) } ?? -1)
                 nameCode.append(nameInterner.code(NameKey(buffer[k].person)))
                 let start = buffer[k].start.secondsSinceEpoch
@@ -72,6 +76,7 @@ public struct IncidentIndex: Sendable {
         }
         self.homeCode = homeCode
         self.authorityCode = authorityCode
+        self.hostCode = hostCode
         self.forceCode = forceCode
         self.nameCode = nameCode
         self.monthCode = monthCode

@@ -22,6 +22,7 @@ public enum FilterDimension: Int, CaseIterable, Sendable, Hashable {
 struct RowFilter {
     private var home: [Bool]?
     private var authority: [Bool]?
+    private var host: [Bool]?
     private var force: [Bool]?
     private var risk: [Bool]?
     private var provenance: [Bool]?
@@ -34,6 +35,9 @@ struct RowFilter {
         if excluding != .home && !filter.homes.isEmpty { home = table(index.homes) { filter.homes.contains($0) } }
         if excluding != .authority && !filter.authorities.isEmpty {
             authority = table(index.authorities) { filter.authorities.contains($0) }
+        }
+        if excluding != .authority && !filter.hostAuthorities.isEmpty {
+            host = table(index.authorities) { filter.hostAuthorities.contains($0) }
         }
         if excluding != .force && !filter.forces.isEmpty { force = table(index.forces) { filter.forces.contains($0) } }
         if excluding != .risk && !filter.risks.isEmpty {
@@ -54,7 +58,7 @@ struct RowFilter {
 
     /// Whether nothing is filtered out.
     var passesAll: Bool {
-        home == nil && authority == nil && force == nil && risk == nil && provenance == nil && from == nil && to == nil
+        home == nil && authority == nil && host == nil && force == nil && risk == nil && provenance == nil && from == nil && to == nil
     }
 
     /// Whether incident `i` passes.
@@ -64,6 +68,7 @@ struct RowFilter {
         if let to, index.startSeconds[i] >= to { return false }
         if let home, !home[Int(index.homeCode[i]) + 1] { return false }
         if let authority, !authority[Int(index.authorityCode[i]) + 1] { return false }
+        if let host, !host[Int(index.hostCode[i]) + 1] { return false }
         if let force, !force[Int(index.forceCode[i]) + 1] { return false }
         if let risk, !risk[Int(index.risk[i])] { return false }
         return true

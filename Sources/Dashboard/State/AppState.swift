@@ -11,6 +11,27 @@ public struct AppState: Sendable {
 
     public var screen: Screen = .table
     public var overlay: Overlay?
+    /// The view on screen: the incidents or one of the reports.
+    public var tab: Tab = .incidents
+
+    /// The reports' compact data, built in the background after the first screen.
+    public internal(set) var reportData: ReportData?
+    /// The reports of ``reportScope``, once computed.
+    public internal(set) var reports: ReportSet?
+    /// The scope whose reports are being computed.
+    var requestedScope: ReportScope?
+    /// The last few computed report sets, so that going back to a scope is instant.
+    var reportCache: [ReportSet] = []
+    /// Each report tab's cursor, scroll and order.
+    public internal(set) var reportViews: [Tab: ReportViewState] = [:]
+    /// Homes rated Good or Outstanding with at least this many incidents are watched.
+    public var watchThreshold = HomeReport.defaultWatchThreshold
+    /// Unicode blocks, or ASCII when the terminal's locale is not UTF-8.
+    public var glyphs = ChartGlyphs.unicode
+    /// Where Enter on a report row came from.
+    var drillOrigin: DrillOrigin?
+    /// Numbers the background jobs.
+    var jobSerial = 0
 
     public var filter = IncidentFilter()
     /// The label of the period filter, when one is set.
@@ -58,6 +79,16 @@ public struct AppState: Sendable {
 
     /// Rows of the table body on screen.
     public var pageSize: Int { max(1, height - TableLayout.chromeRows) }
+
+    /// The period the reports cover: the filter's period when one is set, else the twelve
+    /// months ending with the latest incident's month.
+    public var reportPeriod: ReportPeriod? {
+        if let from = filter.from, let to = filter.to, let period = ReportPeriod(from: from, to: to) { return period }
+        return reportData?.defaultPeriod
+    }
+
+    /// What the reports cover: ``reportPeriod`` and the filter's other parts.
+    public var reportScope: ReportScope? { reportPeriod.map { ReportScope(period: $0, filter: filter) } }
 
     /// The incident under the cursor.
     public var currentIncident: Int32? { rows.indices.contains(cursor) ? rows[cursor] : nil }

@@ -22,6 +22,10 @@ public enum Action: Sendable {
     case exportFinished(path: String, rows: Int)
     /// An export failed; `.exists` asks whether to replace.
     case exportFailed(path: String, error: FileWriteError)
+    /// The reports' data, built off the main loop.
+    case reportDataReady(ReportData)
+    /// Reports computed for a scope off the main loop.
+    case reportsReady(ReportSet)
 }
 
 /// Work with side effects for the run loop, whose results come back as actions.
@@ -33,6 +37,8 @@ public enum Effect: Sendable, Equatable {
     /// Write `rows` (incident positions, in order; only those in `selected` when it is not
     /// empty) to a CSV file through `IncidentExporter`; send `.exportFinished` or `.exportFailed`.
     case export(path: String, rows: [Int32], selected: Set<Int32>, replace: Bool)
+    /// Run a job off the main loop and send its result (``BackgroundJob/run()``).
+    case run(BackgroundJob)
     /// Restore the terminal and exit.
     case quit
 }

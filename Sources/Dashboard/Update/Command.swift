@@ -8,6 +8,21 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case filter, clearFilters
     case sortAscending, sortDescending
     case select, export, help
+    case nextTab, previousTab
+    case showIncidents, showAuthorities, showHomes, showForces, showOutOfArea, showTrends
+
+    /// The tab a `show…` command opens.
+    var tab: Tab? {
+        switch self {
+        case .showIncidents: .incidents
+        case .showAuthorities: .authorities
+        case .showHomes: .homes
+        case .showForces: .forces
+        case .showOutOfArea: .outOfArea
+        case .showTrends: .trends
+        default: nil
+        }
+    }
 }
 
 /// One row of the action table.
@@ -33,10 +48,18 @@ public enum CommandTable {
         row(.last, [.character("G"), .end], "Move", "last row", hint: nil),
         row(.columnLeft, [.character("h"), .left], "Move", "column to the left (scrolls sideways)", hint: nil),
         row(.columnRight, [.character("l"), .right], "Move", "column to the right", hint: nil),
-        row(.open, [.enter], "View", "open the incident's detail", hint: "open"),
+        row(.open, [.enter], "View", "open the incident, or a report row's incidents", hint: "open"),
         row(.back, [.escape, .character("q")], "View", "back to the table; close an overlay", hint: nil),
         row(.quit, [.character("Q")], "View", "quit mfc", hint: "quit"),
         row(.help, [.character("?")], "View", "this help", hint: "help"),
+        row(.nextTab, [.tab], "Views", "next view: incidents, authorities, homes, forces, …", hint: nil),
+        row(.previousTab, [.backTab], "Views", "previous view", hint: nil),
+        row(.showIncidents, [.character("1")], "Views", "the incidents", hint: nil),
+        row(.showAuthorities, [.character("2")], "Views", "the authorities' scorecard", hint: nil),
+        row(.showHomes, [.character("3")], "Views", "homes, with the watch list", hint: nil),
+        row(.showForces, [.character("4")], "Views", "police forces and their homes", hint: nil),
+        row(.showOutOfArea, [.character("5")], "Views", "out of area: responsible x host authority", hint: nil),
+        row(.showTrends, [.character("6")], "Views", "trends: months by provenance, weekday x hour", hint: nil),
         row(.search, [.character("/")], "Find", "search child, home, authority, force in the view", hint: "search"),
         row(.nextMatch, [.character("n")], "Find", "next match", hint: nil),
         row(.previousMatch, [.character("N")], "Find", "previous match", hint: nil),
@@ -59,6 +82,15 @@ public enum CommandTable {
             if binding.command == .filter { items.append(("[ ]", "sort")) }
         }
         return items + [("?", "help"), ("Q", "quit")]
+    }
+
+    /// The hint line of the report tabs: Enter opens a row's incidents, Tab moves between views.
+    public static var reportHints: [(keys: String, word: String)] {
+        func key(_ command: Command) -> String { bindings.first { $0.command == command }?.keys.first?.label ?? "" }
+        return [
+            (key(.open), "incidents"), ("[ ]", "sort"), (key(.filter), "filter"), (key(.export), "export"),
+            ("\(key(.nextTab)) 1-6", "views"), (key(.help), "help"), (key(.quit), "quit"),
+        ]
     }
 
     private static let keyMap: [Key: Command] = {

@@ -38,9 +38,9 @@ extension AppState {
             case let .submitted(path):
                 guard !path.isEmpty else { return [] }
                 overlay = nil
-                exportDefault = path
+                if tab == .incidents { exportDefault = path }
                 message = "Exporting to \(path)…"
-                return [.export(path: path, rows: rows, selected: selected, replace: false)]
+                return [exportEffect(path: path, replace: false)]
             }
             return []
         case let .confirmReplace(path):
@@ -48,7 +48,7 @@ extension AppState {
             case .character("y"), .character("Y"):
                 overlay = nil
                 message = "Exporting to \(path)…"
-                return [.export(path: path, rows: rows, selected: selected, replace: true)]
+                return [exportEffect(path: path, replace: true)]
             case .character("n"), .character("N"), .escape, .character("q"):
                 overlay = nil
                 message = "Export cancelled: \(path) kept"
@@ -59,6 +59,25 @@ extension AppState {
             pickerKey(picker, key)
             return []
         }
+    }
+
+    /// The export of the current view: the incidents through `IncidentExporter`, a report
+    /// through `ReportWriter` (the same CSV as `mfc report`).
+    mutating func exportEffect(path: String, replace: Bool) -> Effect {
+        guard tab != .incidents, let table = reportTable else {
+            return .export(path: path, rows: rows, selected: selected, replace: replace)
+        }
+        jobSerial += 1
+        let bytes = ReportWriter.csv(SuppressedTable(unsuppressed: table))
+        let count = table.allRows.count
+        return .run(BackgroundJob("export", serial: jobSerial) {
+            do throws(FileWriteError) {
+                try AtomicFileWriter.write(bytes, to: ExportPath.expandingHome(path), replace: replace)
+                return .exportFinished(path: path, rows: count)
+            } catch {
+                return .exportFailed(path: path, error: error)
+            }
+        })
     }
 
     /// The outcome of a key in a one-line text field.

@@ -4,7 +4,8 @@ import IncidentModel
 /// clock; everything it needs is in the state and the action. Each key press costs at most a
 /// pass over the visible rows (filtering, searching), never formatting of rows off screen.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-    state.reduce(action)
+    let effects = state.reduce(action)
+    return effects + state.requestReportsIfStale()
 }
 
 extension AppState {
@@ -30,6 +31,13 @@ extension AppState {
             return []
         case .started:
             return [.buildSources] + TableLayout.columns.filter { orders[$0] == nil }.map(Effect.computeOrder)
+                + (reportData == nil ? [buildReportDataJob()] : [])
+        case let .reportDataReady(data):
+            reportData = data
+            return []
+        case let .reportsReady(set):
+            receive(set)
+            return []
         case let .orderReady(order):
             orders[order.column] = order
             if let pending = pendingSort, pending.column == order.column { applySort(pending) }
@@ -53,6 +61,15 @@ extension AppState {
     /// A command from the action table, in the current screen.
     mutating func perform(_ command: Command) -> [Effect] {
         if case .detail = screen { return performInDetail(command) }
+        if let target = command.tab {
+            show(target)
+            return []
+        }
+        if command == .nextTab || command == .previousTab {
+            show(tab.moved(by: command == .nextTab ? 1 : -1))
+            return []
+        }
+        if tab != .incidents { return performInReport(command) }
         switch command {
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)
@@ -63,7 +80,7 @@ extension AppState {
         case .columnLeft: moveColumn(by: -1)
         case .columnRight: moveColumn(by: 1)
         case .open: openDetail()
-        case .back: message = "Press Q to quit"
+        case .back: returnFromDrill()
         case .quit: return [.quit]
         case .search: overlay = .search(text: "")
         case .nextMatch: findNext(forward: true, fresh: false)
@@ -90,6 +107,8 @@ extension AppState {
             }
             overlay = .exportPath(text: exportDefault, count: count)
         case .help: overlay = .help(scroll: 0)
+        case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends:
+            break
         }
         return []
     }
@@ -128,14 +147,23 @@ extension AppState {
     mutating func click(x: Int, y: Int) {
         guard overlay == nil, screen == .table, width >= TableLayout.minimumWidth,
               height >= TableLayout.minimumHeight else { return }
-        let layout = TableLayout(state: self)
         if y == 0 {
+            if let hit = TabBar.tab(at: x) { show(hit) }
+            return
+        }
+        if tab != .incidents {
+            clickReport(x: x, y: y)
+            return
+        }
+        let layout = TableLayout(state: self)
+        let body = TableLayout.headerRow + 1
+        if y == TableLayout.headerRow {
             if let hit = layout.column(at: x) {
                 column = hit
                 revealColumn()
             }
-        } else if y >= 1 && y <= pageSize && top + y - 1 < rows.count {
-            cursor = top + y - 1
+        } else if y >= body && y < body + pageSize && top + y - body < rows.count {
+            cursor = top + y - body
             if let hit = layout.column(at: x) { column = hit }
             clampScroll()
         }
@@ -186,6 +214,10 @@ extension AppState {
     mutating func findNext(forward: Bool, fresh: Bool) {
         guard !search.isEmpty else {
             message = "No search yet: press / to search"
+            return
+        }
+        if tab != .incidents {
+            findInReport(forward: forward, fresh: fresh)
             return
         }
         let matcher = SearchMatcher(search, index: index)

@@ -9,7 +9,9 @@ public func render(_ state: AppState, measure: CharacterWidth = .unicode) -> Gri
         return grid
     }
     switch state.screen {
-    case .table: TableView.draw(state, into: &grid)
+    case .table:
+        TabBar.draw(state, into: &grid)
+        if state.tab == .incidents { TableView.draw(state, into: &grid) } else { ReportView.draw(state, into: &grid) }
     case let .detail(detail): DetailView.draw(detail, state: state, into: &grid)
     }
     StatusBar.draw(state, into: &grid)
@@ -56,16 +58,22 @@ enum StatusBar {
         case (_, .help?): view = "Help"
         case (_, .picker?): view = "Filter"
         case let (.detail(detail), _): view = "Incident \(state.index[detail.incident].id.rawValue)"
-        case (.table, _): view = "Incidents"
+        case (.table, _): view = state.tab.title
         }
         x += grid.put(view, x: x, y: y, style: CellStyle.status.emboldened()) + 2
-        let row = state.rows.isEmpty ? 0 : state.cursor + 1
-        x += grid.put("row \(grouped(row))/\(grouped(state.rows.count))", x: x, y: y, style: .status) + 2
+        let (row, count): (Int, Int)
+        if state.tab == .incidents || state.screen != .table {
+            (row, count) = (state.rows.isEmpty ? 0 : state.cursor + 1, state.rows.count)
+        } else {
+            let order = state.reportTable == nil ? [] : state.reportView.order
+            (row, count) = (order.isEmpty ? 0 : state.reportView.cursor + 1, order.count)
+        }
+        x += grid.put("row \(grouped(row))/\(grouped(count))", x: x, y: y, style: .status) + 2
         if !state.selected.isEmpty {
             x += grid.put("\(grouped(state.selected.count)) selected", x: x, y: y, style: CellStyle.status.emboldened()) + 2
         }
         let sortMark = state.sort.descending ? "▼" : "▲"
-        if state.sort != IncidentSort() {
+        if state.sort != IncidentSort() && state.tab == .incidents {
             x += grid.put("\(state.sort.column.title)\(sortMark)", x: x, y: y, style: .status) + 2
         }
         let messageWidth = min(grid.measure.columns(state.message), grid.width / 3)
@@ -90,10 +98,15 @@ enum StatusBar {
         }
         chip("home", f.homes.sorted().map { catalogue.homeName($0) })
         chip("authority", f.authorities.sorted().map { catalogue.authorityName($0) })
+        chip("host", f.hostAuthorities.sorted().map { catalogue.authorityName($0) })
         chip("force", f.forces.sorted().map { catalogue.forceName($0) })
         chip("risk", f.risks.sorted { ($0?.rawValue ?? -1) > ($1?.rawValue ?? -1) }.map { $0?.label ?? "not graded" })
         chip("known to", f.provenances.sorted { $0.rawValue < $1.rawValue }.map(\.label))
-        if f.from != nil || f.to != nil { chips.append("period: \(state.periodLabel ?? "custom")") }
+        if f.from != nil || f.to != nil {
+            chips.append("period: \(state.periodLabel ?? "custom")")
+        } else if state.tab != .incidents, let period = state.reportPeriod {
+            chips.append("period: \(period.label(zone: catalogue.formatter.zone))")
+        }
         return chips
     }
 
@@ -104,6 +117,8 @@ enum StatusBar {
             items = [("↑↓", "scroll"), ("Esc", "back"), ("?", "help"), ("Q", "quit")]
         } else if case .picker = state.overlay {
             items = [("type", "narrow"), ("↑↓", "move"), ("Tab", "next list"), ("Enter", "apply"), ("Esc", "close")]
+        } else if state.tab != .incidents {
+            items = CommandTable.reportHints
         } else {
             items = CommandTable.hints
         }

@@ -6,8 +6,10 @@ struct TableLayout {
     static let columns: [IncidentColumn] = [
         .start, .duration, .child, .age, .home, .authority, .force, .provenance, .risk, .returnInterview, .flags, .id,
     ]
-    /// Rows that are not table body: the header, the status bar and the hint line.
-    static let chromeRows = 3
+    /// Rows that are not table body: the tab bar, the header, the status bar and the hint line.
+    static let chromeRows = 4
+    /// The row of the column headers (the tab bar is above it).
+    static let headerRow = 1
     /// Below this size the "terminal too small" screen is shown.
     static let minimumWidth = 60
     static let minimumHeight = 15

@@ -9,7 +9,7 @@ enum TableView {
         drawHeader(state, layout, into: &grid)
         if state.rows.isEmpty {
             let text = state.filter.isEmpty ? "No incidents in the data" : "No incidents match the filters (F clears them)"
-            grid.put(text, x: 2, y: 2, style: .warning)
+            grid.put(text, x: 2, y: TableLayout.headerRow + 2, style: .warning)
             return
         }
         let catalogue = state.index.catalogue
@@ -18,7 +18,7 @@ enum TableView {
             guard k < state.rows.count else { break }
             let position = state.rows[k]
             let incident = state.index[position]
-            let y = line + 1
+            let y = line + TableLayout.headerRow + 1
             let isCursor = k == state.cursor
             let isSelected = state.selected.contains(position)
             var style = rowStyle(incident, selected: isSelected)
@@ -51,18 +51,19 @@ enum TableView {
     }
 
     static func drawHeader(_ state: AppState, _ layout: TableLayout, into grid: inout Grid) {
-        grid.fill(y: 0, style: .header)
-        grid.put(state.firstColumn > 0 ? "‹" : " ", x: 0, y: 0, style: .header)
+        let y = TableLayout.headerRow
+        grid.fill(y: y, style: .header)
+        grid.put(state.firstColumn > 0 ? "‹" : " ", x: 0, y: y, style: .header)
         for span in layout.spans {
             let column = TableLayout.columns[span.position]
             var title = column.title
             if state.sort.column == column { title += state.sort.descending ? " ▼" : " ▲" }
             var style = CellStyle.header
             if span.position == state.column { style = CellStyle(tone: .accent, bold: true, underline: true) }
-            grid.put(title, x: span.x, y: 0, limit: span.width, style: style, alignRight: TableLayout.alignsRight(column))
+            grid.put(title, x: span.x, y: y, limit: span.width, style: style, alignRight: TableLayout.alignsRight(column))
         }
         if let last = layout.spans.last, last.position < TableLayout.columns.count - 1 || last.width < TableLayout.width(of: TableLayout.columns[last.position]) {
-            grid.put("›", x: grid.width - 1, y: 0, style: .header)
+            grid.put("›", x: grid.width - 1, y: y, style: .header)
         }
     }
 }

@@ -72,7 +72,8 @@ public struct HomeReport: Sendable {
             rows[g].isWatched = (rows[g].rating?.isGoodOrBetter ?? false) && rows[g].incidents >= watchThreshold
         }
         total.children = allTallies.summary(groups: 1).children[0]
-        total.places = rows.compactMap(\.places).reduce(0, +)
+        let places = rows.compactMap(\.places)
+        total.places = places.isEmpty ? nil : places.reduce(0, +)
         // Homes the register lacks appear only with incidents; "Home unknown" likewise.
         let registered = data.registers.homes
         self.rows = rows.filter { row in row.urn.map { registered[$0] != nil } ?? false || row.incidents > 0 }

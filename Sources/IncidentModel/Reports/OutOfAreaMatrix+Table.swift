@@ -80,11 +80,11 @@ extension OutOfAreaMatrix {
 extension Trends {
     static let columns: [ReportColumn] = [
         ReportColumn("month", "Month", .text, width: 7),
-        ReportColumn("known_to_both", "Both", .count, width: 7),
-        ReportColumn("police_only", "Police only", .count, width: 11),
-        ReportColumn("la_only", "LA only", .count, width: 7),
-        ReportColumn("incidents", "Incidents", .count, width: 9),
-        ReportColumn("bar", "Both █  police ▓  LA ░", .bar, width: 30),
+        ReportColumn("known_to_both", "Both", .count, width: 6),
+        ReportColumn("police_only", "Police", .count, width: 6),
+        ReportColumn("la_only", "LA", .count, width: 5),
+        ReportColumn("incidents", "Total", .count, width: 6),
+        ReportColumn("bar", "Both/police/LA", .bar, width: 30),
     ]
 
     /// Incidents per month by provenance, with a stacked bar; each month drills to its incidents.
