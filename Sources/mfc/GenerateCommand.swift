@@ -22,6 +22,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The folder to write into (created when missing).")
     var output: String
 
+    @Option(help: "How untidily the police record people: low, medium (the sample data's) or high.")
+    var noise: NoiseLevel = .medium
+
     @Flag(help: "Replace files that already exist.")
     var force = false
 
@@ -30,10 +33,13 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = GeneratorConfiguration(seed: seed, children: children)
+        var configuration = GeneratorConfiguration(seed: seed, children: children)
+        configuration.noise = noise
         let written = try SyntheticGenerator.write(configuration, to: output, replace: force)
         for file in written {
             print("\(output)/\(file.name): \(file.rows) rows")
         }
     }
 }
+
+extension NoiseLevel: ExpressibleByArgument {}

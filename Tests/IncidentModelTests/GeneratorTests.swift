@@ -177,3 +177,44 @@ struct GeneratorTests {
         }
     }
 }
+
+/// The police's slips grow with the noise level.
+struct NoiseLevelTests {
+    /// The share of police reports whose name or date of birth differs from the true child's.
+    private func disagreement(_ noise: NoiseLevel) throws -> Double {
+        var configuration = GeneratorConfiguration(seed: 5, children: 600)
+        configuration.noise = noise
+        let files = SyntheticGenerator.generate(configuration)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mfc-noise-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try SyntheticGenerator.write(configuration, to: folder, replace: false)
+        let dataset = try DatasetLoader.load(paths: [folder], zone: .utc)
+        let truth = try #require(files.first { $0.name == "truth.csv" })
+        let childOf = Dictionary(
+            String(decoding: truth.bytes, as: UTF8.self).split(separator: "\r\n").dropFirst().map {
+                let fields = $0.split(separator: ",", omittingEmptySubsequences: false)
+                return (String(fields[0]), String(fields[2]))
+            }, uniquingKeysWith: { first, _ in first })
+        let children = Dictionary(uniqueKeysWithValues: dataset.children.map { ($0.id.rawValue, $0) })
+        var differing = 0
+        for report in dataset.policeReports {
+            guard let id = childOf[report.ref.rawValue], let child = children[id] else { continue }
+            if report.forename != child.givenName || report.surname != child.familyName
+                || report.dateOfBirth != child.dateOfBirth { differing += 1 }
+        }
+        return Double(differing) / Double(dataset.policeReports.count)
+    }
+
+    @Test func moreNoiseMeansMoreReportsThatDisagreeWithTheChild() throws {
+        let low = try disagreement(.low)
+        let medium = try disagreement(.medium)
+        let high = try disagreement(.high)
+        #expect(low < medium)
+        #expect(medium < high)
+        #expect(high > 2 * low)
+    }
+
+    @Test func mediumIsTheDefault() {
+        #expect(GeneratorConfiguration(seed: 1, children: 1).noise == .medium)
+    }
+}

@@ -137,7 +137,7 @@ struct FileRenderer {
                 reports.append((policeRef(i, second: true), (force + 1) % world.forces.count, reported, details.secondRisk))
             }
             for report in reports {
-                let noise = PoliceNameNoise(child: child, home: home, random: &random)
+                let noise = PoliceNameNoise(child: child, home: home, rates: configuration.noise.rates, random: &random)
                 police.append(row: [
                     .text(report.ref), .text(world.forces[report.force].code), .text(noise.forename), .text(noise.surname),
                     noise.dob.isEmpty ? .empty : .formatted(noise.dob), .text(noise.sex), .text(noise.missingFrom),

@@ -30,6 +30,8 @@ public struct GeneratorConfiguration: Sendable, Hashable {
     /// siblings' shared absences are added and overlapping ones dropped. The default, 7.8,
     /// gives about 7.9 incidents and 6.7 LA episodes per child.
     public var meanIncidentsPerChild: Double
+    /// How untidily the police record names, dates of birth and addresses.
+    public var noise: NoiseLevel
 
     /// The default settings with a seed and a number of children.
     public init(seed: UInt64, children: Int) {
@@ -42,6 +44,7 @@ public struct GeneratorConfiguration: Sendable, Hashable {
         outOfAreaShare = 0.40
         policeRefRecordedShare = 0.50
         meanIncidentsPerChild = 7.8
+        noise = .medium
     }
 
     /// Number of local authorities: one per 1,000 children, at least 3, at most 700.

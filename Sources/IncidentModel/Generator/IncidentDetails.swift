@@ -77,38 +77,42 @@ struct PoliceNameNoise {
     var missingFrom: String
     var postcode: String
 
-    init(child: GeneratedWorld.Child, home: GeneratedWorld.Home, random: inout SeededRandom) {
+    init(child: GeneratedWorld.Child, home: GeneratedWorld.Home, rates: NoiseRates, random: inout SeededRandom) {
         let given = child.forename
         let nameRoll = random.unit()
-        if nameRoll < 0.05, !given.variants.isEmpty {
+        if nameRoll < rates.forenameVariantUpTo, !given.variants.isEmpty {
             forename = random.pick(given.variants)
-        } else if nameRoll < 0.07 {
+        } else if nameRoll < rates.forenameTypoUpTo {
             forename = Self.typo(given.name, &random)
         } else {
             forename = given.name
         }
         let surnameRoll = random.unit()
-        if surnameRoll < 0.025 {
+        if surnameRoll < rates.surnameTypoUpTo {
             surname = Self.typo(child.familyName, &random)
-        } else if surnameRoll < 0.145 {
+        } else if surnameRoll < rates.surnameCapitalsUpTo {
             surname = child.familyName.uppercased()
         } else {
             surname = child.familyName
         }
         let dobRoll = random.unit()
-        if dobRoll < 0.02, child.dob.day != child.dob.month, let swapped = child.dob.swappingDayAndMonth {
+        if dobRoll < rates.dobSwapUpTo, child.dob.day != child.dob.month, let swapped = child.dob.swappingDayAndMonth {
             dob = LocalMinute.ukDate(swapped)
-        } else if dobRoll < 0.035 {
+        } else if dobRoll < rates.dobBlankUpTo {
             dob = ""
+        } else if dobRoll < rates.dobOnePartUpTo,
+                  let shifted = CivilDate(year: child.dob.year, month: child.dob.month, day: child.dob.day % 28 + 1) {
+            dob = LocalMinute.ukDate(shifted)
         } else {
             dob = LocalMinute.ukDate(child.dob)
         }
-        sex = random.chance(0.005) ? "U" : child.sex.rawValue
+        sex = random.chance(rates.sexUnknown) ? "U" : child.sex.rawValue
+        // The address as taken down: with the name, the name alone, the street alone, or nothing.
         let placeRoll = random.unit()
-        missingFrom = placeRoll < 0.5 ? home.name + ", " + home.address
-            : placeRoll < 0.72 ? home.name
-            : placeRoll < 0.97 ? home.address : ""
-        postcode = random.chance(0.06) ? "" : home.postcode
+        missingFrom = placeRoll < rates.placeNameAndStreetUpTo ? home.name + ", " + home.address
+            : placeRoll < rates.placeNameUpTo ? home.name
+            : placeRoll < rates.placeStreetUpTo ? home.address : ""
+        postcode = random.chance(rates.postcodeBlank) ? "" : home.postcode
     }
 
     /// One slip of the keyboard: two letters swapped, one dropped or one doubled.
