@@ -39,15 +39,22 @@ struct IncidentsCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    @Flag(help: "Leave out names and dates of birth, and replace child ids with their HMAC-SHA256 under --key-file (csv or json).")
+    var pseudonymise = false
+
+    @Option(name: .customLong("key-file"), help: ArgumentHelp("The secret key for --pseudonymise (at least 16 bytes; never written out).", valueName: "file"))
+    var keyFile: String?
+
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
+        let pseudonymiser = try makePseudonymiser()
         let loaded = try DataSource.load(paths, workspace: workspace)
         let (linked, catalogue) = (loaded.linked, loaded.catalogue)
         let filter = try filters.filter(registers: linked.registers, zone: catalogue.formatter.zone)
         let incidents = IncidentSort(column: sort, descending: descending)
             .apply(filter.apply(linked.incidents), in: catalogue)
-        let exporter = IncidentExporter(catalogue: catalogue)
+        let exporter = IncidentExporter(catalogue: catalogue, pseudonymiser: pseudonymiser)
         let bytes: [UInt8]
         switch format {
         case .csv: bytes = exporter.csv(incidents)
@@ -66,6 +73,21 @@ struct IncidentsCommand: ParsableCommand {
             printError("wrote \(incidents.count) incident\(incidents.count == 1 ? "" : "s") to \(output)")
         } else {
             StandardOutput.writeData(bytes)
+        }
+    }
+
+    /// The keyed hash for `--pseudonymise`, checked before any data are read.
+    private func makePseudonymiser() throws -> Pseudonymiser? {
+        guard pseudonymise else {
+            if keyFile != nil { throw ValidationError("--key-file goes with --pseudonymise") }
+            return nil
+        }
+        guard let keyFile else { throw ValidationError("--pseudonymise needs --key-file FILE: a secret key of at least 16 bytes") }
+        guard format != .table else { throw ValidationError("--pseudonymise writes csv or json: add --format csv or --format json") }
+        do throws(PseudonymiserError) {
+            return try Pseudonymiser(keyFile: keyFile)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 

@@ -10,12 +10,41 @@ public struct IncidentExporter: Sendable {
         "la_episode_ids",
     ]
 
+    /// The columns of a pseudonymised export: names and dates of birth left out, the child id
+    /// replaced by its keyed hash.
+    public static let pseudonymisedHeader = header.compactMap { name -> String? in
+        switch name {
+        case "given_name", "family_name", "dob": nil
+        case "child_id": "child_pseudonym"
+        default: name
+        }
+    }
+
     public let catalogue: IncidentCatalogue
+    /// When set, exports are pseudonymised (``pseudonymisedHeader``).
+    public let pseudonymiser: Pseudonymiser?
 
-    public init(catalogue: IncidentCatalogue) { self.catalogue = catalogue }
+    public init(catalogue: IncidentCatalogue, pseudonymiser: Pseudonymiser? = nil) {
+        self.catalogue = catalogue
+        self.pseudonymiser = pseudonymiser
+    }
 
-    /// One incident's cells, in ``header`` order.
+    /// The columns this exporter writes.
+    public var columns: [String] { pseudonymiser == nil ? Self.header : Self.pseudonymisedHeader }
+
+    /// One incident's cells, in ``columns`` order.
     public func cells(_ incident: CombinedIncident) -> [CSVCell] {
+        let all = allCells(incident)
+        guard let pseudonymiser else { return all }
+        // child_id (6) becomes its pseudonym; given_name (7), family_name (8) and dob (9) go.
+        var cells = Array(all[0..<6])
+        cells.append(incident.child.map { .formatted(pseudonymiser.pseudonym($0)) } ?? .empty)
+        cells.append(contentsOf: all[10...])
+        return cells
+    }
+
+    /// Every cell of ``header``, names included.
+    private func allCells(_ incident: CombinedIncident) -> [CSVCell] {
         let f = catalogue.formatter
         func text(_ value: String?) -> CSVCell { value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
         func yesNo(_ value: Bool?) -> CSVCell { value.map { .formatted($0 ? "Y" : "N") } ?? .empty }
@@ -49,7 +78,7 @@ public struct IncidentExporter: Sendable {
     /// The incidents as CSV bytes, header first.
     public func csv(_ incidents: [CombinedIncident]) -> [UInt8] {
         var writer = CSVWriter(capacity: 512)
-        writer.append(header: Self.header)
+        writer.append(header: columns)
         // Rows are formatted in chunks on every core, then joined in order.
         return writer.bytes + ParallelMap.chunks(count: incidents.count) { range in
             var chunk = CSVWriter(capacity: range.count * 200)
@@ -58,15 +87,16 @@ public struct IncidentExporter: Sendable {
         }
     }
 
-    /// The incidents as a JSON array of objects keyed by ``header``; empty cells are `null`.
+    /// The incidents as a JSON array of objects keyed by ``columns``; empty cells are `null`.
     /// Text is not neutralised here: JSON is not opened by spreadsheets.
     public func json(_ incidents: [CombinedIncident]) -> String {
+        let names = columns
         var out = "[\n"
         for (n, incident) in incidents.enumerated() {
             out += "  {"
             for (i, cell) in cells(incident).enumerated() {
                 if i > 0 { out += ", " }
-                out += "\"\(Self.header[i])\": "
+                out += "\"\(names[i])\": "
                 switch cell {
                 case let .text(value), let .formatted(value): out += JSONText.quoted(value)
                 case .empty: out += "null"
