@@ -18,7 +18,7 @@ struct MFC: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DashboardCommand.self, ValidateCommand.self, IncidentsCommand.self, SummaryCommand.self,
-            GenerateCommand.self, EvaluateCommand.self, ReportCommand.self,
+            GenerateCommand.self, EvaluateCommand.self, ExplainCommand.self, ReportCommand.self,
             InitCommand.self, ImportCommand.self, RejectsCommand.self, DecideCommand.self, AuditCommand.self,
             PurgeCommand.self,
         ],

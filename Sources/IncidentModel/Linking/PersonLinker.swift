@@ -14,10 +14,13 @@ public protocol PersonLinker: Sendable {
 public struct PersonLink: Hashable, Sendable {
     public var child: ChildID
     public var method: LinkMethod
+    /// The match weight, for links the probabilistic model made.
+    public var weight: Double?
 
-    public init(child: ChildID, method: LinkMethod) {
+    public init(child: ChildID, method: LinkMethod, weight: Double? = nil) {
         self.child = child
         self.method = method
+        self.weight = weight
     }
 }
 
@@ -29,6 +32,8 @@ public enum LinkMethod: String, Hashable, Sendable, Codable {
     case nameRule = "rule: name"
     /// Same date of birth, sex and surname, and the same home.
     case homeRule = "rule: home"
+    /// The probabilistic model's weight was in the linked band.
+    case model = "model"
 }
 
 /// What a linker may look at: the data, its registers and indexes built once.
@@ -123,17 +128,49 @@ private final class RegistersBox: @unchecked Sendable {
 public struct HomeIndex: Sendable {
     private let byPostcode: [Postcode: [HomeURN]]
     private let byName: [String: [HomeURN]]
+    private let byStreet: [String: [HomeURN]]
+    private let postcodes: [HomeURN: Postcode]
 
     public init(homes: [Home]) {
-        var postcodes: [Postcode: [HomeURN]] = [:]
+        var byPostcode: [Postcode: [HomeURN]] = [:]
         var names: [String: [HomeURN]] = [:]
+        var streets: [String: [HomeURN]] = [:]
+        var postcodes: [HomeURN: Postcode] = [:]
         for home in homes {
-            if let postcode = home.postcode { postcodes[postcode, default: []].append(home.urn) }
+            if let postcode = home.postcode {
+                byPostcode[postcode, default: []].append(home.urn)
+                postcodes[home.urn] = postcode
+            }
             names[NameKey.normalise(home.name), default: []].append(home.urn)
+            if !home.address.isEmpty { streets[NameKey.normalise(home.address), default: []].append(home.urn) }
         }
-        byPostcode = postcodes
+        self.byPostcode = byPostcode
         byName = names
+        byStreet = streets
+        self.postcodes = postcodes
     }
+
+    /// The one home whose name begins the address text (up to its first comma); `nil` when
+    /// none or several match.
+    public func home(named address: String) -> HomeURN? {
+        guard !address.isEmpty else { return nil }
+        let name = address.firstIndex(of: ",").map { String(address[..<$0]) } ?? address
+        guard let homes = byName[NameKey.normalise(name)], homes.count == 1 else { return nil }
+        return homes[0]
+    }
+
+    /// The one home whose street address is the text, or the text after its first comma.
+    public func home(street address: String) -> HomeURN? {
+        guard !address.isEmpty else { return nil }
+        if let homes = byStreet[NameKey.normalise(address)], homes.count == 1 { return homes[0] }
+        guard let comma = address.firstIndex(of: ",") else { return nil }
+        let rest = address[address.index(after: comma)...]
+        guard let homes = byStreet[NameKey.normalise(String(rest))], homes.count == 1 else { return nil }
+        return homes[0]
+    }
+
+    /// The register's postcode of a home.
+    public func postcode(of urn: HomeURN) -> Postcode? { postcodes[urn] }
 
     /// The one home matching the postcode, else the one whose name begins the address text
     /// (up to its first comma); `nil` when none or several match.

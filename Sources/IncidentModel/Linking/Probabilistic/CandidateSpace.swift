@@ -1,0 +1,115 @@
+/// The records prepared for comparison, and the blocking indexes that pick each report's
+/// candidate children. Built once per linking run; read from every core.
+struct CandidateSpace: Sendable {
+    let context: LinkContext
+    /// One comparable person per police report, in dataset order.
+    let reports: [ComparablePerson]
+    /// One comparable person per child of `children.csv`, in dataset order.
+    let children: [ComparablePerson]
+    private let childIndexes: [ChildID: Int]
+    private let byBirthAndSound: [BlockKey: [Int32]]
+    private let byYearSoundAndInitial: [BlockKey: [Int32]]
+    private let byHomeAndBirth: [BlockKey: [Int32]]
+    private let byHomeAndYear: [BlockKey: [Int32]]
+    private let byHomeAndSound: [BlockKey: [Int32]]
+    private let reportSounds: [String]
+
+    /// A blocking key: whichever of its parts the rule uses; the others stay empty.
+    private struct BlockKey: Hashable, Sendable {
+        var date: CivilDate?
+        var year = 0
+        var sound = ""
+        var initial: Character?
+        var home: HomeURN?
+    }
+
+    init(context: LinkContext) {
+        self.context = context
+        let dataset = context.dataset
+        let homeIndex = context.homeIndex
+        reports = ParallelMap.map(count: dataset.policeReports.count) { r in
+            let report = dataset.policeReports[r]
+            let named = homeIndex.home(named: report.missingFrom) ?? report.missingFromPostcode.flatMap {
+                homeIndex.home(postcode: $0, address: "")
+            }
+            return ComparablePerson(
+                surname: report.surname, forename: report.forename, dateOfBirth: report.dateOfBirth, sex: report.sex,
+                homes: named.map { [$0] } ?? [], postcodes: report.missingFromPostcode.map { [$0] } ?? [],
+                streetHome: homeIndex.home(street: report.missingFrom),
+                hasPlace: !report.missingFrom.isEmpty || report.missingFromPostcode != nil)
+        }
+        children = ParallelMap.map(count: dataset.children.count) { c in
+            let child = dataset.children[c]
+            var homes: [HomeURN] = child.placement.map { [$0] } ?? []
+            for e in context.episodes(of: child.id) {
+                if let urn = dataset.episodes[Int(e)].placement, !homes.contains(urn) { homes.append(urn) }
+            }
+            return ComparablePerson(
+                surname: child.familyName, forename: child.givenName, dateOfBirth: child.dateOfBirth, sex: child.sex,
+                homes: homes, postcodes: homes.compactMap(homeIndex.postcode(of:)), streetHome: nil, hasPlace: true)
+        }
+        var indexes: [ChildID: Int] = [:]
+        indexes.reserveCapacity(dataset.children.count)
+        for (c, child) in dataset.children.enumerated() where indexes[child.id] == nil { indexes[child.id] = c }
+        childIndexes = indexes
+        reportSounds = reports.map { Soundex.code($0.surname) }
+        var birthSound: [BlockKey: [Int32]] = [:]
+        var yearSoundInitial: [BlockKey: [Int32]] = [:]
+        var homeBirth: [BlockKey: [Int32]] = [:]
+        var homeYear: [BlockKey: [Int32]] = [:]
+        var homeSound: [BlockKey: [Int32]] = [:]
+        for (c, child) in children.enumerated() {
+            let sound = Soundex.code(child.surname)
+            let n = Int32(c)
+            if let dob = child.dateOfBirth {
+                birthSound[BlockKey(date: dob, sound: sound), default: []].append(n)
+                yearSoundInitial[BlockKey(year: dob.year, sound: sound, initial: child.forename.first), default: []].append(n)
+            }
+            for home in child.homes {
+                if let dob = child.dateOfBirth {
+                    homeBirth[BlockKey(date: dob, home: home), default: []].append(n)
+                    homeYear[BlockKey(year: dob.year, home: home), default: []].append(n)
+                }
+                homeSound[BlockKey(sound: sound, home: home), default: []].append(n)
+            }
+        }
+        byBirthAndSound = birthSound
+        byYearSoundAndInitial = yearSoundInitial
+        byHomeAndBirth = homeBirth
+        byHomeAndYear = homeYear
+        byHomeAndSound = homeSound
+    }
+
+    /// The index of a child of `children.csv`.
+    func childIndex(_ id: ChildID) -> Int? { childIndexes[id] }
+
+    /// The children that share any block key with report `r`, each once, in index order.
+    func candidates(ofReport r: Int) -> [Int] {
+        let report = reports[r]
+        let sound = reportSounds[r]
+        var found: [Int32] = []
+        func add(_ list: [Int32]?) { if let list { found.append(contentsOf: list) } }
+        if let dob = report.dateOfBirth {
+            add(byBirthAndSound[BlockKey(date: dob, sound: sound)])
+            if let swapped = dob.swappingDayAndMonth, swapped != dob {
+                add(byBirthAndSound[BlockKey(date: swapped, sound: sound)])
+            }
+            add(byYearSoundAndInitial[BlockKey(year: dob.year, sound: sound, initial: report.forename.first)])
+        }
+        var homes = report.homes
+        if let street = report.streetHome, !homes.contains(street) { homes.append(street) }
+        for home in homes {
+            if let dob = report.dateOfBirth {
+                add(byHomeAndBirth[BlockKey(date: dob, home: home)])
+                add(byHomeAndYear[BlockKey(year: dob.year, home: home)])
+            }
+            add(byHomeAndSound[BlockKey(sound: sound, home: home)])
+        }
+        guard found.count > 1 else { return found.map(Int.init) }
+        found.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(found.count)
+        for n in found where unique.last != Int(n) { unique.append(Int(n)) }
+        return unique
+    }
+}

@@ -1,0 +1,192 @@
+/// The probabilistic person linker (DESIGN section 4): a police report links to the child the
+/// Fellegi-Sunter model scores highest, when that score is high enough and clearly above the
+/// next candidate's.
+///
+/// 1. A `police_ref` recorded on an LA episode links with certainty, as before.
+/// 2. Blocking: only children sharing a block key with the report are compared (date of birth
+///    and surname sound; the same with day and month swapped; birth year, surname sound and
+///    forename initial; home and date of birth; home and birth year; home and surname sound),
+///    so the work grows about linearly with the records.
+/// 3. Comparison: each field gets an agreement level (``FieldComparison``).
+/// 4. Model: u from random pairs; m from the certain links when there are enough, else the
+///    defaults; then refined by expectation-maximisation on the blocked pairs.
+/// 5. Bands: a total weight of at least ``Thresholds/link`` links, with a margin over the next
+///    candidate (twins and siblings are never guessed); at least ``Thresholds/review`` goes to
+///    review; below that the report stays unlinked.
+public struct ProbabilisticPersonLinker: PersonLinker {
+    /// The weights that divide the three bands.
+    public struct Thresholds: Sendable, Hashable {
+        /// At or above: linked (when clear of the next candidate by `margin`).
+        public var link: Double
+        /// At or above (and below `link`): for review.
+        public var review: Double
+        /// How far the best candidate must score above the second to link without review.
+        public var margin: Double
+
+        public init(link: Double = 12, review: Double = 4, margin: Double = 6) {
+            self.link = link
+            self.review = review
+            self.margin = margin
+        }
+    }
+
+    public var thresholds: Thresholds
+    /// Whether m is refined by expectation-maximisation after its first estimate.
+    public var refinesByEM: Bool
+
+    public init(thresholds: Thresholds = Thresholds(), refinesByEM: Bool = true) {
+        self.thresholds = thresholds
+        self.refinesByEM = refinesByEM
+    }
+
+    public func linkPersons(_ context: LinkContext) -> [PersonLink?] { run(context).links }
+
+    /// Links every report and keeps what an analyst needs to check the result.
+    public func run(_ context: LinkContext) -> ProbabilisticLinkage {
+        let space = CandidateSpace(context: context)
+        let model = estimateModel(space)
+        let outcomes = ParallelMap.map(count: context.dataset.policeReports.count) { r in
+            decide(report: r, space: space, model: model)
+        }
+        return ProbabilisticLinkage(
+            links: outcomes.map(\.link), review: outcomes.compactMap(\.review), model: model,
+            comparedPairs: outcomes.reduce(0) { $0 + $1.compared })
+    }
+
+    /// Every candidate child of one report, best first, with per-field levels and weights.
+    public func explain(report r: Int, context: LinkContext, model: MatchModel) -> [LinkExplanation] {
+        let space = CandidateSpace(context: context)
+        return space.candidates(ofReport: r).map { child in
+            LinkExplanation(
+                report: context.dataset.policeReports[r].ref, child: context.dataset.children[child].id,
+                vector: FieldComparison.compare(report: space.reports[r], child: space.children[child]), model: model)
+        }.sorted { ($0.total, $1.child) > ($1.total, $0.child) }
+    }
+
+    private struct Outcome: Sendable {
+        var link: PersonLink?
+        var review: ReviewCandidate?
+        var compared: Int
+    }
+
+    private func decide(report r: Int, space: CandidateSpace, model: MatchModel) -> Outcome {
+        let context = space.context
+        if let episode = context.episodeByPoliceRef[context.dataset.policeReports[r].ref] {
+            return Outcome(link: PersonLink(child: context.childID(ofEpisode: episode), method: .policeReference), compared: 0)
+        }
+        let candidates = space.candidates(ofReport: r)
+        var best: (child: Int, weight: Double)?
+        var second = -Double.infinity
+        for child in candidates {
+            let weight = model.weight(FieldComparison.compare(report: space.reports[r], child: space.children[child]))
+            if let current = best, weight <= current.weight {
+                second = max(second, weight)
+            } else {
+                if let current = best { second = max(second, current.weight) }
+                best = (child, weight)
+            }
+        }
+        guard let best else { return Outcome(compared: candidates.count) }
+        let id = context.dataset.children[best.child].id
+        let clear = best.weight - second >= thresholds.margin
+        if best.weight >= thresholds.link && clear {
+            return Outcome(link: PersonLink(child: id, method: .model, weight: best.weight), compared: candidates.count)
+        }
+        if best.weight >= thresholds.review {
+            return Outcome(
+                review: ReviewCandidate(report: r, child: id, weight: best.weight, runnerUp: second.isFinite ? second : nil),
+                compared: candidates.count)
+        }
+        return Outcome(compared: candidates.count)
+    }
+
+    private func estimateModel(_ space: CandidateSpace) -> MatchModel {
+        let context = space.context
+        var model = MatchModel.defaults
+        // u: how often unrelated pairs agree, from random pairs (a fixed seed: the same data give
+        // the same model).
+        let reports = context.dataset.policeReports.count
+        let children = context.dataset.children.count
+        guard reports > 0, children > 0 else { return model }
+        var random = SeededRandom(seed: 0x6D66_635F_7531)
+        let samples = min(50_000, reports * children)
+        var randomPairs: [(ComparisonVector, Double)] = []
+        randomPairs.reserveCapacity(samples)
+        for _ in 0..<samples {
+            let r = random.below(reports)
+            let c = random.below(children)
+            randomPairs.append((FieldComparison.compare(report: space.reports[r], child: space.children[c]), 1))
+        }
+        if samples >= 1000 { model.u = MatchModel.shares(randomPairs) }
+        // m: from the links an LA episode's police_ref makes certain, when there are enough.
+        var certain: [(ComparisonVector, Double)] = []
+        for r in 0..<reports {
+            guard let episode = context.episodeByPoliceRef[context.dataset.policeReports[r].ref],
+                  let child = space.childIndex(context.childID(ofEpisode: episode)) else { continue }
+            certain.append((FieldComparison.compare(report: space.reports[r], child: space.children[child]), 1))
+        }
+        if certain.count >= 200 { model.m = MatchModel.shares(certain) }
+        if refinesByEM {
+            let patterns = ParallelMap.chunks(count: reports) { range in
+                var counts: [ComparisonVector: Int] = [:]
+                for r in range where context.episodeByPoliceRef[context.dataset.policeReports[r].ref] == nil {
+                    for child in space.candidates(ofReport: r) {
+                        counts[FieldComparison.compare(report: space.reports[r], child: space.children[child]), default: 0] += 1
+                    }
+                }
+                return counts.map { ($0.key, $0.value) }
+            }
+            var merged: [ComparisonVector: Int] = [:]
+            for (vector, count) in patterns { merged[vector, default: 0] += count }
+            model.estimateM(patterns: merged)
+        }
+        return model
+    }
+}
+
+/// What the probabilistic linker found.
+public struct ProbabilisticLinkage: Sendable {
+    /// One entry per police report: its link, or `nil`.
+    public var links: [PersonLink?]
+    /// Reports whose best candidate fell in the review band, or was too close to another.
+    public var review: [ReviewCandidate]
+    /// The model the weights came from.
+    public var model: MatchModel
+    /// How many report/child pairs blocking let through to comparison.
+    public var comparedPairs: Int
+}
+
+/// A report whose best candidate child needs an analyst's decision.
+public struct ReviewCandidate: Hashable, Sendable {
+    /// The report's index in the dataset.
+    public var report: Int
+    public var child: ChildID
+    public var weight: Double
+    /// The next candidate's weight, when there was one.
+    public var runnerUp: Double?
+}
+
+/// Why a report and a child score as they do: each field's level and weight, and the total.
+public struct LinkExplanation: Hashable, Sendable {
+    public var report: PoliceRef
+    public var child: ChildID
+    /// Per field: its name, the level's name and the weight.
+    public var fields: [(field: String, level: String, weight: Double)]
+    public var total: Double
+
+    init(report: PoliceRef, child: ChildID, vector: ComparisonVector, model: MatchModel) {
+        self.report = report
+        self.child = child
+        fields = LinkField.allCases.map { ($0.name, $0.levels[vector[$0]], model.weight($0, level: vector[$0])) }
+        total = fields.reduce(0) { $0 + $1.weight }
+    }
+
+    public static func == (a: LinkExplanation, b: LinkExplanation) -> Bool {
+        a.report == b.report && a.child == b.child && a.total == b.total
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(report)
+        hasher.combine(child)
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+@testable import IncidentModel
+
+struct JaroWinklerTests {
+    @Test(arguments: [
+        ("MARTHA", "MARHTA", 0.961), ("DWAYNE", "DUANE", 0.840), ("DIXON", "DICKSONX", 0.813),
+        ("JELLYFISH", "SMELLYFISH", 0.896),
+    ])
+    func matchesPublishedValues(_ a: String, _ b: String, _ expected: Double) {
+        #expect(abs(JaroWinkler.similarity(a, b) - expected) < 0.0015)
+    }
+
+    @Test func isOneForTheSameTextAndZeroForNothingInCommon() {
+        #expect(JaroWinkler.similarity("kayleigh", "kayleigh") == 1)
+        #expect(JaroWinkler.similarity("abc", "xyz") == 0)
+        #expect(JaroWinkler.similarity("", "abc") == 0)
+    }
+
+    @Test func isSymmetric() {
+        for (a, b) in [("testerby", "tsterby"), ("fakenham", "fakeham"), ("amy", "anna")] {
+            #expect(JaroWinkler.similarity(a, b) == JaroWinkler.similarity(b, a))
+        }
+    }
+}
+
+struct SoundexTests {
+    @Test(arguments: [
+        ("Robert", "R163"), ("Rupert", "R163"), ("Rubin", "R150"), ("Ashcraft", "A261"), ("Ashcroft", "A261"),
+        ("Tymczak", "T522"), ("Pfister", "P236"), ("Honeyman", "H555"), ("O'Neil-Smith", "O542"), ("", ""),
+    ])
+    func codesNamesAsPublished(_ name: String, _ code: String) {
+        #expect(Soundex.code(name) == code)
+    }
+}
+
+struct NicknamesTests {
+    @Test(arguments: [("kayleigh", "kayley"), ("william", "bill"), ("bill", "will"), ("alexander", "alex"), ("jake", "jacob")])
+    func knowsCommonNicknames(_ a: String, _ b: String) {
+        #expect(Nicknames.areNicknames(a, b))
+        #expect(Nicknames.areNicknames(b, a))
+    }
+
+    @Test func doesNotCallUnrelatedOrIdenticalNamesNicknames() {
+        #expect(!Nicknames.areNicknames("william", "thomas"))
+        #expect(!Nicknames.areNicknames("amy", "amy"))
+        #expect(!Nicknames.areNicknames("zzz", "zz"))
+    }
+}
+
+struct FieldComparisonTests {
+    private func person(
+        _ surname: String = "Testerby", _ forename: String = "Kayleigh", dob: String? = "03/04/2009", sex: Sex = .female,
+        homes: [HomeURN] = ["SC000001"], postcodes: [String] = ["ZZ1 1AA"], street: HomeURN? = nil, place: Bool = true
+    ) -> ComparablePerson {
+        ComparablePerson(
+            surname: surname, forename: forename, dateOfBirth: dob.map { Fixture.date($0) }, sex: sex, homes: homes,
+            postcodes: postcodes.compactMap { Postcode($0) }, streetHome: street, hasPlace: place)
+    }
+
+    @Test func gradesEveryFieldOfAnIdenticalPairAsExact() {
+        #expect(FieldComparison.compare(report: person(), child: person()).levels == [1, 1, 1, 1, 1])
+    }
+
+    @Test(arguments: [
+        ("Kayley", 2), ("Kayleight", 3), ("Kaylie", 4), ("K", 5), ("Zoe", 6), ("", 0),
+    ])
+    func gradesForenames(_ forename: String, _ level: Int) {
+        #expect(FieldComparison.compare(report: person("Testerby", forename), child: person())[.forename] == level)
+    }
+
+    @Test(arguments: [
+        ("Testerby", 1), ("TESTERBY", 1), ("Testreby", 2), ("Tesby", 3), ("Testington", 4), ("Fakeham", 4), ("", 0),
+    ])
+    func gradesSurnames(_ surname: String, _ level: Int) {
+        #expect(FieldComparison.compare(report: person(surname), child: person())[.surname] == level)
+    }
+
+    @Test(arguments: [("03/04/2009", 1), ("04/03/2009", 2), ("03/04/2010", 3), ("05/06/2011", 4)])
+    func gradesDatesOfBirth(_ dob: String, _ level: Int) {
+        #expect(FieldComparison.compare(report: person(dob: dob), child: person())[.dateOfBirth] == level)
+    }
+
+    @Test func treatsMissingValuesAsTheirOwnLevel() {
+        let vector = FieldComparison.compare(
+            report: person("", "", dob: nil, sex: .unknown, homes: [], postcodes: [], place: false), child: person())
+        #expect(vector.levels == [0, 0, 0, 0, 0])
+        #expect(MatchModel.defaults.weight(vector) == 0)
+    }
+
+    @Test func gradesHomesByHomeThenPostcodeThenStreet() {
+        #expect(FieldComparison.compare(report: person(), child: person())[.home] == 1)
+        #expect(FieldComparison.compare(report: person(homes: []), child: person())[.home] == 2)
+        #expect(FieldComparison.compare(report: person(homes: [], postcodes: [], street: "SC000001"), child: person())[.home] == 3)
+        #expect(FieldComparison.compare(report: person(homes: ["SC000009"], postcodes: ["ZZ9 9ZZ"]), child: person())[.home] == 4)
+    }
+}
+
+struct MatchModelTests {
+    @Test func agreementWeighsForAndDisagreementAgainst() {
+        let model = MatchModel.defaults
+        for field in LinkField.allCases {
+            #expect(model.weight(field, level: 1) > 0, "\(field) exact")
+            #expect(model.weight(field, level: field.levels.count - 1) < 0, "\(field) different")
+            #expect(model.weight(field, level: 0) == 0, "\(field) missing")
+        }
+    }
+
+    @Test func expectationMaximisationSeparatesMatchesFromNonMatches() {
+        // 100 pairs agreeing on everything and 900 disagreeing on everything.
+        var model = MatchModel.defaults
+        model.m = model.u  // start knowing nothing
+        model.m[0] = [0, 0.5, 0.1, 0.1, 0.3]
+        model.estimateM(patterns: [
+            ComparisonVector(levels: [1, 1, 1, 1, 1]): 100, ComparisonVector(levels: [4, 6, 4, 2, 4]): 900,
+        ])
+        #expect(abs(model.matchShare - 0.1) < 0.01)
+        #expect(model.m[LinkField.surname.rawValue][1] > 0.9)
+    }
+}
+
+struct ProbabilisticPersonLinkerTests {
+    private func links(children: String, police: String, episodes: String = "") throws -> (ProbabilisticLinkage, Dataset) {
+        let dataset = try Fixture.load(Fixture.files(children: children, episodes: episodes, police: police))
+        return (ProbabilisticPersonLinker().run(LinkContext(dataset: dataset)), dataset)
+    }
+
+    @Test func linksAReportWithANicknameAndSwappedDateOfBirth() throws {
+        let (linkage, _) = try links(
+            children: "C1,916,Kayleigh,Smith,03/04/2009,F,SC000001\nC2,916,Amy,Jones,05/06/2010,F,SC000002\n",
+            police: "P1,GLO,Kayley,SMITH,04/03/2009,F,Willow House,GL1 1AA,01/03/2024 10:00,,,,\n")
+        #expect(linkage.links[0]?.child == "C1")
+        #expect(linkage.links[0]?.method == .model)
+    }
+
+    @Test func sendsTwinsOfTheSameForenameToReviewInsteadOfGuessing() throws {
+        let (linkage, _) = try links(
+            children: "C1,916,Amy,Smith,03/04/2009,F,SC000001\nC2,916,Amy,Smith,03/04/2009,F,SC000001\n",
+            police: "P1,GLO,Amy,Smith,03/04/2009,F,Willow House,GL1 1AA,01/03/2024 10:00,,,,\n")
+        #expect(linkage.links[0] == nil)
+        #expect(linkage.review.map(\.report) == [0])
+    }
+
+    @Test func leavesAReportAboutNobodyKnownUnlinked() throws {
+        let (linkage, _) = try links(
+            children: "C1,916,Amy,Smith,03/04/2009,F,SC000001\n",
+            police: "P1,GLO,Zed,Quorn,01/01/2001,M,Elsewhere,B9 9ZZ,01/03/2024 10:00,,,,\n")
+        #expect(linkage.links[0] == nil)
+        #expect(linkage.review.isEmpty)
+    }
+
+    @Test func keepsTheCertainLinkOfARecordedPoliceReference() throws {
+        let (linkage, _) = try links(
+            children: "C1,916,Amy,Smith,03/04/2009,F,SC000001\n",
+            police: "P1,GLO,Someone,Else,01/01/2001,M,,,01/03/2024 10:00,,,,\n",
+            episodes: "E1,C1,916,M,01/03/2024 10:00,,SC000001,P1,,,\n")
+        #expect(linkage.links[0] == PersonLink(child: "C1", method: .policeReference))
+    }
+
+    @Test func explainsEveryFieldAndTheTotal() throws {
+        let dataset = try Fixture.load(Fixture.files(
+            children: "C1,916,Kayleigh,Smith,03/04/2009,F,SC000001\n",
+            police: "P1,GLO,Kayley,Smith,03/04/2009,F,Willow House,GL1 1AA,01/03/2024 10:00,,,,\n"))
+        let linker = ProbabilisticPersonLinker()
+        let context = LinkContext(dataset: dataset)
+        let linkage = linker.run(context)
+        let explanation = try #require(linker.explain(report: 0, context: context, model: linkage.model).first)
+        #expect(explanation.child == "C1")
+        #expect(explanation.fields.map(\.field) == ["surname", "forename", "date of birth", "sex", "home"])
+        #expect(explanation.fields[1].level == "nickname")
+        #expect(abs(explanation.total - explanation.fields.reduce(0) { $0 + $1.weight }) < 1e-9)
+        #expect(abs(explanation.total - (linkage.links[0]?.weight ?? .nan)) < 1e-9)
+    }
+
+    @Test func findsMorePairsThanTheRulesOnNoisyGeneratedData() throws {
+        var configuration = GeneratorConfiguration(seed: 3, children: 1500)
+        configuration.noise = .high
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mfc-prob-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try SyntheticGenerator.write(configuration, to: folder, replace: false)
+        let dataset = try DatasetLoader.load(paths: [folder], zone: .europeLondon)
+        let truth = try LinkageEvaluation.truthPairs(csv: FileBytes.read(path: folder + "/truth.csv"))
+        let rules = LinkageEvaluation(predicted: IncidentLinker().link(dataset).linkedPairs, truth: truth)
+        let model = LinkageEvaluation(
+            predicted: IncidentLinker(personLinker: ProbabilisticPersonLinker()).link(dataset).linkedPairs, truth: truth)
+        #expect(model.recall > rules.recall + 0.03)
+        #expect(model.precision > 0.99)
+        #expect(model.f1 > rules.f1)
+    }
+}
