@@ -51,3 +51,13 @@ public struct ImportRecord: Hashable, Sendable {
     public var user: String
     public var files: [ImportedFile]
 }
+
+/// How far an import has gone, reported as it goes.
+public enum ImportProgress: Hashable, Sendable {
+    /// Reading and checking this many files (nothing is written yet).
+    case reading(files: Int)
+    /// Writing one file's accepted records inside the import's transaction.
+    case writing(file: String, records: Int)
+    /// Committing the transaction: after this, the import is kept whole.
+    case committing
+}

@@ -25,11 +25,12 @@ struct RecordWriter {
         // Rows the upsert inserted or updated (an update with no change counts nothing; the
         // history trigger's own insert is not counted by sqlite3_changes).
         var written = 0
+        let importID = self.importID
         for record in records {
-            var values = table.encode(record)
-            values.append(importID)
-            try statement.execute(arguments: StatementArguments(values))
-            written += db.changesCount
+            written += try RowBinder.run(statement, in: db) { binder in
+                table.bind(record, &binder)
+                binder.int(importID)
+            }
         }
         let after = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
         return (after - before, written - (after - before))

@@ -12,8 +12,8 @@ struct SourceTable<Record>: Sendable {
     /// Column names; the first is the source id.
     let columns: [String]
     let id: @Sendable (Record) -> String
-    /// The record's values, in ``columns`` order.
-    let encode: @Sendable (Record) -> [(any DatabaseValueConvertible)?]
+    /// Binds the record's values, in ``columns`` order.
+    let bind: @Sendable (Record, inout RowBinder) -> Void
     /// The record from a row of ``selectSQL``.
     let decode: @Sendable (Row) -> Record
 
@@ -37,12 +37,6 @@ struct SourceTable<Record>: Sendable {
 
 /// Conversions between model values and column values.
 enum Column {
-    /// A time as (moment, day end): the day end is set only for a date-only time.
-    static func time(_ timestamp: Timestamp?) -> (Int64?, Int64?) {
-        guard let timestamp else { return (nil, nil) }
-        return (timestamp.instant.secondsSinceEpoch, timestamp.isDateOnly ? timestamp.latest.secondsSinceEpoch : nil)
-    }
-
     static func time(_ row: Row, _ at: Int) -> Timestamp? {
         guard let seconds = row[at] as Int64? else { return nil }
         if let dayEnd = row[at + 1] as Int64? {
@@ -50,8 +44,6 @@ enum Column {
         }
         return Timestamp(instant: Instant(secondsSinceEpoch: seconds))
     }
-
-    static func flag(_ value: Bool?) -> Int64? { value.map { $0 ? 1 : 0 } }
 
     static func flag(_ row: Row, _ at: Int) -> Bool? { (row[at] as Int64?).map { $0 != 0 } }
 
@@ -72,9 +64,4 @@ enum Column {
         return CivilDate(year: year, month: month, day: day)
     }
 
-    /// Empty text as NULL, for optional ids.
-    static func optional(_ text: String?) -> String? {
-        guard let text, !text.isEmpty else { return nil }
-        return text
-    }
 }

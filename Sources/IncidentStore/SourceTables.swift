@@ -5,13 +5,15 @@ import IncidentModel
 enum SourceTables {
     static let forces = SourceTable<PoliceForce>(
         kind: .forces, name: "forces", columns: ["code", "name"], id: { $0.code.rawValue },
-        encode: { [$0.code.rawValue, $0.name] },
+        bind: { r, b in b.text(r.code.rawValue); b.text(r.name) },
         decode: { row in PoliceForce(code: ForceCode(row[0]), name: row[1]) })
 
     static let authorities = SourceTable<Authority>(
         kind: .authorities, name: "authorities", columns: ["code", "name", "police_force", "children_looked_after"],
         id: { $0.code.rawValue },
-        encode: { [$0.code.rawValue, $0.name, $0.policeForce?.rawValue, $0.childrenLookedAfter] },
+        bind: { r, b in
+            b.text(r.code.rawValue); b.text(r.name); b.text(r.policeForce?.rawValue); b.int(r.childrenLookedAfter)
+        },
         decode: { row in
             Authority(
                 code: AuthorityCode(row[0]), name: row[1], policeForce: (row[2] as String?).map(ForceCode.init),
@@ -22,9 +24,9 @@ enum SourceTables {
         kind: .homes, name: "homes",
         columns: ["urn", "name", "provider", "address", "postcode", "local_authority", "police_force", "ofsted_rating", "places"],
         id: { $0.urn.rawValue },
-        encode: { h in
-            [h.urn.rawValue, h.name, h.provider, h.address, h.postcode?.value, h.localAuthority?.rawValue,
-             h.policeForce?.rawValue, h.rating?.rawValue, h.places]
+        bind: { h, b in
+            b.text(h.urn.rawValue); b.text(h.name); b.text(h.provider); b.text(h.address); b.text(h.postcode?.value)
+            b.text(h.localAuthority?.rawValue); b.text(h.policeForce?.rawValue); b.text(h.rating?.rawValue); b.int(h.places)
         },
         decode: { row in
             Home(
@@ -38,9 +40,9 @@ enum SourceTables {
         kind: .children, name: "children",
         columns: ["child_id", "local_authority", "given_name", "family_name", "dob", "sex", "placement_urn"],
         id: { $0.id.rawValue },
-        encode: { c in
-            [c.id.rawValue, c.localAuthority.rawValue, c.givenName, c.familyName, c.dateOfBirth?.description,
-             c.sex.rawValue, c.placement?.rawValue]
+        bind: { c, b in
+            b.text(c.id.rawValue); b.text(c.localAuthority.rawValue); b.text(c.givenName); b.text(c.familyName)
+            b.text(c.dateOfBirth?.description); b.text(c.sex.rawValue); b.text(c.placement?.rawValue)
         },
         decode: { row in
             Child(
@@ -57,14 +59,10 @@ enum SourceTables {
             "rhi_completed_at_day_end", "cse_concern",
         ],
         id: { $0.id.rawValue },
-        encode: { e in
-            let started = Column.time(e.startedAt), ended = Column.time(e.endedAt)
-            let completed = Column.time(e.returnInterviewCompletedAt)
-            return [
-                e.id.rawValue, e.child.rawValue, e.localAuthority.rawValue, e.type.rawValue, started.0, started.1,
-                ended.0, ended.1, e.placement?.rawValue, e.policeRef?.rawValue, Column.flag(e.returnInterviewOffered),
-                completed.0, completed.1, Column.flag(e.cseConcern),
-            ]
+        bind: { e, b in
+            b.text(e.id.rawValue); b.text(e.child.rawValue); b.text(e.localAuthority.rawValue); b.text(e.type.rawValue)
+            b.time(e.startedAt); b.time(e.endedAt); b.text(e.placement?.rawValue); b.text(e.policeRef?.rawValue)
+            b.flag(e.returnInterviewOffered); b.time(e.returnInterviewCompletedAt); b.flag(e.cseConcern)
         },
         decode: { row in
             LAEpisode(
@@ -84,13 +82,11 @@ enum SourceTables {
             "found_at_day_end", "risk", "cse_concern",
         ],
         id: { $0.ref.rawValue },
-        encode: { p in
-            let seen = Column.time(p.lastSeenAt), reported = Column.time(p.reportedAt), found = Column.time(p.foundAt)
-            return [
-                p.ref.rawValue, p.force?.rawValue, p.forename, p.surname, p.dateOfBirth?.description, p.sex.rawValue,
-                p.missingFrom, p.missingFromPostcode?.value, seen.0, seen.1, reported.0, reported.1, found.0, found.1,
-                p.risk?.rawValue, Column.flag(p.cseConcern),
-            ]
+        bind: { p, b in
+            b.text(p.ref.rawValue); b.text(p.force?.rawValue); b.text(p.forename); b.text(p.surname)
+            b.text(p.dateOfBirth?.description); b.text(p.sex.rawValue); b.text(p.missingFrom)
+            b.text(p.missingFromPostcode?.value); b.time(p.lastSeenAt); b.time(p.reportedAt); b.time(p.foundAt)
+            b.int(p.risk?.rawValue); b.flag(p.cseConcern)
         },
         decode: { row in
             PoliceReport(

@@ -15,7 +15,8 @@ extension Workspace {
     ///
     /// Throws, and changes nothing, when a file cannot be read or the database fails.
     public func importFiles(
-        _ paths: [String], zone: LocalTimeZone, attribution: Attribution
+        _ paths: [String], zone: LocalTimeZone, attribution: Attribution,
+        progress: (ImportProgress) -> Void = { _ in }
     ) throws(WorkspaceError) -> ImportResult {
         let inputs = try Self.resolveInputs(paths)
         var files = try Self.digests(inputs)
@@ -33,6 +34,7 @@ extension Workspace {
         let fresh = inputs.indices.filter { files[$0].alreadyImportedBy == nil }
         guard !fresh.isEmpty else { return ImportResult(importID: nil, files: files, reports: []) }
 
+        progress(.reading(files: fresh.count))
         let dataset: Dataset
         do {
             dataset = try DatasetLoader.load(paths: fresh.map { inputs[$0].path }, zone: zone)
@@ -45,6 +47,14 @@ extension Workspace {
         }
         let now = attribution.clock()
         let importID: Int64 = try write("importing") { db in
+            // Another mfc may have imported one of these files since they were checked.
+            for index in fresh {
+                if let earlier = try Int64.fetchOne(
+                    db, sql: "SELECT min(import_id) FROM import_files WHERE sha256 = ?", arguments: [files[index].sha256]) {
+                    throw WorkspaceError.inputs(
+                        message: "\(files[index].fileName) was imported meanwhile (import \(earlier)) by another mfc; run the import again")
+                }
+            }
             try db.execute(
                 sql: "INSERT INTO imports (imported_at, user) VALUES (?, ?)",
                 arguments: [now.secondsSinceEpoch, attribution.user])
@@ -53,6 +63,7 @@ extension Workspace {
             for report in dataset.reports {
                 guard let index = fresh.first(where: { inputs[$0].kind == report.kind }) else { continue }
                 var file = files[index]
+                progress(.writing(file: file.fileName, records: report.accepted))
                 file.rowsRead = report.rowsRead
                 file.accepted = report.accepted
                 file.rejected = report.rejected
@@ -69,6 +80,7 @@ extension Workspace {
                 db, AuditEntry.Draft(action: .importFiles, detail: Self.auditDetail(importID: importID, done),
                                      rows: done.reduce(0) { $0 + $1.rowsRead }),
                 at: now, user: attribution.user)
+            progress(.committing)
             return importID
         }
         return ImportResult(importID: importID, files: files, reports: dataset.reports)

@@ -79,7 +79,8 @@ public struct Workspace: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.label = "mfc.workspace"
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON")
+            // A 64 MiB page cache keeps the source-id indexes in memory through a large import.
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA cache_size = -65536")
         }
         let queue: DatabaseQueue
         do {

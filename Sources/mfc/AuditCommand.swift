@@ -52,7 +52,7 @@ struct AuditCommand: ParsableCommand {
             return
         }
         var table = TextTable(header: header, rightAligned: [0, 4])
-        table.maximumWidth = 120
+        table.maximumWidth = 1000
         for row in rows { table.append(row) }
         print(table.render(), terminator: "")
     }

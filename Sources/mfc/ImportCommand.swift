@@ -27,7 +27,13 @@ struct ImportCommand: ParsableCommand {
         let opened = try workspace.open()
         let result: ImportResult
         do {
-            result = try opened.importFiles(paths, zone: .europeLondon, attribution: WorkspaceOptions.attribution)
+            result = try opened.importFiles(paths, zone: .europeLondon, attribution: WorkspaceOptions.attribution) { step in
+                switch step {
+                case let .reading(files): printError("reading \(files) file\(files == 1 ? "" : "s")…")
+                case let .writing(file, records): printError("writing \(file): \(records) records…")
+                case .committing: printError("committing…")
+                }
+            }
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

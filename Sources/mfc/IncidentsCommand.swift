@@ -7,11 +7,12 @@ struct IncidentsCommand: ParsableCommand {
         commandName: "incidents",
         abstract: "List the combined incidents.",
         discussion: """
-            Reads the native files in DIR (default: the sample data), links police reports to \
+            Reads the native files in DIR, else the workspace (--workspace, MFC_WORKSPACE or \
+            mfc.sqlite in the current folder), else the sample data; links police reports to \
             local-authority episodes, and lists the combined incidents. CSV and JSON carry the \
             source ids (police_refs, la_episode_ids) of every incident. Files are written \
             atomically with mode 0600; text that a spreadsheet could run as a formula is prefixed \
-            with '.
+            with '. Every --output file is logged in the workspace's audit log.
             """
     )
 
@@ -19,7 +20,7 @@ struct IncidentsCommand: ParsableCommand {
         case table, csv, json
     }
 
-    @Argument(help: "Data folder or files (default: the sample data).")
+    @Argument(help: "Data folder or files (default: the workspace if there is one, else the sample data).")
     var paths: [String] = []
 
     @OptionGroup var filters: FilterOptions

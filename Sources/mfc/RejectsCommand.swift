@@ -56,6 +56,10 @@ struct RejectsCommand: ParsableCommand {
             printError("wrote \(rows.count) rejected row\(rows.count == 1 ? "" : "s") to \(output)")
             return
         }
+        guard !rows.isEmpty else {
+            print("no rejected rows" + (importID.map { " in import \($0)" } ?? ""))
+            return
+        }
         var table = TextTable(header: ["import", "file", "line", "reason"], rightAligned: [0, 2])
         table.maximumWidth = 100
         let shown = limit > 0 ? Array(rows.prefix(limit)) : rows

@@ -33,6 +33,18 @@ struct ImportTests {
         #expect(try workspace.recordCounts()[.policeReports] == 3)
     }
 
+    @Test func reportsReadingThenEachFileThenTheCommit() throws {
+        var steps: [ImportProgress] = []
+        _ = try workspace.importFiles(
+            [try directory.folder("first", StoreFixture.extract)], zone: StoreFixture.zone,
+            attribution: StoreFixture.analyst()) { steps.append($0) }
+        #expect(steps == [
+            .reading(files: 6), .writing(file: "forces.csv", records: 1), .writing(file: "authorities.csv", records: 1),
+            .writing(file: "homes.csv", records: 2), .writing(file: "children.csv", records: 2),
+            .writing(file: "la_episodes.csv", records: 3), .writing(file: "police_reports.csv", records: 3), .committing,
+        ])
+    }
+
     @Test func keepsTheSameRecordsAsReadingTheFiles() throws {
         let folder = try directory.folder("first", StoreFixture.extract)
         _ = try workspace.importFiles([folder], zone: StoreFixture.zone, attribution: StoreFixture.analyst())
