@@ -89,6 +89,44 @@ func runDashboardBenchmark(linked: LinkedData, catalogue: IncidentCatalogue, loa
         for _ in 0..<5 { press("search", key("n")) }
         press("search", key("N"))
     }
+    // The reports: their data built once (in the background after the first screen), then each
+    // view computed for the default period, as a tab switch after a filter change asks for.
+    let zone = catalogue.formatter.zone
+    let (data, dataSeconds) = timed { ReportData(linked: linked, zone: zone) }
+    var reportTimes = ["data=\(fixed(dataSeconds, 3))"]
+    if let period = data.defaultPeriod {
+        let scope = ReportScope(period: period)
+        reportTimes.append("authorities=\(fixed(timed { AuthorityScorecard(data, scope: scope) }.1, 3))")
+        reportTimes.append("homes=\(fixed(timed { HomeReport(data, scope: scope) }.1, 3))")
+        reportTimes.append("forces=\(fixed(timed { ForceRegister(data, scope: scope) }.1, 3))")
+        reportTimes.append("out_of_area=\(fixed(timed { OutOfAreaMatrix(data, scope: scope) }.1, 3))")
+        reportTimes.append("trends=\(fixed(timed { Trends(data, scope: scope) }.1, 3))")
+        let (set, setSeconds) = timed { ReportSet(data, scope: scope) }
+        reportTimes.append("all_tables=\(fixed(setSeconds, 3))")
+        let allTime = ReportScope(period: ReportPeriod(from: Instant(secondsSinceEpoch: 0), to: Instant(secondsSinceEpoch: Int64(Int32.max))) ?? period)
+        reportTimes.append("all_tables_all_time=\(fixed(timed { ReportSet(data, scope: allTime) }.1, 3))")
+        reportTimes.append("period_incidents=\(AuthorityScorecard(data, scope: scope).total.incidents)")
+        lines.append("reports_seconds " + reportTimes.joined(separator: " "))
+        // Keys in the report tabs, with the reports ready as after start-up.
+        _ = reduce(&state, .reportDataReady(data))
+        _ = reduce(&state, .reportsReady(set))
+        for round in 0..<10 {
+            for tab in ["2", "3", "4", "5", "6"] {
+                press("tabs", key(Character(tab)))
+                for _ in 0..<5 { press("report_move", key("j")) }
+                press("report_sort", key("l"))
+                press("report_sort", key("]"))
+                press("report_sort", key("["))
+            }
+            // Enter on an authority: its incidents, filtered; Esc back to the scorecard.
+            press("tabs", key("2"))
+            for _ in 0..<(round % 3) { press("report_move", key("j")) }
+            press("drill", .key(.enter))
+            for _ in 0..<3 { press("move", key("j")) }
+            press("drill", .key(.escape))
+            press("tabs", key("1"))
+        }
+    }
     for (kind, values) in samples.sorted(by: { $0.key < $1.key }) {
         let sorted = values.sorted()
         let p50 = sorted[sorted.count / 2] * 1000

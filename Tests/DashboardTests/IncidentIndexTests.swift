@@ -33,6 +33,28 @@ struct IncidentIndexTests {
         }
     }
 
+    @Test func largeOrdersAreFilteredInChunksKeepingTheirOrder() {
+        // 300,000 positions (the six incidents over and over, in a scrambled order) take the
+        // parallel path; the result must be the serial filter's, in the same order.
+        let index = Fixture.index
+        let order = (0..<300_000).map { Int32(($0 * 7 + $0 / 6) % index.count) }
+        let filter = IncidentFilter(authorities: ["901"])
+        let expected = order.filter { filter.matches(index[$0]) }
+        #expect(expected.count > 100_000)
+        #expect(index.rows(order, passing: filter) == expected)
+    }
+
+    @Test func filterChangesReuseTheSortedOrder() {
+        var state = Fixture.state()
+        state.runOrders(state.send(.key(.character("l")), .key(.character("]"))))
+        let sorted = state.rows
+        state.send(.key(.character("f")))
+        state.type("oak")
+        state.send(.key(.enter), .key(.character("F")))
+        #expect(state.rows == sorted)
+        #expect(state.sortedOrder?.sort == state.sort)
+    }
+
     @Test func pickerCountsAddUpToTheView() {
         let index = Fixture.index
         for dimension in [FilterDimension.home, .authority, .force, .risk, .provenance] {

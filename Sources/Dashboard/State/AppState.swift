@@ -40,6 +40,8 @@ public struct AppState: Sendable {
     /// A sort asked for whose order is still being computed.
     public var pendingSort: IncidentSort?
     var orders: [IncidentColumn: ColumnOrder] = [:]
+    /// The permutation of the current sort, kept so that a filter change does not rebuild it.
+    var sortedOrder: (sort: IncidentSort, order: [Int32])?
     var sources: SourceLookup?
 
     /// Incident positions shown, in order: the sort's permutation filtered.
@@ -96,8 +98,13 @@ public struct AppState: Sendable {
     /// Recomputes ``rows`` from the order and the filter, keeping the cursor on the same
     /// incident when it is still shown. O(n).
     mutating func refreshRows(keeping incident: Int32? = nil) {
-        let order = orders[sort.column]?.permutation(descending: sort.descending)
-            ?? (0..<Int32(index.count)).map { $0 }
+        let order: [Int32]
+        if let cached = sortedOrder, cached.sort == sort {
+            order = cached.order
+        } else {
+            order = orders[sort.column]?.permutation(descending: sort.descending) ?? (0..<Int32(index.count)).map { $0 }
+            sortedOrder = (sort, order)
+        }
         rows = index.rows(order, passing: filter)
         if let incident, let k = rows.firstIndex(of: incident) {
             cursor = k

@@ -82,10 +82,5 @@ public struct MonthCode: Hashable, Comparable, Sendable, CustomStringConvertible
     /// "2024-03".
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
 
-    /// Three-letter month name, "Mar".
-    public var shortName: String {
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]
-    }
-
     public static func < (lhs: MonthCode, rhs: MonthCode) -> Bool { lhs.value < rhs.value }
 }
