@@ -58,6 +58,8 @@ public enum ImportProgress: Hashable, Sendable {
     case reading(files: Int)
     /// Writing one file's accepted records inside the import's transaction.
     case writing(file: String, records: Int)
-    /// Committing the transaction: after this, the import is kept whole.
+    /// Committing the transaction.
     case committing
+    /// Committed: the import is kept whole.
+    case committed
 }

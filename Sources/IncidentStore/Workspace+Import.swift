@@ -83,6 +83,7 @@ extension Workspace {
             progress(.committing)
             return importID
         }
+        progress(.committed)
         return ImportResult(importID: importID, files: files, reports: dataset.reports)
     }
 

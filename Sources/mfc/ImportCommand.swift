@@ -32,6 +32,7 @@ struct ImportCommand: ParsableCommand {
                 case let .reading(files): printError("reading \(files) file\(files == 1 ? "" : "s")…")
                 case let .writing(file, records): printError("writing \(file): \(records) records…")
                 case .committing: printError("committing…")
+                case .committed: printError("committed")
                 }
             }
         } catch {

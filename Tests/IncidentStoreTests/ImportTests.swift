@@ -42,6 +42,7 @@ struct ImportTests {
             .reading(files: 6), .writing(file: "forces.csv", records: 1), .writing(file: "authorities.csv", records: 1),
             .writing(file: "homes.csv", records: 2), .writing(file: "children.csv", records: 2),
             .writing(file: "la_episodes.csv", records: 3), .writing(file: "police_reports.csv", records: 3), .committing,
+            .committed,
         ])
     }
 
