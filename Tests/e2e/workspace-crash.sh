@@ -8,9 +8,10 @@
 #   - importing again completes with exactly the extract's records (no duplicates), and a
 #     further import is a no-op.
 # Half the kills come at a random moment of the whole import; the other half at a random moment
-# of its writing (from mfc's "writing" message to the end of the process), both measured first.
+# of its writing (from mfc's first "writing" message to the end of its commit), both measured
+# first.
 # The test fails when fewer than a quarter of the kills land mid-import (after "writing", before
-# the import said it was saved).
+# "committing").
 # Run from the repository root after `swift build`:
 #   bash Tests/e2e/workspace-crash.sh [path/to/mfc] [children] [kills] [seed]
 set -euo pipefail
@@ -38,24 +39,24 @@ say "seed $SEED (rerun with: bash Tests/e2e/workspace-crash.sh $MFC $CHILDREN $K
 
 # wal_bytes FILE: the size of FILE's WAL, 0 when there is none.
 wal_bytes() { if [[ -f "$1-wal" ]]; then stat -c %s "$1-wal"; else echo 0; fi; }
-# wait_for_writing LOG PID: returns when mfc import reports (on standard error, in LOG) that it
-# is writing inside its transaction, or when PID has exited.
-wait_for_writing() {
-    while kill -0 "$2" 2>/dev/null && ! grep -q '^writing' "$1" 2>/dev/null; do sleep 0.005; done
+# wait_for FILE PATTERN PID: returns when a line of FILE matches PATTERN, or PID has exited.
+wait_for() {
+    while kill -0 "$3" 2>/dev/null && ! grep -q "$2" "$1" 2>/dev/null; do sleep 0.005; done
 }
 sleep_ms() { sleep "$(printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)))"; }
 
-# One whole import: its length, the length of its writing (from the first record written to
-# the end of the process), and the counts every complete import must give.
+# One whole import: its length, the length of its writing (from mfc's first "writing" message
+# to its "committed" message), and the counts every complete import must give.
 "$MFC" init --workspace full.sqlite >/dev/null
 start=$(now)
 "$MFC" import extract --workspace full.sqlite >/dev/null 2>full.log &
 pid=$!
-wait_for_writing full.log "$pid"
+wait_for full.log '^writing' "$pid"
 writing=$(now)
+wait_for full.log '^committed' "$pid"
+write_ms=$(( ($(now) - writing) / 1000000 ))
 wait "$pid" || fail "the calibration import failed: $(cat full.log)"
 length_ms=$(( ($(now) - start) / 1000000 ))
-write_ms=$(( ($(now) - writing) / 1000000 ))
 episodes=$(q full.sqlite "SELECT count(*) FROM la_episodes")
 reports=$(q full.sqlite "SELECT count(*) FROM police_reports")
 children=$(q full.sqlite "SELECT count(*) FROM children")
@@ -67,13 +68,13 @@ landed=0
 for ((n = 1; n <= KILLS; n++)); do
     ws="ws$n.sqlite"
     "$MFC" init --workspace "$ws" >/dev/null
-    "$MFC" import extract --workspace "$ws" >"$ws.out" 2>"$ws.log" &
+    "$MFC" import extract --workspace "$ws" >/dev/null 2>"$ws.log" &
     pid=$!
     if (( n % 2 )); then
         delay_ms=$(( RANDOM % (length_ms + 1) ))
         when="${delay_ms} ms after the start"
     else
-        wait_for_writing "$ws.log" "$pid"
+        wait_for "$ws.log" '^writing' "$pid"
         delay_ms=$(( RANDOM % (write_ms + 1) ))
         when="${delay_ms} ms into the writing"
     fi
@@ -110,7 +111,7 @@ for ((n = 1; n <= KILLS; n++)); do
         landed=$((landed + 1))
         [[ $state == none ]] || fail "kill $n: killed before the commit, yet the import is in the workspace"
         where="mid-import"
-    elif grep -q '^committing' "$ws.log" && ! grep -q 'saved in' "$ws.out"; then
+    elif grep -q '^committing' "$ws.log" && ! grep -q '^committed' "$ws.log"; then
         where="while committing"
     else
         where="outside the writing"
@@ -123,7 +124,7 @@ for ((n = 1; n <= KILLS; n++)); do
     "$MFC" import extract --workspace "$ws" 2>/dev/null | grep -q "nothing new" || fail "kill $n: a third import was not a no-op"
     [[ "$(q "$ws" "PRAGMA integrity_check")" == ok ]] || fail "kill $n: integrity_check after re-import"
     say "kill $n, $when ($where): ok, found $state; WAL ${wal} bytes"
-    rm -f "$ws" "$ws-wal" "$ws-shm" "$ws.out" "$ws.log"
+    rm -f "$ws" "$ws-wal" "$ws-shm" "$ws.log"
 done
 
 say "$landed of $KILLS kills landed while the import was writing"
