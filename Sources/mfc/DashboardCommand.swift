@@ -45,6 +45,9 @@ struct DashboardCommand: ParsableCommand {
         var state = AppState(
             index: IncidentIndex(linked: loaded.linked, catalogue: loaded.catalogue), width: size.width, height: size.height,
             exportDefault: Self.defaultExportName())
+        if let workspace = loaded.workspace, loaded.linked.incidents.isEmpty {
+            state.message = "The workspace \(workspace.path) holds no records yet: load extracts with mfc import DIR"
+        }
         if !terminal.isUTF8 {
             state.message = "The locale is not UTF-8: some characters may not show"
             state.glyphs = .ascii
