@@ -2,6 +2,8 @@
 //
 //   mfc-bench DIR [--runs N]     runs N fresh processes (default 5) and prints medians
 //   mfc-bench DIR --once         one run in this process; prints one line of figures
+//   --probabilistic              link with the probabilistic model instead of the rules
+//   mfc-bench DIR --phases       times the linking phases one by one (for profiling)
 //
 // Each run is a fresh process so that peak memory (getrusage's maximum resident set) is that
 // run's own.
@@ -36,10 +38,11 @@ func median(_ values: [Double]) -> Double {
 func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
 
 /// One run: load, link, export; prints `key=value` pairs on one line.
-func runOnce(directory: String, dashboard: Bool) throws {
+func runOnce(directory: String, dashboard: Bool, probabilistic: Bool) throws {
     let zone = LocalTimeZone.europeLondon
     let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: zone) }
-    let (linked, link) = time { IncidentLinker().link(dataset) }
+    let linker = probabilistic ? IncidentLinker(personLinker: ProbabilisticPersonLinker()) : IncidentLinker()
+    let (linked, link) = time { linker.link(dataset) }
     let catalogue = IncidentCatalogue(registers: linked.registers, zone: zone)
     let output = NSTemporaryDirectory() + "mfc-bench-\(getpid()).csv"
     let (_, export) = try time {
@@ -57,7 +60,7 @@ func runOnce(directory: String, dashboard: Bool) throws {
 }
 
 /// Runs `runs` fresh processes and prints the median of each figure.
-func runMany(directory: String, runs: Int) throws {
+func runMany(directory: String, runs: Int, probabilistic: Bool) throws {
     var figures: [String: [Double]] = [:]
     var counts = ""
     var dashboardLines: [String] = []
@@ -65,6 +68,7 @@ func runMany(directory: String, runs: Int) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         process.arguments = [directory, "--once"] + (run == runs ? ["--dashboard"] : [])
+            + (probabilistic ? ["--probabilistic"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -101,7 +105,7 @@ func runMany(directory: String, runs: Int) throws {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let directory = arguments.first, !directory.hasPrefix("-") else {
-    FileHandle.standardError.write(Data("usage: mfc-bench DIR [--runs N] [--once [--dashboard]]\n".utf8))
+    FileHandle.standardError.write(Data("usage: mfc-bench DIR [--runs N] [--probabilistic] [--once [--dashboard]]\n".utf8))
     exit(2)
 }
 do {
@@ -113,13 +117,15 @@ do {
         let (_, all) = time { IncidentLinker().link(dataset) }
         print("load=\(format(load)) context=\(format(c)) persons=\(format(l)) pairs=\(format(p)) all_link=\(format(all)) \(pairs.count)")
     } else if arguments.contains("--once") {
-        try runOnce(directory: directory, dashboard: arguments.contains("--dashboard"))
+        try runOnce(
+            directory: directory, dashboard: arguments.contains("--dashboard"),
+            probabilistic: arguments.contains("--probabilistic"))
     } else {
         var runs = 5
         if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count, let n = Int(arguments[index + 1]) {
             runs = max(1, n)
         }
-        try runMany(directory: directory, runs: runs)
+        try runMany(directory: directory, runs: runs, probabilistic: arguments.contains("--probabilistic"))
     }
 } catch {
     FileHandle.standardError.write(Data("mfc-bench: \(error)\n".utf8))

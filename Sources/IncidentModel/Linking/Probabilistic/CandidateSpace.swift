@@ -1,5 +1,9 @@
 /// The records prepared for comparison, and the blocking indexes that pick each report's
 /// candidate children. Built once per linking run; read from every core.
+///
+/// The blocks: date of birth and surname sound (and the same with day and month swapped);
+/// birth year, surname sound and forename initial; home and date of birth; home, birth year and
+/// forename initial; and, for a report with no date of birth, home and surname sound.
 struct CandidateSpace: Sendable {
     let context: LinkContext
     /// One comparable person per police report, in dataset order.
@@ -68,7 +72,7 @@ struct CandidateSpace: Sendable {
             for home in child.homes {
                 if let dob = child.dateOfBirth {
                     homeBirth[BlockKey(date: dob, home: home), default: []].append(n)
-                    homeYear[BlockKey(year: dob.year, home: home), default: []].append(n)
+                    homeYear[BlockKey(year: dob.year, initial: child.forename.first, home: home), default: []].append(n)
                 }
                 homeSound[BlockKey(sound: sound, home: home), default: []].append(n)
             }
@@ -78,6 +82,17 @@ struct CandidateSpace: Sendable {
         byHomeAndBirth = homeBirth
         byHomeAndYear = homeYear
         byHomeAndSound = homeSound
+    }
+
+    /// Calls `body` with borrowed views of the reports and children, for loops that compare
+    /// many pairs on every core (reading the arrays through the space would retain their
+    /// buffers on every access, from every core at once).
+    func withPeople<R>(_ body: (ComparablePeople) -> R) -> R {
+        reports.withUnsafeBufferPointer { reportBuffer in
+            children.withUnsafeBufferPointer { childBuffer in
+                body(ComparablePeople(reports: reportBuffer, children: childBuffer))
+            }
+        }
     }
 
     /// The index of a child of `children.csv`.
@@ -101,9 +116,10 @@ struct CandidateSpace: Sendable {
         for home in homes {
             if let dob = report.dateOfBirth {
                 add(byHomeAndBirth[BlockKey(date: dob, home: home)])
-                add(byHomeAndYear[BlockKey(year: dob.year, home: home)])
+                add(byHomeAndYear[BlockKey(year: dob.year, initial: report.forename.first, home: home)])
+            } else {
+                add(byHomeAndSound[BlockKey(sound: sound, home: home)])
             }
-            add(byHomeAndSound[BlockKey(sound: sound, home: home)])
         }
         guard found.count > 1 else { return found.map(Int.init) }
         found.sort()
@@ -112,4 +128,10 @@ struct CandidateSpace: Sendable {
         for n in found where unique.last != Int(n) { unique.append(Int(n)) }
         return unique
     }
+}
+
+/// Borrowed views of a ``CandidateSpace``'s people, valid only inside ``CandidateSpace/withPeople(_:)``.
+struct ComparablePeople: @unchecked Sendable {
+    let reports: UnsafeBufferPointer<ComparablePerson>
+    let children: UnsafeBufferPointer<ComparablePerson>
 }

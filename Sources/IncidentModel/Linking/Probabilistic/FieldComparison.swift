@@ -28,14 +28,24 @@ public enum LinkField: Int, CaseIterable, Sendable, Hashable {
     }
 }
 
-/// One pair's agreement level on every field.
+/// One pair's agreement level on every field, packed four bits a field (no allocation).
 public struct ComparisonVector: Hashable, Sendable {
-    /// The level of each field, by ``LinkField`` raw value.
-    public var levels: [UInt8]
+    private var packed: UInt32
 
-    public init(levels: [UInt8]) { self.levels = levels }
+    /// The levels of the fields in ``LinkField`` order (each 0 to 15).
+    public init(levels: [UInt8]) {
+        packed = 0
+        for (i, level) in levels.enumerated() { packed |= UInt32(level & 0xF) << (4 * UInt32(i)) }
+    }
 
-    public subscript(field: LinkField) -> Int { Int(levels[field.rawValue]) }
+    init(_ surname: UInt8, _ forename: UInt8, _ dob: UInt8, _ sex: UInt8, _ home: UInt8) {
+        packed = UInt32(surname) | UInt32(forename) << 4 | UInt32(dob) << 8 | UInt32(sex) << 12 | UInt32(home) << 16
+    }
+
+    /// The level of each field, in ``LinkField`` order.
+    public var levels: [UInt8] { LinkField.allCases.map { UInt8(self[$0]) } }
+
+    public subscript(field: LinkField) -> Int { Int((packed >> (4 * UInt32(field.rawValue))) & 0xF) }
 }
 
 /// What the comparison needs of one side, computed once per record.
@@ -74,7 +84,7 @@ struct ComparablePerson: Sendable {
 /// Compares a report's person with a child's, field by field.
 enum FieldComparison {
     static func compare(report r: ComparablePerson, child c: ComparablePerson) -> ComparisonVector {
-        ComparisonVector(levels: [surname(r, c), forename(r, c), dateOfBirth(r, c), sex(r, c), home(r, c)])
+        ComparisonVector(surname(r, c), forename(r, c), dateOfBirth(r, c), sex(r, c), home(r, c))
     }
 
     static func surname(_ r: ComparablePerson, _ c: ComparablePerson) -> UInt8 {

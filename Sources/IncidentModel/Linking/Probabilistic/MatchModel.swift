@@ -58,6 +58,7 @@ public struct MatchModel: Sendable, Hashable {
     /// Refines m (and the match share) by expectation-maximisation over the distinct patterns of
     /// the blocked pairs, with u held fixed. `patterns` counts how many pairs show each vector.
     mutating func estimateM(patterns: [ComparisonVector: Int], iterations: Int = 20) {
+        // In a fixed order, so that the sums (and so the model) are the same on every run.
         let items = patterns.map { ($0.key, Double($0.value)) }.sorted { $0.0.levels.lexicographicallyPrecedes($1.0.levels) }
         guard !items.isEmpty else { return }
         for _ in 0..<iterations {

@@ -3,10 +3,8 @@
 /// next candidate's.
 ///
 /// 1. A `police_ref` recorded on an LA episode links with certainty, as before.
-/// 2. Blocking: only children sharing a block key with the report are compared (date of birth
-///    and surname sound; the same with day and month swapped; birth year, surname sound and
-///    forename initial; home and date of birth; home and birth year; home and surname sound),
-///    so the work grows about linearly with the records.
+/// 2. Blocking: only children sharing a block key with the report are compared
+///    (``CandidateSpace``), so the work grows about linearly with the records.
 /// 3. Comparison: each field gets an agreement level (``FieldComparison``).
 /// 4. Model: u from random pairs; m from the certain links when there are enough, else the
 ///    defaults; then refined by expectation-maximisation on the blocked pairs.
@@ -45,8 +43,10 @@ public struct ProbabilisticPersonLinker: PersonLinker {
     public func run(_ context: LinkContext) -> ProbabilisticLinkage {
         let space = CandidateSpace(context: context)
         let model = estimateModel(space)
-        let outcomes = ParallelMap.map(count: context.dataset.policeReports.count) { r in
-            decide(report: r, space: space, model: model)
+        let outcomes = space.withPeople { people in
+            ParallelMap.map(count: context.dataset.policeReports.count) { r in
+                decide(report: r, space: space, people: people, model: model)
+            }
         }
         return ProbabilisticLinkage(
             links: outcomes.map(\.link), review: outcomes.compactMap(\.review), model: model,
@@ -69,7 +69,7 @@ public struct ProbabilisticPersonLinker: PersonLinker {
         var compared: Int
     }
 
-    private func decide(report r: Int, space: CandidateSpace, model: MatchModel) -> Outcome {
+    private func decide(report r: Int, space: CandidateSpace, people: ComparablePeople, model: MatchModel) -> Outcome {
         let context = space.context
         if let episode = context.episodeByPoliceRef[context.dataset.policeReports[r].ref] {
             return Outcome(link: PersonLink(child: context.childID(ofEpisode: episode), method: .policeReference), compared: 0)
@@ -78,7 +78,7 @@ public struct ProbabilisticPersonLinker: PersonLinker {
         var best: (child: Int, weight: Double)?
         var second = -Double.infinity
         for child in candidates {
-            let weight = model.weight(FieldComparison.compare(report: space.reports[r], child: space.children[child]))
+            let weight = model.weight(FieldComparison.compare(report: people.reports[r], child: people.children[child]))
             if let current = best, weight <= current.weight {
                 second = max(second, weight)
             } else {
@@ -127,14 +127,16 @@ public struct ProbabilisticPersonLinker: PersonLinker {
         }
         if certain.count >= 200 { model.m = MatchModel.shares(certain) }
         if refinesByEM {
-            let patterns = ParallelMap.chunks(count: reports) { range in
-                var counts: [ComparisonVector: Int] = [:]
-                for r in range where context.episodeByPoliceRef[context.dataset.policeReports[r].ref] == nil {
-                    for child in space.candidates(ofReport: r) {
-                        counts[FieldComparison.compare(report: space.reports[r], child: space.children[child]), default: 0] += 1
+            let patterns = space.withPeople { people in
+                ParallelMap.chunks(count: reports) { range in
+                    var counts: [ComparisonVector: Int] = [:]
+                    for r in range where context.episodeByPoliceRef[context.dataset.policeReports[r].ref] == nil {
+                        for child in space.candidates(ofReport: r) {
+                            counts[FieldComparison.compare(report: people.reports[r], child: people.children[child]), default: 0] += 1
+                        }
                     }
+                    return counts.map { ($0.key, $0.value) }
                 }
-                return counts.map { ($0.key, $0.value) }
             }
             var merged: [ComparisonVector: Int] = [:]
             for (vector, count) in patterns { merged[vector, default: 0] += count }
