@@ -7,9 +7,9 @@
 #   - the files are still mode 0600;
 #   - importing again completes with exactly the extract's records (no duplicates), and a
 #     further import is a no-op.
-# Half the kills come at a random moment of the whole import; the other half at a random moment
-# of its writing (from mfc's first "writing" message to the end of its commit), both measured
-# first.
+# Half the kills come at a random moment of the whole import (its length measured first); the
+# other half soon after mfc reports (on standard error) that it is writing children, episodes or
+# police reports, or that it is committing.
 # The test fails when fewer than a quarter of the kills land mid-import (after "writing", before
 # "committing").
 # Run from the repository root after `swift build`:
@@ -45,23 +45,16 @@ wait_for() {
 }
 sleep_ms() { sleep "$(printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)))"; }
 
-# One whole import: its length, the length of its writing (from mfc's first "writing" message
-# to its "committed" message), and the counts every complete import must give.
+# One whole import: its length, and the counts every complete import must give.
 "$MFC" init --workspace full.sqlite >/dev/null
 start=$(now)
-"$MFC" import extract --workspace full.sqlite >/dev/null 2>full.log &
-pid=$!
-wait_for full.log '^writing' "$pid"
-writing=$(now)
-wait_for full.log '^committed' "$pid"
-write_ms=$(( ($(now) - writing) / 1000000 ))
-wait "$pid" || fail "the calibration import failed: $(cat full.log)"
+"$MFC" import extract --workspace full.sqlite >/dev/null 2>full.log || fail "the calibration import failed: $(cat full.log)"
 length_ms=$(( ($(now) - start) / 1000000 ))
 episodes=$(q full.sqlite "SELECT count(*) FROM la_episodes")
 reports=$(q full.sqlite "SELECT count(*) FROM police_reports")
 children=$(q full.sqlite "SELECT count(*) FROM children")
 rejects=$(q full.sqlite "SELECT count(*) FROM rejected_rows")
-say "one import: ${length_ms} ms, writing for ${write_ms} ms; $episodes episodes, $reports police reports, $children children"
+say "one import: ${length_ms} ms; $episodes episodes, $reports police reports, $children children"
 (( episodes > 0 && reports > 0 )) || fail "the calibration import holds no records"
 
 landed=0
@@ -74,9 +67,13 @@ for ((n = 1; n <= KILLS; n++)); do
         delay_ms=$(( RANDOM % (length_ms + 1) ))
         when="${delay_ms} ms after the start"
     else
-        wait_for "$ws.log" '^writing' "$pid"
-        delay_ms=$(( RANDOM % (write_ms + 1) ))
-        when="${delay_ms} ms into the writing"
+        # A moment of the writing: soon after mfc says it writes one of the large files, or
+        # during the commit.
+        stages=("writing children.csv" "writing la_episodes.csv" "writing police_reports.csv" "committing")
+        stage="${stages[RANDOM % 4]}"
+        wait_for "$ws.log" "^$stage" "$pid"
+        if [[ $stage == committing ]]; then delay_ms=$(( RANDOM % 40 )); else delay_ms=$(( RANDOM % 150 )); fi
+        when="${delay_ms} ms after \"$stage\""
     fi
     sleep_ms "$delay_ms"
     kill -9 "$pid" 2>/dev/null || true
