@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import IncidentModel
 
@@ -13,12 +14,14 @@ public struct PurgeResult: Hashable, Sendable {
     public var historyRows = 0
     /// Decisions on pairs of removed records.
     public var decisions = 0
+    /// Rejected rows that name a removed episode, police report or child in one of their fields.
+    public var rejectedRows = 0
 }
 
 extension Workspace {
     /// Removes every incident that ended before `cutoff`, with its LA episodes and police reports,
-    /// their earlier values in the history, the decisions on them, and the children who are left
-    /// with no incident. Ongoing incidents and those ending on or after the cut-off stay.
+    /// their earlier values in the history, the decisions on them, the children who are left
+    /// with no incident, and the rejected rows that name any of those records. Ongoing incidents and those ending on or after the cut-off stay.
     ///
     /// The removal is one transaction, logged in the audit log with its counts. The file is then
     /// vacuumed and its WAL truncated; with `secure_delete` on, the removed names leave no bytes
@@ -75,7 +78,16 @@ extension Workspace {
                 OR episode_id IN (SELECT id FROM temp.purge_ids WHERE kind = 'e')
                 """
             result.decisions = try Int.fetchOne(db, sql: "SELECT count(*) FROM decisions WHERE \(decided)") ?? 0
+            // Rejected rows are few; a row goes when any of its fields is a removed id.
+            let removedIDs = episodes.union(refs).union(children)
+            var rejected: [Int64] = []
+            for row in try Row.fetchAll(db, sql: "SELECT id, fields FROM rejected_rows") {
+                if Self.fields(of: row[1]).contains(where: removedIDs.contains) { rejected.append(row[0]) }
+            }
+            result.rejectedRows = rejected.count
             if !dryRun {
+                let delete = try db.makeStatement(sql: "DELETE FROM rejected_rows WHERE id = ?")
+                for id in rejected { try delete.execute(arguments: [id]) }
                 try db.execute(sql: "DELETE FROM decisions WHERE \(decided)")
                 let removed = result.episodes + result.policeReports + result.children
                 try AuditLog.append(
@@ -83,7 +95,8 @@ extension Workspace {
                         action: .purge,
                         detail: "purge of incidents ended before \(TimestampFormatter(zone: .europeLondon).string(cutoff)): \(result.incidents) incidents; "
                             + "\(result.episodes) episodes, \(result.policeReports) police reports, \(result.children) children, "
-                            + "\(result.historyRows) history rows, \(result.decisions) decisions removed",
+                            + "\(result.historyRows) history rows, \(result.decisions) decisions, "
+                            + "\(result.rejectedRows) rejected rows removed",
                         rows: removed),
                     at: now, user: attribution.user)
             }
@@ -91,6 +104,14 @@ extension Workspace {
         }
         if !dryRun { try compact() }
         return result
+    }
+
+    /// The fields of a rejected row as stored (one CSV line), trimmed as ids are on import.
+    static func fields(of line: String) -> [String] {
+        var reader = CSVReader(bytes: Array(line.utf8))
+        var fields: [String] = []
+        _ = reader.next { fields = $0.strings.map { $0.trimmingCharacters(in: .whitespaces) } }
+        return fields
     }
 
     /// Rewrites the file without free pages and empties the WAL, so that no deleted bytes remain.

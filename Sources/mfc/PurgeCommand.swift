@@ -9,8 +9,9 @@ struct PurgeCommand: ParsableCommand {
         abstract: "Remove incidents that ended before a date, with their source rows and history.",
         discussion: """
             Removes every incident that ended before DATE (Europe/London midnight), with its LA \
-            episodes and police reports, their earlier values, the decisions on them, and the \
-            children left with no incident. Ongoing incidents stay. The workspace is then vacuumed \
+            episodes and police reports, their earlier values, the decisions on them, the \
+            children left with no incident, and the rejected rows that name any of them. Ongoing \
+            incidents stay. The workspace is then vacuumed \
             so that the removed names leave no trace in the file. The purge is logged.
             """)
 
@@ -38,6 +39,7 @@ struct PurgeCommand: ParsableCommand {
         table.append(["children left with no incident", String(result.children)])
         table.append(["earlier values (history)", String(result.historyRows)])
         table.append(["decisions", String(result.decisions)])
+        table.append(["rejected rows naming them", String(result.rejectedRows)])
         print(table.render(), terminator: "")
         print(dryRun ? "dry run: nothing was changed" : "purged and vacuumed \(opened.path); logged in mfc audit")
     }

@@ -21,7 +21,7 @@ struct AuditLogTests {
         #expect(log.map(\.action) == [.initialise, .importFiles, .export, .decision])
         #expect(log.map(\.user) == ["analyst1", "amy", "raj", "amy"])
         #expect(log.map(\.at.secondsSinceEpoch) == [1_700_000_000, 1_700_000_100, 1_700_000_200, 1_700_000_300])
-        #expect(log[1].rows == 4 + 3 + 2 + 1 + 1 + 2)
+        #expect(log[1].rows == 4 + 4 + 2 + 1 + 1 + 2)
         #expect(log[1].detail.contains("la_episodes.csv"))
         #expect(log[2].path == "/tmp/home.csv")
         #expect(log[2].rows == 2)
@@ -41,7 +41,7 @@ struct AuditLogTests {
             attribution: StoreFixture.analyst())
         _ = try workspace.purge(before: Instant(secondsSinceEpoch: 1_704_067_200), dryRun: false, attribution: StoreFixture.analyst())
         let text = try workspace.auditLog().map { "\($0.detail) \($0.path ?? "")" }.joined(separator: "\n")
-        for name in ["Zephyrina", "Quillfeather", "Barnaby", "Oddlestone", "Hortensia", "Vexley", "2010-02-01"] {
+        for name in ["Zephyrina", "Quillfeather", "Barnaby", "Oddlestone", "Hortens", "Vexle", "2010-02-01"] {
             #expect(!text.contains(name), "\(name) in the audit log")
         }
     }

@@ -67,11 +67,13 @@ enum StoreFixture {
         """
     static let policeHeader =
         "police_ref,force,forename,surname,dob,sex,missing_from,missing_from_postcode,last_seen_at,reported_at,found_at,risk,cse_concern\n"
-    /// P1 (Zephyrina, 2023), P2 (Barnaby, 2024), P4 (a police-only report of 2023).
+    /// P1 (Zephyrina, 2023), P2 (Barnaby, 2024), P4 (a police-only report of 2023), and a second
+    /// P4 (another spelling of the name) that is rejected as a duplicate.
     static let police = policeHeader + """
         P1,GLO,Zephyrina,Quillfeather,01/02/2010,F,Willow House,GL1 1AA,01/03/2023 11:00,01/03/2023 12:00,01/03/2023 19:00,high,N
         P2,GLO,Barnaby,Oddlestone,05/06/2011,M,Oak Lodge,GL2 2BB,10/03/2024 11:00,10/03/2024 12:00,10/03/2024 17:00,low,N
         P4,GLO,Hortensia,Vexley,03/04/2009,F,1 High Street,GL9 9ZZ,01/01/2023 10:00,01/01/2023 11:00,02/01/2023 09:00,medium,Y
+        P4,GLO,Hortense,Vexleigh,03/04/2009,F,1 High Street,GL9 9ZZ,01/01/2023 10:00,01/01/2023 11:00,02/01/2023 09:00,medium,Y
 
         """
 
