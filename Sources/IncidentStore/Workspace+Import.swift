@@ -35,7 +35,7 @@ extension Workspace {
         guard !fresh.isEmpty else { return ImportResult(importID: nil, files: files, reports: []) }
 
         progress(.reading(files: fresh.count))
-        let dataset: Dataset
+        var dataset: Dataset
         do {
             dataset = try DatasetLoader.load(paths: fresh.map { inputs[$0].path }, zone: zone)
         } catch {
@@ -59,7 +59,8 @@ extension Workspace {
                 sql: "INSERT INTO imports (imported_at, user) VALUES (?, ?)",
                 arguments: [now.secondsSinceEpoch, attribution.user])
             let importID = db.lastInsertedRowID
-            var writer = RecordWriter(db: db, importID: importID)
+            try Self.fillResponsibleAuthorities(&dataset, from: db)
+            let writer = RecordWriter(db: db, importID: importID)
             for report in dataset.reports {
                 guard let index = fresh.first(where: { inputs[$0].kind == report.kind }) else { continue }
                 var file = files[index]
@@ -114,6 +115,20 @@ extension Workspace {
                 records[id]?.files.append(file)
             }
             return records.values.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// An episode with no responsible authority is the child's own authority's. The loader fills
+    /// it from `children.csv` when that file is imported with the episodes; otherwise it is
+    /// filled here from the workspace's children, so the same episodes file gives the same
+    /// records whether it comes alone or with the children.
+    static func fillResponsibleAuthorities(_ dataset: inout Dataset, from db: Database) throws {
+        guard !dataset.reports.contains(where: { $0.kind == .children && !$0.failed }) else { return }
+        let lookup = try db.makeStatement(sql: "SELECT local_authority FROM children WHERE child_id = ?")
+        for i in dataset.episodes.indices where dataset.episodes[i].localAuthority.rawValue.isEmpty {
+            if let code = try String.fetchOne(lookup, arguments: [dataset.episodes[i].child.rawValue]) {
+                dataset.episodes[i].localAuthority = AuthorityCode(code)
+            }
         }
     }
 

@@ -103,6 +103,16 @@ struct ImportTests {
         #expect(try workspace.dataset().episodes.map(\.id) == ["E1", "E2", "E3", "E5"])
     }
 
+    @Test func episodesAloneTakeABlankAuthorityFromTheStoredChild() throws {
+        _ = try importFolder("first", StoreFixture.extract)
+        // The same episodes, E3's authority left blank: the child's (916) is meant, as before.
+        let blank = StoreFixture.episodes.replacingOccurrences(of: "E3,C2,916,A", with: "E3,C2,,A")
+        let result = try importFolder("alone", ["la_episodes.csv": blank])
+        let episodes = try #require(result.files.first)
+        #expect((episodes.inserted, episodes.updated, episodes.unchanged) == (0, 0, 3))
+        #expect(try workspace.dataset().episodes.first { $0.id == "E3" }?.localAuthority == "916")
+    }
+
     @Test func importFailingPartWayLeavesTheWorkspaceExactlyAsItWas() throws {
         _ = try importFolder("first", StoreFixture.extract)
         // The police reports go in after the episodes: make the database refuse one of them.
