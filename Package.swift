@@ -22,7 +22,12 @@ let package = Package(
         // The workspace: one SQLite file (GRDB) of imports, decisions, exports and the audit log.
         .target(
             name: "IncidentStore",
-            dependencies: ["IncidentModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "IncidentModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C interface, for the import's prepared-statement fast path.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The terminal UI as pure Swift: state, actions, reducer, views into a cell grid.
         .target(name: "Dashboard", dependencies: ["IncidentModel"]),

@@ -39,13 +39,7 @@ struct ImportCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        for report in result.reports {
-            let shown = limit > 0 ? Array(report.diagnostics.prefix(limit)) : report.diagnostics
-            for diagnostic in shown { print(diagnostic.description) }
-            if shown.count < report.diagnostics.count {
-                print("\(report.file): … \(report.diagnostics.count - shown.count) more messages (mfc validate --limit 0 lists all)")
-            }
-        }
+        DiagnosticsList.print(result.reports, limit: limit, more: "mfc validate --limit 0 lists all")
         var table = TextTable(
             header: ["file", "read", "accepted", "rejected", "warnings", "new", "updated", "unchanged"],
             rightAligned: [1, 2, 3, 4, 5, 6, 7])

@@ -16,10 +16,6 @@ struct IncidentsCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
-    }
-
     @Argument(help: "Data folder or files (default: the workspace if there is one, else the sample data).")
     var paths: [String] = []
 
@@ -31,14 +27,7 @@ struct IncidentsCommand: ParsableCommand {
     @Flag(help: "Sort in descending order.")
     var descending = false
 
-    @Option(help: "Output format: table, csv or json.")
-    var format: Format = .table
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Leave out names and dates of birth, and replace child ids with their HMAC-SHA256 under --key-file (csv or json).")
     var pseudonymise = false
@@ -57,24 +46,14 @@ struct IncidentsCommand: ParsableCommand {
             .apply(filter.apply(linked.incidents), in: catalogue)
         let exporter = IncidentExporter(catalogue: catalogue, pseudonymiser: pseudonymiser)
         let bytes: [UInt8]
-        switch format {
+        switch output.format {
         case .csv: bytes = exporter.csv(incidents)
         case .json: bytes = Array(exporter.json(incidents).utf8)
         case .table: bytes = Array(Self.table(incidents, catalogue: catalogue).utf8)
         }
-        if let output {
-            do {
-                try AtomicFileWriter.write(bytes, to: output, replace: force)
-            } catch {
-                throw CLIError.usage(error.description)
-            }
-            // Every export is logged in the workspace's audit log (ids, filter and count only).
-            try ExportAudit.record(
-                loaded, path: output, what: "incidents as \(format.rawValue)", filter: filter, rows: incidents.count)
-            printError("wrote \(incidents.count) incident\(incidents.count == 1 ? "" : "s") to \(output)")
-        } else {
-            StandardOutput.writeData(bytes)
-        }
+        try output.deliver(
+            bytes, loaded: loaded, what: "incidents", filter: filter, rows: incidents.count,
+            written: "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")")
     }
 
     /// The keyed hash for `--pseudonymise`, checked before any data are read.
@@ -84,7 +63,7 @@ struct IncidentsCommand: ParsableCommand {
             return nil
         }
         guard let keyFile else { throw ValidationError("--pseudonymise needs --key-file FILE: a secret key of at least 16 bytes") }
-        guard format != .table else { throw ValidationError("--pseudonymise writes csv or json: add --format csv or --format json") }
+        guard output.format != .table else { throw ValidationError("--pseudonymise writes csv or json: add --format csv or --format json") }
         do throws(PseudonymiserError) {
             return try Pseudonymiser(keyFile: keyFile)
         } catch {

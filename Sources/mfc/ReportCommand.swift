@@ -24,10 +24,6 @@ struct ReportCommand: ParsableCommand {
         case trends
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
-    }
-
     @Argument(help: "The report: authorities, homes, forces, out-of-area or trends.")
     var kind: Kind
 
@@ -40,14 +36,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day after the period (dd/mm/yyyy or yyyy-mm-dd).", valueName: "date"))
     var to: String?
 
-    @Option(help: "Output format: table, csv or json.")
-    var format: Format = .table
+    @OptionGroup var output: OutputOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var workspace: WorkspaceOptions
 
     @Option(help: ArgumentHelp("Show counts from 1 to N-1 as c, with secondary suppression.", valueName: "N"))
     var suppress: Int?
@@ -67,28 +58,22 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let (linked, catalogue) = try DataSource.load(paths)
-        let zone = catalogue.formatter.zone
-        let data = ReportData(linked: linked, zone: zone)
+        let loaded = try DataSource.load(paths, workspace: workspace)
+        let zone = loaded.catalogue.formatter.zone
+        let data = ReportData(linked: loaded.linked, zone: zone)
         let scope = ReportScope(period: try period(data, zone: zone))
         let report = try makeTable(data, scope: scope)
         let shared = suppression.map { $0.apply(to: report) } ?? SuppressedTable(unsuppressed: report)
         let bytes: [UInt8]
-        switch format {
+        switch output.format {
         case .csv: bytes = ReportWriter.csv(shared)
         case .json: bytes = Array(ReportWriter.json(shared).utf8)
         case .table: bytes = Array(Self.text(shared, glyphs: Self.terminalGlyphs()).utf8)
         }
-        if let output {
-            do {
-                try AtomicFileWriter.write(bytes, to: output, replace: force)
-            } catch {
-                throw CLIError.usage(error.description)
-            }
-            printError("wrote \(report.name) (\(report.rows.count) row\(report.rows.count == 1 ? "" : "s")) to \(output)")
-        } else {
-            StandardOutput.writeData(bytes)
-        }
+        try output.deliver(
+            bytes, loaded: loaded, what: "report \(kind.rawValue)",
+            filter: IncidentFilter(from: scope.period.from, to: scope.period.to), rows: report.rows.count,
+            written: "\(report.name) (\(report.rows.count) row\(report.rows.count == 1 ? "" : "s"))")
     }
 
     /// `--from` and `--to`, each defaulting to the default period's.

@@ -37,13 +37,7 @@ struct ValidateCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        for report in dataset.reports {
-            let shown = limit > 0 ? Array(report.diagnostics.prefix(limit)) : report.diagnostics
-            for diagnostic in shown { print(diagnostic.description) }
-            if shown.count < report.diagnostics.count {
-                print("\(report.file): … \(report.diagnostics.count - shown.count) more messages (use --limit 0 to see all)")
-            }
-        }
+        DiagnosticsList.print(dataset.reports, limit: limit, more: "use --limit 0 to see all")
         print(Self.summaryTable(dataset.reports))
         if let rejects {
             let count = try writeRejects(dataset.reports, to: rejects)
