@@ -87,17 +87,12 @@ public enum DatasetLoader {
 
     static func load(files: [(SourceFileKind, String)], zone: LocalTimeZone) -> Dataset {
         let slots = Slots(count: files.count)
-        // Large files one after another, each read in pieces on every core; then the small
-        // ones side by side. (Large files side by side would leave their pieces no free core.)
-        let sizes = files.map { fileSize($0.1) }
-        let large = files.indices.filter { sizes[$0] >= ChunkPlan.minimumBytes }.sorted { sizes[$0] > sizes[$1] }
-        let small = files.indices.filter { sizes[$0] < ChunkPlan.minimumBytes }
-        for index in large {
-            slots.store(index, decode(kind: files[index].0, path: files[index].1, zone: zone))
-        }
-        DispatchQueue.concurrentPerform(iterations: small.count) { n in
-            let index = small[n]
-            slots.store(index, decode(kind: files[index].0, path: files[index].1, zone: zone))
+        // Largest first, so the two cores share the work evenly.
+        let order = files.indices.sorted { fileSize(files[$0].1) > fileSize(files[$1].1) }
+        DispatchQueue.concurrentPerform(iterations: files.count) { n in
+            let index = order[n]
+            let (kind, path) = files[index]
+            slots.store(index, decode(kind: kind, path: path, zone: zone))
         }
         var dataset = Dataset()
         var lines = SourceLines()
