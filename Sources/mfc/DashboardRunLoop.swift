@@ -72,6 +72,18 @@ struct DashboardRunLoop {
             DispatchQueue.global(qos: .utility).async {
                 mailbox.post(.sourcesReady(SourceLookup(index.linked.dataset)))
             }
+        case let .exportReport(path, csv, report, rows, filter, replace):
+            let exportLog = self.exportLog
+            DispatchQueue.global(qos: .userInitiated).async {
+                let target = Self.expandingHome(path)
+                do throws(FileWriteError) {
+                    try AtomicFileWriter.write(csv, to: target, replace: replace)
+                    try Self.log(exportLog, path: target, shown: path, what: "dashboard report \(report) as csv", filter: filter, rows: rows)
+                    mailbox.post(.exportFinished(path: path, rows: rows))
+                } catch {
+                    mailbox.post(.exportFailed(path: path, error: error))
+                }
+            }
         case let .export(path, rows, selected, replace):
             let exportLog = self.exportLog
             let filter = state.filter
@@ -82,21 +94,29 @@ struct DashboardRunLoop {
                 do throws(FileWriteError) {
                     let count = try IncidentExporter(catalogue: index.catalogue)
                         .write(incidents, to: target, replace: replace)
-                    if let exportLog {
-                        do throws(ExportAuditError) {
-                            try ExportAudit.record(
-                                exportLog, path: target,
-                                what: selected.isEmpty ? "dashboard incidents as csv" : "dashboard selected incidents as csv",
-                                filter: filter, rows: count)
-                        } catch {
-                            throw FileWriteError.failed(path: path, step: "log the export (the file was removed)", reason: error.reason)
-                        }
-                    }
+                    try Self.log(
+                        exportLog, path: target, shown: path,
+                        what: selected.isEmpty ? "dashboard incidents as csv" : "dashboard selected incidents as csv",
+                        filter: filter, rows: count)
                     mailbox.post(.exportFinished(path: path, rows: count))
                 } catch {
                     mailbox.post(.exportFailed(path: path, error: error))
                 }
             }
+        }
+    }
+
+    /// Logs an export in the workspace's audit log, when there is one; a file that cannot be
+    /// logged is removed (by ``ExportAudit``) and reported as a failed export.
+    static func log(
+        _ exportLog: DataSource.Loaded?, path target: String, shown path: String, what: String, filter: IncidentFilter,
+        rows: Int
+    ) throws(FileWriteError) {
+        guard let exportLog else { return }
+        do throws(ExportAuditError) {
+            try ExportAudit.record(exportLog, path: target, what: what, filter: filter, rows: rows)
+        } catch {
+            throw FileWriteError.failed(path: path, step: "log the export (the file was removed)", reason: error.reason)
         }
     }
 

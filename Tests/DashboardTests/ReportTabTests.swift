@@ -35,6 +35,23 @@ struct ReportTabTests {
         #expect(state.tab == .authorities)
     }
 
+    @Test func exportingAReportAsksTheRunLoopToWriteAndLogItsCSV() throws {
+        var state = AppState.withReports()
+        state.send(.key(.character("2")), .key(.character("e")), .key(.control("u")))
+        state.type("/tmp/authorities.csv")
+        let effects = state.send(.key(.enter))
+        guard case let .exportReport(path, csv, report, rows, filter, replace)? = effects.first else {
+            Issue.record("expected a report export, got \(effects)")
+            return
+        }
+        let table = try #require(state.reportTable)
+        #expect(path == "/tmp/authorities.csv" && !replace)
+        #expect(report == table.name && rows == table.allRows.count)
+        #expect(csv == ReportWriter.csv(SuppressedTable(unsuppressed: table)))
+        // The audit log is told which incidents the report covers: its period.
+        #expect(filter.from == state.reportPeriod?.from && filter.to == state.reportPeriod?.to)
+    }
+
     @Test func reportsAreComputedInTheBackgroundOncePerScope() {
         var state = Fixture.state()
         let effects = state.send(.started)

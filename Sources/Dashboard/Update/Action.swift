@@ -37,6 +37,10 @@ public enum Effect: Sendable, Equatable {
     /// Write `rows` (incident positions, in order; only those in `selected` when it is not
     /// empty) to a CSV file through `IncidentExporter`; send `.exportFinished` or `.exportFailed`.
     case export(path: String, rows: [Int32], selected: Set<Int32>, replace: Bool)
+    /// Write a report's CSV (as `mfc report` writes it) of `rows` rows to a file, for the incidents
+    /// that `filter` picks out; send `.exportFinished` or `.exportFailed`. The run loop writes
+    /// and logs it, like every export.
+    case exportReport(path: String, csv: [UInt8], report: String, rows: Int, filter: IncidentFilter, replace: Bool)
     /// Run a job off the main loop and send its result (``BackgroundJob/run()``).
     case run(BackgroundJob)
     /// Restore the terminal and exit.

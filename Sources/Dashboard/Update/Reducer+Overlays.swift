@@ -67,17 +67,14 @@ extension AppState {
         guard tab != .incidents, let table = reportTable else {
             return .export(path: path, rows: rows, selected: selected, replace: replace)
         }
-        jobSerial += 1
-        let bytes = ReportWriter.csv(SuppressedTable(unsuppressed: table))
-        let count = table.allRows.count
-        return .run(BackgroundJob("export", serial: jobSerial) {
-            do throws(FileWriteError) {
-                try AtomicFileWriter.write(bytes, to: ExportPath.expandingHome(path), replace: replace)
-                return .exportFinished(path: path, rows: count)
-            } catch {
-                return .exportFailed(path: path, error: error)
-            }
-        })
+        var scope = filter
+        if let period = reportPeriod {
+            scope.from = period.from
+            scope.to = period.to
+        }
+        return .exportReport(
+            path: path, csv: ReportWriter.csv(SuppressedTable(unsuppressed: table)), report: table.name,
+            rows: table.allRows.count, filter: scope, replace: replace)
     }
 
     /// The outcome of a key in a one-line text field.
