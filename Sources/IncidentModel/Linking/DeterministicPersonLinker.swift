@@ -59,7 +59,7 @@ public struct DeterministicPersonLinker: PersonLinker {
             if reportHome == nil {
                 reportHome = .some(context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom))
             }
-            if let home = reportHome ?? nil, homes(of: child, context).contains(home) {
+            if let home = reportHome ?? nil, context.homes(of: child).contains(home) {
                 homeMatches += 1
                 byHome = PersonLink(child: child.id, method: .homeRule)
             }
@@ -74,14 +74,5 @@ public struct DeterministicPersonLinker: PersonLinker {
         let dob: CivilDate
         let sex: Sex
         let surname: String
-    }
-
-    private func homes(of child: Child, _ context: LinkContext) -> Set<HomeURN> {
-        var result = Set<HomeURN>()
-        if let placement = child.placement { result.insert(placement) }
-        for i in context.episodes(of: child.id) {
-            if let urn = context.dataset.episodes[Int(i)].placement { result.insert(urn) }
-        }
-        return result
     }
 }

@@ -112,6 +112,15 @@ public struct LinkContext: Sendable {
         episodeItems[Int(episodeOffsets[Int(number)])..<Int(episodeOffsets[Int(number) + 1])]
     }
 
+    /// A child's homes: its placement, then its episodes' placements in file order, each once.
+    public func homes(of child: Child) -> [HomeURN] {
+        var homes: [HomeURN] = child.placement.map { [$0] } ?? []
+        for e in episodes(of: child.id) {
+            if let urn = dataset.episodes[Int(e)].placement, !homes.contains(urn) { homes.append(urn) }
+        }
+        return homes
+    }
+
     /// The indexes of a child's episodes; empty for a child no episode names.
     public func episodes(of child: ChildID) -> ArraySlice<Int32> {
         guard let number = childNumbers[child] else { return [] }

@@ -44,10 +44,7 @@ struct CandidateSpace: Sendable {
         }
         children = ParallelMap.map(count: dataset.children.count) { c in
             let child = dataset.children[c]
-            var homes: [HomeURN] = child.placement.map { [$0] } ?? []
-            for e in context.episodes(of: child.id) {
-                if let urn = dataset.episodes[Int(e)].placement, !homes.contains(urn) { homes.append(urn) }
-            }
+            let homes = context.homes(of: child)
             return ComparablePerson(
                 surname: child.familyName, forename: child.givenName, dateOfBirth: child.dateOfBirth, sex: child.sex,
                 homes: homes, postcodes: homes.compactMap(homeIndex.postcode(of:)), streetHome: nil, hasPlace: true)
