@@ -40,7 +40,7 @@ struct EvaluateCommand: ParsableCommand {
         let model = ProbabilisticPersonLinker()
         let context = LinkContext(dataset: dataset)
         let linkage = model.run(context)
-        let probabilistic = IncidentLinker(personLinker: FixedLinks(links: linkage.links)).link(dataset)
+        let probabilistic = IncidentLinker().link(context, links: linkage.links)
         let reviewShare = dataset.policeReports.isEmpty ? 0 : Double(linkage.review.count) / Double(dataset.policeReports.count)
         table.append(Self.row(
             "probabilistic", LinkageEvaluation(predicted: probabilistic.linkedPairs, truth: truth), truth,
@@ -63,10 +63,4 @@ struct EvaluateCommand: ParsableCommand {
         let fraction = String(scaled % Int(scale))
         return "\(whole)." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
-}
-
-/// Person links already decided, handed to the incident linker.
-struct FixedLinks: PersonLinker {
-    let links: [PersonLink?]
-    func linkPersons(_ context: LinkContext) -> [PersonLink?] { links }
 }

@@ -27,9 +27,13 @@ struct ExplainCommand: ParsableCommand {
         } catch {
             throw CLIError.unreadable("\(error)")
         }
+        let linker = ProbabilisticPersonLinker()
+        let context = LinkContext(dataset: dataset)
+        let linkage = linker.run(context)
         var reports = dataset.policeReports.indices.filter { dataset.policeReports[$0].ref.rawValue == id }
         if reports.isEmpty, dataset.episodes.contains(where: { $0.id.rawValue == id }) {
-            let linked = IncidentLinker(personLinker: ProbabilisticPersonLinker()).link(dataset)
+            // Pair with the links already made, to find the reports of this episode's incident.
+            let linked = IncidentLinker().link(context, links: linkage.links)
             let refs = Set(linked.incidents.first { $0.episodeIDs.contains(EpisodeID(id)) }?.policeRefs ?? [])
             reports = dataset.policeReports.indices.filter { refs.contains(dataset.policeReports[$0].ref) }
             if reports.isEmpty { print("LA episode \(TextSanitiser.visible(id)) has no police report linked to it") }
@@ -37,9 +41,6 @@ struct ExplainCommand: ParsableCommand {
         guard !reports.isEmpty || dataset.episodes.contains(where: { $0.id.rawValue == id }) else {
             throw ValidationError("no police report or LA episode has the id \"\(TextSanitiser.visible(id, limit: 40))\"")
         }
-        let linker = ProbabilisticPersonLinker()
-        let context = LinkContext(dataset: dataset)
-        let linkage = linker.run(context)
         for r in reports {
             let report = dataset.policeReports[r]
             print("police report \(report.ref)")
@@ -50,7 +51,7 @@ struct ExplainCommand: ParsableCommand {
             } else {
                 print("  not linked")
             }
-            let explanations = linker.explain(report: r, context: context, model: linkage.model)
+            let explanations = linkage.explain(report: r)
             if explanations.isEmpty { print("  no candidate child shares a block with this report") }
             for explanation in explanations.prefix(5) {
                 print("  candidate child \(explanation.child): total \(Self.signed(explanation.total))")

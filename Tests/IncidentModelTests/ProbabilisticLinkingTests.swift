@@ -164,7 +164,7 @@ struct ProbabilisticPersonLinkerTests {
         let linker = ProbabilisticPersonLinker()
         let context = LinkContext(dataset: dataset)
         let linkage = linker.run(context)
-        let explanation = try #require(linker.explain(report: 0, context: context, model: linkage.model).first)
+        let explanation = try #require(linkage.explain(report: 0).first)
         #expect(explanation.child == "C1")
         #expect(explanation.fields.map(\.field) == ["surname", "forename", "date of birth", "sex", "home"])
         #expect(explanation.fields[1].level == "nickname")

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Why a set of input files could not be loaded at all.
@@ -86,17 +85,16 @@ public enum DatasetLoader {
     }
 
     static func load(files: [(SourceFileKind, String)], zone: LocalTimeZone) -> Dataset {
-        let slots = Slots(count: files.count)
-        // Largest first, so the two cores share the work evenly.
+        // Largest first, so the two cores share the work evenly; then back into the files' order.
         let order = files.indices.sorted { fileSize(files[$0].1) > fileSize(files[$1].1) }
-        DispatchQueue.concurrentPerform(iterations: files.count) { n in
-            let index = order[n]
-            let (kind, path) = files[index]
-            slots.store(index, decode(kind: kind, path: path, zone: zone))
+        let decoded = ParallelMap.map(count: order.count, minimumChunk: 1) { n in
+            decode(kind: files[order[n]].0, path: files[order[n]].1, zone: zone)
         }
+        var inFileOrder = [DecodedFile?](repeating: nil, count: files.count)
+        for (n, index) in order.enumerated() { inFileOrder[index] = decoded[n] }
         var dataset = Dataset()
         var lines = SourceLines()
-        for case let table? in slots.values {
+        for case let table? in inFileOrder {
             table.apply(to: &dataset, lines: &lines)
         }
         ReferenceChecker.check(&dataset, lines: lines)
@@ -184,24 +182,4 @@ enum DecodedFile: Sendable {
 /// For each kind of file loaded: the index of its report and the line of each record.
 struct SourceLines {
     var byKind: [SourceFileKind: (report: Int, lines: [Int32])] = [:]
-}
-
-/// One result slot per file, written by one worker each.
-private final class Slots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [DecodedFile?]
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ value: DecodedFile) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [DecodedFile?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
 }

@@ -20,7 +20,14 @@ public struct IncidentLinker: Sendable {
     /// are always paired and rejected ones never are (see ``LinkDecisions``).
     public func link(_ dataset: Dataset, decisions: LinkDecisions) -> LinkedData {
         let context = LinkContext(dataset: dataset)
-        let links = personLinker.linkPersons(context)
+        return link(context, links: personLinker.linkPersons(context), decisions: decisions)
+    }
+
+    /// Pairs episodes and builds the incidents for person links already made on `context`
+    /// (one per police report), so a caller that ran a linker itself (to keep its review
+    /// candidates or explanations) does not prepare the context or link the persons again.
+    public func link(_ context: LinkContext, links: [PersonLink?], decisions: LinkDecisions = LinkDecisions()) -> LinkedData {
+        let dataset = context.dataset
         let pairs = pairer.pair(context, links: links, decisions: decisions.resolved(in: dataset))
         let incidents = IncidentBuilder(context: context).build(links: links, pairs: pairs)
         return LinkedData(

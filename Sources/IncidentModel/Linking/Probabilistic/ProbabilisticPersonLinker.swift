@@ -50,17 +50,7 @@ public struct ProbabilisticPersonLinker: PersonLinker {
         }
         return ProbabilisticLinkage(
             links: outcomes.map(\.link), review: outcomes.compactMap(\.review), model: model,
-            comparedPairs: outcomes.reduce(0) { $0 + $1.compared })
-    }
-
-    /// Every candidate child of one report, best first, with per-field levels and weights.
-    public func explain(report r: Int, context: LinkContext, model: MatchModel) -> [LinkExplanation] {
-        let space = CandidateSpace(context: context)
-        return space.candidates(ofReport: r).map { child in
-            LinkExplanation(
-                report: context.dataset.policeReports[r].ref, child: context.dataset.children[child].id,
-                vector: FieldComparison.compare(report: space.reports[r], child: space.children[child]), model: model)
-        }.sorted { ($0.total, $1.child) > ($1.total, $0.child) }
+            comparedPairs: outcomes.reduce(0) { $0 + $1.compared }, space: space)
     }
 
     private struct Outcome: Sendable {
@@ -156,6 +146,19 @@ public struct ProbabilisticLinkage: Sendable {
     public var model: MatchModel
     /// How many report/child pairs blocking let through to comparison.
     public var comparedPairs: Int
+    /// The prepared records and blocks the links were computed from, kept for explanations.
+    let space: CandidateSpace
+
+    /// Every candidate child of report `r` (its index in the dataset), best first, with
+    /// per-field levels and weights under this linkage's model.
+    public func explain(report r: Int) -> [LinkExplanation] {
+        let dataset = space.context.dataset
+        return space.candidates(ofReport: r).map { child in
+            LinkExplanation(
+                report: dataset.policeReports[r].ref, child: dataset.children[child].id,
+                vector: FieldComparison.compare(report: space.reports[r], child: space.children[child]), model: model)
+        }.sorted { ($0.total, $1.child) > ($1.total, $0.child) }
+    }
 }
 
 /// A report whose best candidate child needs an analyst's decision.
