@@ -89,6 +89,8 @@ extension Workspace {
                 let delete = try db.makeStatement(sql: "DELETE FROM rejected_rows WHERE id = ?")
                 for id in rejected { try delete.execute(arguments: [id]) }
                 try db.execute(sql: "DELETE FROM decisions WHERE \(decided)")
+                // The linked snapshot holds the removed names too: it goes, and is linked again.
+                try Self.deleteSnapshot(db)
                 let removed = result.episodes + result.policeReports + result.children
                 try AuditLog.append(
                     db, AuditEntry.Draft(

@@ -36,7 +36,7 @@ extension Workspace {
         }
     }
 
-    private static func fetch<R>(_ db: Database, _ table: SourceTable<R>) throws -> [R] {
+    static func fetch<R>(_ db: Database, _ table: SourceTable<R>) throws -> [R] {
         var records: [R] = []
         records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0)
         let rows = try Row.fetchCursor(db, sql: table.selectSQL)

@@ -12,13 +12,14 @@ enum WorkspaceSchema {
     static let applicationID: Int32 = 0x6D66_6331
 
     /// The migrations, in order.
-    static let migrationNames = ["v1", "v2-decisions"]
+    static let migrationNames = ["v1", "v2-decisions", "v3-linked-snapshot"]
 
     /// Every migration.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: version1)
         migrator.registerMigration("v2-decisions", migrate: version2)
+        migrator.registerMigration("v3-linked-snapshot", migrate: version3)
         return migrator
     }
 
@@ -145,6 +146,27 @@ enum WorkspaceSchema {
                 decided_at INTEGER NOT NULL
             );
             CREATE INDEX decisions_by_pair ON decisions(police_ref, episode_id);
+            """)
+    }
+
+    /// The linked incidents kept between openings: the snapshot's parts (encoded incidents, in
+    /// the order linked) and one row saying what they were linked from. A snapshot whose row does
+    /// not match the workspace's records, decisions and linker is stale and is linked again.
+    static func version3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE linked_snapshot (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                format INTEGER NOT NULL,
+                linker TEXT NOT NULL,
+                data_version INTEGER NOT NULL,
+                incidents INTEGER NOT NULL,
+                created_at INTEGER NOT NULL
+            );
+            CREATE TABLE linked_snapshot_parts (
+                part INTEGER PRIMARY KEY,
+                incidents INTEGER NOT NULL,
+                data BLOB NOT NULL
+            );
             """)
     }
 }

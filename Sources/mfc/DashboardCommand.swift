@@ -35,7 +35,7 @@ struct DashboardCommand: ParsableCommand {
         terminal.paint(Self.loadingScreen(terminal.size))
         let loaded: DataSource.Loaded
         do {
-            loaded = try DataSource.load(paths, workspace: workspace)
+            loaded = try DataSource.load(paths, workspace: workspace, sourceRecords: false)
         } catch {
             terminal.stop()
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

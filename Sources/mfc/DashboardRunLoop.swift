@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import IncidentModel
+import IncidentStore
 import NcursesTerminal
 
 /// Runs the dashboard: reads input, reduces actions, performs effects and paints. Effects that
@@ -69,6 +70,16 @@ struct DashboardRunLoop {
                 DispatchQueue.global(qos: .userInitiated).async { mailbox.post(.orderReady(index.order(for: column))) }
             }
         case .buildSources:
+            if let store = exportLog?.sourceStore {
+                // The records stay in the workspace: each detail reads its own by id.
+                dispatch(.sourcesReady(SourceLookup { incident in
+                    guard let found = try? store.sourceRecords(of: incident) else {
+                        return IncidentSources(episodes: [], reports: [])
+                    }
+                    return IncidentSources(episodes: found.episodes, reports: found.reports)
+                }))
+                return
+            }
             DispatchQueue.global(qos: .utility).async {
                 mailbox.post(.sourcesReady(SourceLookup(index.linked.dataset)))
             }

@@ -17,6 +17,9 @@ struct DataSource {
         var auditWorkspace: Workspace?
         /// What was read, for messages and the audit log: `workspace mfc.sqlite`, `files`.
         var origin: String
+        /// The workspace to read source records from, by id, when `linked.dataset` holds the
+        /// registers and children only (the incidents came from the workspace's snapshot).
+        var sourceStore: Workspace?
     }
 
     /// The folder to read when none is named: `SampleData` in the current folder, else the one
@@ -30,19 +33,23 @@ struct DataSource {
     }
 
     /// Loads and links: the files in `paths` when any are named, else the workspace when one is
-    /// named or exists, else the sample data.
-    static func load(_ paths: [String], workspace options: WorkspaceOptions) throws -> Loaded {
+    /// named or exists (its kept snapshot of linked incidents when current), else the sample
+    /// data. With `sourceRecords`, every LA episode and police report is in memory too; without,
+    /// a workspace's records may be left on disk (see ``Loaded/sourceStore``).
+    static func load(_ paths: [String], workspace options: WorkspaceOptions, sourceRecords: Bool = true) throws -> Loaded {
         let zone = LocalTimeZone.europeLondon
         if paths.isEmpty, let workspace = try options.openIfPresent() {
-            let linked: LinkedData
+            let linkage: WorkspaceLinkage
             do {
-                linked = try workspace.link()
+                linkage = try workspace.linkedIncidents(sourceRecords: sourceRecords)
             } catch {
                 throw CLIError.unreadable(error.description)
             }
+            let linked = linkage.linked
             return Loaded(
                 linked: linked, catalogue: IncidentCatalogue(registers: linked.registers, zone: zone),
-                workspace: workspace, auditWorkspace: workspace, origin: "workspace \(workspace.path)")
+                workspace: workspace, auditWorkspace: workspace, origin: "workspace \(workspace.path)",
+                sourceStore: linkage.hasSourceRecords ? nil : workspace)
         }
         if !paths.isEmpty, options.workspace != nil {
             throw CLIError.usage("name either a workspace (--workspace) or data files, not both")
@@ -51,7 +58,7 @@ struct DataSource {
         let audit = paths.isEmpty ? nil : try? options.openIfPresent()
         return Loaded(
             linked: linked, catalogue: catalogue, workspace: nil, auditWorkspace: audit,
-            origin: paths.isEmpty ? "sample data" : "files")
+            origin: paths.isEmpty ? "sample data" : "files", sourceStore: nil)
     }
 
     /// Loads and links the data in `paths` (or the default folder), in Europe/London time.

@@ -39,6 +39,16 @@ struct ImportCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
+        // Link now, so that the dashboard opens on the kept incidents instead of linking.
+        do {
+            if try opened.isSnapshotCurrent() == false {
+                printError("linking…")
+                try opened.refreshSnapshot()
+                printError("linked")
+            }
+        } catch {
+            printError("warning: the incidents could not be linked and kept now (\(error)); they will be linked when next read")
+        }
         DiagnosticsList.print(result.reports, limit: limit, more: "mfc validate --limit 0 lists all")
         var table = TextTable(
             header: ["file", "read", "accepted", "rejected", "warnings", "new", "updated", "unchanged"],

@@ -39,7 +39,7 @@ struct IncidentsCommand: ParsableCommand {
 
     func run() throws {
         let pseudonymiser = try makePseudonymiser()
-        let loaded = try DataSource.load(paths, workspace: workspace)
+        let loaded = try DataSource.load(paths, workspace: workspace, sourceRecords: false)
         let (linked, catalogue) = (loaded.linked, loaded.catalogue)
         let filter = try filters.filter(registers: linked.registers, zone: catalogue.formatter.zone)
         let incidents = IncidentSort(column: sort, descending: descending)

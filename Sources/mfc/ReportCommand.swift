@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let loaded = try DataSource.load(paths, workspace: workspace)
+        let loaded = try DataSource.load(paths, workspace: workspace, sourceRecords: false)
         let zone = loaded.catalogue.formatter.zone
         let data = ReportData(linked: loaded.linked, zone: zone)
         let scope = ReportScope(period: try period(data, zone: zone))

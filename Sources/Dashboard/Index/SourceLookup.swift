@@ -1,10 +1,12 @@
 import IncidentModel
 
 /// Finds the source records behind an incident: LA episodes by id and police reports by
-/// reference. Built once, off the main loop: O(n) dictionary inserts.
+/// reference. Built once, off the main loop: O(n) dictionary inserts; or a reader that fetches
+/// them by id from where the records are kept (the workspace), when they are not in memory.
 public struct SourceLookup: Sendable {
     private let episodes: [EpisodeID: Int]
     private let reports: [PoliceRef: Int]
+    private let reader: (@Sendable (CombinedIncident) -> IncidentSources)?
 
     /// Indexes the dataset's source records.
     public init(_ dataset: Dataset) {
@@ -16,11 +18,20 @@ public struct SourceLookup: Sendable {
         for (k, report) in dataset.policeReports.enumerated() where reports[report.ref] == nil { reports[report.ref] = k }
         self.episodes = episodes
         self.reports = reports
+        reader = nil
+    }
+
+    /// A look-up that asks `reader` for each incident's records.
+    public init(reader: @escaping @Sendable (CombinedIncident) -> IncidentSources) {
+        episodes = [:]
+        reports = [:]
+        self.reader = reader
     }
 
     /// The incident's LA episodes and police reports, in its own order.
     public func sources(of incident: CombinedIncident, in dataset: Dataset) -> IncidentSources {
-        IncidentSources(
+        if let reader { return reader(incident) }
+        return IncidentSources(
             episodes: incident.episodeIDs.compactMap { episodes[$0].map { dataset.episodes[$0] } },
             reports: incident.policeRefs.compactMap { reports[$0].map { dataset.policeReports[$0] } })
     }
@@ -40,4 +51,9 @@ public struct SourceLookup: Sendable {
 public struct IncidentSources: Sendable, Hashable {
     public var episodes: [LAEpisode]
     public var reports: [PoliceReport]
+
+    public init(episodes: [LAEpisode], reports: [PoliceReport]) {
+        self.episodes = episodes
+        self.reports = reports
+    }
 }

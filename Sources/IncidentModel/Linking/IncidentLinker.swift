@@ -11,6 +11,18 @@ public struct IncidentLinker: Sendable {
         self.pairer = EpisodePairer(toleranceHours: toleranceHours)
     }
 
+    /// The version of the linking rules (pairing and incident building). Raise it whenever a
+    /// change to the code could link the same data differently, so that linked incidents kept
+    /// from an earlier version are linked again.
+    public static let rulesVersion = 1
+
+    /// What this linker is, for caches of its results: its person linker with every setting,
+    /// the pairing tolerance and ``rulesVersion``. Linkers with the same signature link the same
+    /// data into the same incidents.
+    public var signature: String {
+        "\(String(reflecting: personLinker)); tolerance \(pairer.tolerance) s; rules \(Self.rulesVersion)"
+    }
+
     /// Links a dataset. The result is the same for the same data, whatever the order of work.
     public func link(_ dataset: Dataset) -> LinkedData {
         link(dataset, decisions: LinkDecisions())
@@ -43,6 +55,14 @@ public struct LinkedData: Sendable {
     public let incidents: [CombinedIncident]
     /// For each police report (in `dataset.policeReports` order), its person link.
     public let personLinks: [PersonLink?]
+
+    /// Linked data from its parts: `incidents` ordered by start, then id.
+    public init(dataset: Dataset, registers: Registers, incidents: [CombinedIncident], personLinks: [PersonLink?]) {
+        self.dataset = dataset
+        self.registers = registers
+        self.incidents = incidents
+        self.personLinks = personLinks
+    }
 
     /// Police report / LA episode pairs that the linking made (one per report in a `both` incident).
     public var linkedPairs: Set<SourcePair> {

@@ -5,10 +5,10 @@ import Foundation
 ///
 /// Used where each item's work is independent (linking a report, building an incident,
 /// formatting a row). Small inputs run on the calling thread.
-enum ParallelMap {
+package enum ParallelMap {
     /// `transform` is called once per chunk with the chunk's indexes and returns that chunk's
     /// results; the chunks' results are joined in index order.
-    static func chunks<T: Sendable>(
+    package static func chunks<T: Sendable>(
         count: Int, minimumChunk: Int = 20_000, _ transform: @Sendable (Range<Int>) -> [T]
     ) -> [T] {
         let workers = ProcessInfo.processInfo.activeProcessorCount
@@ -28,7 +28,7 @@ extension ParallelMap {
     /// `transform(i)` for every `i` in `0..<count`, computed in contiguous chunks on every core
     /// and written straight into the result (no joining copy). Small inputs run on the calling
     /// thread.
-    static func map<T: Sendable>(count: Int, minimumChunk: Int = 20_000, _ transform: @Sendable (Int) -> T) -> [T] {
+    package static func map<T: Sendable>(count: Int, minimumChunk: Int = 20_000, _ transform: @Sendable (Int) -> T) -> [T] {
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let pieces = min(workers * 4, count / max(1, minimumChunk))
         guard pieces > 1 else { return (0..<count).map(transform) }

@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import IncidentModel
+
+/// Linked incidents as the workspace gives them out.
+public struct WorkspaceLinkage: Sendable {
+    /// The linked incidents and their registers. When ``hasSourceRecords`` is `false`, the
+    /// dataset holds the registers and children only: look source records up with
+    /// ``Workspace/sourceRecords(of:)``.
+    public var linked: LinkedData
+    /// Whether `linked.dataset` holds the LA episodes and police reports too.
+    public var hasSourceRecords: Bool
+    /// Whether the incidents were linked now because the kept snapshot was missing or stale.
+    public var linkedNow: Bool
+}
+
+/// The source records behind one incident, read from the workspace by id.
+public struct StoredSources: Sendable, Hashable {
+    public var episodes: [LAEpisode]
+    public var reports: [PoliceReport]
+}
+
+/// The linked snapshot: the combined incidents of the current records, kept in the workspace so
+/// that opening it does not link a million records again.
+///
+/// A snapshot records what it was linked from: the newest import, decision or purge in the
+/// audit log (every change to the records or decisions writes one, in its own transaction), the
+/// linker's signature and the codec's format. When any of these differs, the snapshot is stale:
+/// the records are linked again and the new snapshot replaces it. A purge removes the snapshot
+/// in its own transaction, so no removed name stays in it.
+extension Workspace {
+    /// Incidents per stored part: parts are encoded and decoded on every core.
+    static let snapshotPartSize = 16_384
+
+    /// The linked incidents of the current records, with the analyst's decisions applied: from
+    /// the snapshot when it is current, else linked now and kept as the new snapshot (when the
+    /// file can be written). With `sourceRecords`, the dataset also holds every LA episode and
+    /// police report (they are read in any case when linking is needed).
+    public func linkedIncidents(
+        linker: IncidentLinker = IncidentLinker(), sourceRecords: Bool = false
+    ) throws(WorkspaceError) -> WorkspaceLinkage {
+        if !sourceRecords, let kept = try keptLinkage(linker: linker) {
+            return WorkspaceLinkage(linked: kept, hasSourceRecords: false, linkedNow: false)
+        }
+        let (linked, version) = try linkNow(linker: linker)
+        // The snapshot is a cache: a workspace that cannot be written is still read.
+        _ = try? storeSnapshot(linked, version: version, linker: linker)
+        return WorkspaceLinkage(linked: linked, hasSourceRecords: true, linkedNow: true)
+    }
+
+    /// Links the current records and keeps the snapshot, unless the kept one is current.
+    /// Returns whether linking was needed.
+    @discardableResult
+    public func refreshSnapshot(linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> Bool {
+        if try isSnapshotCurrent(linker: linker) { return false }
+        let (linked, version) = try linkNow(linker: linker)
+        try storeSnapshot(linked, version: version, linker: linker)
+        return true
+    }
+
+    /// Whether the kept snapshot matches the current records, decisions and `linker`.
+    public func isSnapshotCurrent(linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> Bool {
+        try read("checking the linked snapshot") { db in try Self.currentSnapshot(db, linker: linker) != nil }
+    }
+
+    /// The source records an incident names, looked up by id.
+    public func sourceRecords(of incident: CombinedIncident) throws(WorkspaceError) -> StoredSources {
+        try read("reading an incident's records") { db in
+            StoredSources(
+                episodes: try Self.fetch(db, SourceTables.episodes, ids: incident.episodeIDs.map(\.rawValue)),
+                reports: try Self.fetch(db, SourceTables.policeReports, ids: incident.policeRefs.map(\.rawValue)))
+        }
+    }
+
+    // MARK: - Reading and writing
+
+    /// The number of the newest change to the records or decisions; 0 when none.
+    static func dataVersion(_ db: Database) throws -> Int64 {
+        let actions = [AuditEntry.Action.importFiles, .decision, .purge].map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log WHERE action IN (\(actions))") ?? 0
+    }
+
+    /// The kept snapshot's incident count when it is current, else `nil`.
+    private static func currentSnapshot(_ db: Database, linker: IncidentLinker) throws -> Int? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT format, linker, data_version, incidents FROM linked_snapshot WHERE id = 1"),
+              row[0] as Int == IncidentCodec.format, row[1] as String == linker.signature,
+              row[2] as Int64 == (try dataVersion(db))
+        else { return nil }
+        return row[3]
+    }
+
+    /// The snapshot's incidents with the registers and children, when the snapshot is current
+    /// and whole; `nil` when it must be linked again.
+    private func keptLinkage(linker: IncidentLinker) throws(WorkspaceError) -> LinkedData? {
+        let kept: (Dataset, [(count: Int, data: Data)], Int)? = try read("reading the linked snapshot") { db in
+            guard let total = try Self.currentSnapshot(db, linker: linker) else { return nil }
+            var dataset = Dataset()
+            dataset.forces = try Self.fetch(db, SourceTables.forces)
+            dataset.authorities = try Self.fetch(db, SourceTables.authorities)
+            dataset.homes = try Self.fetch(db, SourceTables.homes)
+            dataset.children = try Self.fetch(db, SourceTables.children)
+            var parts: [(count: Int, data: Data)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT incidents, data FROM linked_snapshot_parts ORDER BY part")
+            while let row = try rows.next() { parts.append((row[0], row[1])) }
+            return (dataset, parts, total)
+        }
+        guard let (dataset, parts, total) = kept, parts.reduce(0, { $0 + $1.count }) == total else { return nil }
+        let decoded = ParallelMap.map(count: parts.count, minimumChunk: 1) { k -> [CombinedIncident]? in
+            parts[k].data.withUnsafeBytes { bytes in try? IncidentCodec.decode(bytes, count: parts[k].count) }
+        }
+        var incidents: [CombinedIncident] = []
+        incidents.reserveCapacity(total)
+        for part in decoded {
+            guard let part else { return nil }
+            incidents.append(contentsOf: part)
+        }
+        return LinkedData(dataset: dataset, registers: Registers(dataset), incidents: incidents, personLinks: [])
+    }
+
+    /// Reads every record and decision (in one transaction, with the data version they are
+    /// at) and links them.
+    private func linkNow(linker: IncidentLinker) throws(WorkspaceError) -> (LinkedData, Int64) {
+        let (dataset, decisions, version) = try read("reading the records") { db in
+            (try Self.fetchDataset(db), try Self.fetchDecisions(db), try Self.dataVersion(db))
+        }
+        let linked = linker.link(dataset, decisions: LinkDecisions(decisions.map { (pair: $0.pair, verdict: $0.verdict) }))
+        return (linked, version)
+    }
+
+    /// Replaces the snapshot with `linked`, linked from data at `version`, unless the data
+    /// changed since (then the snapshot is left for the next link).
+    private func storeSnapshot(_ linked: LinkedData, version: Int64, linker: IncidentLinker) throws(WorkspaceError) {
+        let incidents = linked.incidents
+        let size = Self.snapshotPartSize
+        let partCount = (incidents.count + size - 1) / size
+        let parts = ParallelMap.map(count: partCount, minimumChunk: 1) { k in
+            Data(IncidentCodec.encode(incidents[(k * size)..<min(incidents.count, (k + 1) * size)]))
+        }
+        try write("keeping the linked incidents") { db in
+            guard try Self.dataVersion(db) == version else { return }
+            try Self.deleteSnapshot(db)
+            let insert = try db.makeStatement(sql: "INSERT INTO linked_snapshot_parts (part, incidents, data) VALUES (?, ?, ?)")
+            for (k, data) in parts.enumerated() {
+                try insert.execute(arguments: [k, min(size, incidents.count - k * size), data])
+            }
+            try db.execute(
+                sql: "INSERT INTO linked_snapshot (id, format, linker, data_version, incidents, created_at) VALUES (1, ?, ?, ?, ?, ?)",
+                arguments: [IncidentCodec.format, linker.signature, version, incidents.count, Int64(Date().timeIntervalSince1970)])
+        }
+    }
+
+    /// Removes the snapshot (inside the caller's transaction).
+    static func deleteSnapshot(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM linked_snapshot; DELETE FROM linked_snapshot_parts")
+    }
+
+    /// The current records of `table` with the given ids, in the order of `ids`.
+    private static func fetch<R>(_ db: Database, _ table: SourceTable<R>, ids: [String]) throws -> [R] {
+        guard !ids.isEmpty else { return [] }
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE \(table.key) = ?")
+        return try ids.compactMap { id in try Row.fetchOne(statement, arguments: [id]).map(table.decode) }
+    }
+}
