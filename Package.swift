@@ -51,7 +51,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mfc-bench",
-            dependencies: ["IncidentModel", "Dashboard"],
+            dependencies: ["IncidentModel", "IncidentStore", "Dashboard"],
             path: "Benchmarks/MFCBench"
         ),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),

@@ -4,6 +4,7 @@
 //   mfc-bench DIR --once         one run in this process; prints one line of figures
 //   --probabilistic              link with the probabilistic model instead of the rules
 //   mfc-bench DIR --phases       times the linking phases one by one (for profiling)
+//   mfc-bench DIR --workspace    imports into a new workspace and opens it (WorkspaceBenchmark)
 //
 // Each run is a fresh process so that peak memory (getrusage's maximum resident set) is that
 // run's own.
@@ -108,8 +109,19 @@ guard let directory = arguments.first, !directory.hasPrefix("-") else {
     FileHandle.standardError.write(Data("usage: mfc-bench DIR [--runs N] [--probabilistic] [--once [--dashboard]]\n".utf8))
     exit(2)
 }
+/// The value after `option`, if any.
+func value(after option: String) -> String? {
+    guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
 do {
-    if arguments.contains("--phases") {
+    if let path = value(after: "--workspace-import") {
+        try runWorkspaceImport(directory: directory, path: path)
+    } else if let path = value(after: "--workspace-open") {
+        try runWorkspaceOpen(path: path)
+    } else if arguments.contains("--workspace") {
+        try runWorkspaceBenchmark(directory: directory, runs: value(after: "--runs").flatMap(Int.init).map { max(1, $0) } ?? 3)
+    } else if arguments.contains("--phases") {
         let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: .europeLondon) }
         let (context, c) = time { LinkContext(dataset: dataset) }
         let (links, l) = time { DeterministicPersonLinker().linkPersons(context) }

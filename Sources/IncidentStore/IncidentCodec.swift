@@ -66,9 +66,39 @@ enum IncidentCodec {
 
     /// The incidents in `bytes`, which must hold exactly `count` of them.
     static func decode(_ bytes: UnsafeRawBufferPointer, count: Int) throws(Damaged) -> [CombinedIncident] {
+        var failure: Damaged?
+        let incidents = [CombinedIncident](unsafeUninitializedCapacity: count) { buffer, initialized in
+            do throws(Damaged) {
+                if let base = buffer.baseAddress { try decode(bytes, count: count, into: base) }
+                initialized = count
+            } catch {
+                failure = error
+                initialized = 0
+            }
+        }
+        if let failure { throw failure }
+        return incidents
+    }
+
+    /// Decodes the `count` incidents in `bytes` into the uninitialised memory at `target`: all
+    /// of them are initialised, or (when the bytes are damaged) none is.
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, count: Int, into target: UnsafeMutablePointer<CombinedIncident>
+    ) throws(Damaged) {
         var reader = ByteReader(bytes)
-        var incidents: [CombinedIncident] = []
-        incidents.reserveCapacity(count)
+        var done = 0
+        do throws(Damaged) {
+            try decode(&reader, count: count, into: target, done: &done)
+            guard reader.isAtEnd else { throw Damaged() }
+        } catch {
+            target.deinitialize(count: done)
+            throw error
+        }
+    }
+
+    private static func decode(
+        _ reader: inout ByteReader, count: Int, into target: UnsafeMutablePointer<CombinedIncident>, done: inout Int
+    ) throws(Damaged) {
         for _ in 0..<count {
             let flags = try reader.byte()
             let provenance = try value(Provenance.allCases, try reader.byte())
@@ -102,16 +132,15 @@ enum IncidentCodec {
             let reportCount = try reader.count()
             reports.reserveCapacity(reportCount)
             for _ in 0..<reportCount { reports.append(PoliceRef(try reader.string())) }
-            incidents.append(CombinedIncident(
+            (target + done).initialize(to: CombinedIncident(
                 id: id, provenance: provenance, child: child,
                 person: PersonSummary(givenName: given, familyName: family, dateOfBirth: birth, sex: sex),
                 responsibleAuthority: responsible, home: home, hostAuthority: host, force: force,
                 start: start, end: end, highestRisk: risk, returnInterview: interview,
                 cseConcern: flags & cseConcern != 0, discrepancies: discrepancies,
                 episodeIDs: episodes, policeRefs: reports))
+            done += 1
         }
-        guard reader.isAtEnd else { throw Damaged() }
-        return incidents
     }
 
     /// A case's position in `allCases`, as one byte.

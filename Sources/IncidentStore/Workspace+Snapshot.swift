@@ -52,9 +52,15 @@ extension Workspace {
     /// Returns whether linking was needed.
     @discardableResult
     public func refreshSnapshot(linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> Bool {
+        try refreshSnapshot(linker: linker, partSize: Self.snapshotPartSize)
+    }
+
+    /// The same, with `partSize` incidents per stored part (tests use small parts).
+    @discardableResult
+    func refreshSnapshot(linker: IncidentLinker, partSize: Int) throws(WorkspaceError) -> Bool {
         if try isSnapshotCurrent(linker: linker) { return false }
         let (linked, version) = try linkNow(linker: linker)
-        try storeSnapshot(linked, version: version, linker: linker)
+        try storeSnapshot(linked, version: version, linker: linker, partSize: partSize)
         return true
     }
 
@@ -104,17 +110,42 @@ extension Workspace {
             while let row = try rows.next() { parts.append((row[0], row[1])) }
             return (dataset, parts, total)
         }
-        guard let (dataset, parts, total) = kept, parts.reduce(0, { $0 + $1.count }) == total else { return nil }
-        let decoded = ParallelMap.map(count: parts.count, minimumChunk: 1) { k -> [CombinedIncident]? in
-            parts[k].data.withUnsafeBytes { bytes in try? IncidentCodec.decode(bytes, count: parts[k].count) }
-        }
-        var incidents: [CombinedIncident] = []
-        incidents.reserveCapacity(total)
-        for part in decoded {
-            guard let part else { return nil }
-            incidents.append(contentsOf: part)
-        }
+        guard let (dataset, parts, total) = kept, parts.reduce(0, { $0 + $1.count }) == total,
+              let incidents = Self.decode(parts, total: total)
+        else { return nil }
         return LinkedData(dataset: dataset, registers: Registers(dataset), incidents: incidents, personLinks: [])
+    }
+
+    /// The incidents of every part, decoded on every core straight into one array; `nil` when
+    /// any part is damaged.
+    private static func decode(_ parts: [(count: Int, data: Data)], total: Int) -> [CombinedIncident]? {
+        var starts: [Int] = []
+        var next = 0
+        for part in parts {
+            starts.append(next)
+            next += part.count
+        }
+        let offsets = starts
+        let damaged = DamageFlag()
+        let incidents = [CombinedIncident](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let target = SharedTarget(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+                guard let base = target.base else { return }
+                let decoded = parts[k].data.withUnsafeBytes { bytes in
+                    (try? IncidentCodec.decode(bytes, count: parts[k].count, into: base + offsets[k])) != nil
+                }
+                if !decoded { damaged.mark(k) }
+            }
+            let failed = damaged.parts
+            if !failed.isEmpty, let base = buffer.baseAddress {
+                // Each damaged part initialised nothing; the others are released.
+                for k in parts.indices where !failed.contains(k) { (base + offsets[k]).deinitialize(count: parts[k].count) }
+                initialized = 0
+            } else {
+                initialized = total
+            }
+        }
+        return incidents.count == total ? incidents : nil
     }
 
     /// Reads every record and decision (in one transaction, with the data version they are
@@ -129,9 +160,10 @@ extension Workspace {
 
     /// Replaces the snapshot with `linked`, linked from data at `version`, unless the data
     /// changed since (then the snapshot is left for the next link).
-    private func storeSnapshot(_ linked: LinkedData, version: Int64, linker: IncidentLinker) throws(WorkspaceError) {
+    private func storeSnapshot(
+        _ linked: LinkedData, version: Int64, linker: IncidentLinker, partSize size: Int = Self.snapshotPartSize
+    ) throws(WorkspaceError) {
         let incidents = linked.incidents
-        let size = Self.snapshotPartSize
         let partCount = (incidents.count + size - 1) / size
         let parts = ParallelMap.map(count: partCount, minimumChunk: 1) { k in
             Data(IncidentCodec.encode(incidents[(k * size)..<min(incidents.count, (k + 1) * size)]))
@@ -160,5 +192,28 @@ extension Workspace {
         let statement = try db.cachedStatement(
             sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE \(table.key) = ?")
         return try ids.compactMap { id in try Row.fetchOne(statement, arguments: [id]).map(table.decode) }
+    }
+}
+
+/// The result array's address, shared with the workers that decode into disjoint parts of it.
+private struct SharedTarget: @unchecked Sendable {
+    let base: UnsafeMutablePointer<CombinedIncident>?
+}
+
+/// The parts that failed to decode, marked by the workers.
+private final class DamageFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failed: Set<Int> = []
+
+    func mark(_ part: Int) {
+        lock.lock()
+        failed.insert(part)
+        lock.unlock()
+    }
+
+    var parts: Set<Int> {
+        lock.lock()
+        defer { lock.unlock() }
+        return failed
     }
 }

@@ -72,6 +72,17 @@ struct SnapshotTests {
         #expect(try !workspace.linkedIncidents().linkedNow)
     }
 
+    @Test func oneDamagedPartAmongSeveralIsLinkedAgain() throws {
+        try workspace.refreshSnapshot(linker: IncidentLinker(), partSize: 1)
+        let parts = try #require(Int(try workspace.scalar("SELECT count(*) FROM linked_snapshot_parts") ?? ""))
+        #expect(parts >= 3)
+        #expect(try workspace.linkedIncidents().linked.incidents == (try workspace.link()).incidents)
+        try workspace.execute(sql: "UPDATE linked_snapshot_parts SET data = x'00' WHERE part = 1")
+        let linkage = try workspace.linkedIncidents()
+        #expect(linkage.linkedNow)
+        #expect(linkage.linked.incidents == (try workspace.link()).incidents)
+    }
+
     @Test func thePurgeRemovesTheSnapshot() throws {
         try workspace.refreshSnapshot()
         let cutoff = Instant(secondsSinceEpoch: 4_000_000_000)
