@@ -54,7 +54,7 @@ let package = Package(
             dependencies: ["IncidentModel", "IncidentStore", "Dashboard"],
             path: "Benchmarks/MFCBench"
         ),
-        .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
+        .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"], exclude: ["Fixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "IncidentModel"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentModel"]),
     ],

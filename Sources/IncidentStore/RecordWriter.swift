@@ -8,8 +8,12 @@ struct RecordWriter {
 
     /// Upserts the dataset's records of `kind`; returns how many were new and how many changed
     /// a current record.
+    /// An SSDA903 table writes its record kind's records; its placement episodes write none.
     func write(_ kind: SourceFileKind, from dataset: Dataset) throws -> (inserted: Int, updated: Int) {
         switch kind {
+        case .ssda903Header: try write(dataset.children, into: SourceTables.children)
+        case .ssda903Missing: try write(dataset.episodes, into: SourceTables.episodes)
+        case .ssda903Episodes: (0, 0)
         case .forces: try write(dataset.forces, into: SourceTables.forces)
         case .authorities: try write(dataset.authorities, into: SourceTables.authorities)
         case .homes: try write(dataset.homes, into: SourceTables.homes)

@@ -100,26 +100,28 @@ enum SourceTables {
     /// Every table's name, in import order (registers before the records that name them).
     static let names = [forces.name, authorities.name, homes.name, children.name, episodes.name, policeReports.name]
 
-    /// The columns of a kind of file's table, the source id first.
+    /// The columns of a kind of record's table, the source id first. An SSDA903 table's rows
+    /// are kept as their record kind's (see ``SourceFileKind/recordKind``); its placement
+    /// episodes, which are not kept, are read as the LA episodes they fill.
     static func columns(of kind: SourceFileKind) -> [String] {
         switch kind {
         case .forces: forces.columns
         case .authorities: authorities.columns
         case .homes: homes.columns
-        case .children: children.columns
-        case .laEpisodes: episodes.columns
+        case .children, .ssda903Header: children.columns
+        case .laEpisodes, .ssda903Missing, .ssda903Episodes: episodes.columns
         case .policeReports: policeReports.columns
         }
     }
 
-    /// The table of a kind of file.
+    /// The table of a kind of record, as for ``columns(of:)``.
     static func name(of kind: SourceFileKind) -> String {
         switch kind {
         case .forces: forces.name
         case .authorities: authorities.name
         case .homes: homes.name
-        case .children: children.name
-        case .laEpisodes: episodes.name
+        case .children, .ssda903Header: children.name
+        case .laEpisodes, .ssda903Missing, .ssda903Episodes: episodes.name
         case .policeReports: policeReports.name
         }
     }

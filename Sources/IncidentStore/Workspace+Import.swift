@@ -19,6 +19,41 @@ extension Workspace {
         progress: (ImportProgress) -> Void = { _ in }
     ) throws(WorkspaceError) -> ImportResult {
         let inputs = try Self.resolveInputs(paths)
+        return try importInputs(inputs, attribution: attribution, progress: progress) { fresh throws(DatasetLoadError) in
+            try DatasetLoader.load(paths: fresh.map(\.path), zone: zone)
+        }
+    }
+
+    /// Imports one authority's SSDA903 return (its `Header`, `Episodes` and `Missing` tables,
+    /// see ``SSDA903Loader``) as children and LA episodes of `authority`, in one transaction,
+    /// exactly as ``importFiles(_:zone:attribution:progress:)`` imports native files: each
+    /// table is recorded with its SHA-256 and rows, rejected rows are kept with their reasons,
+    /// and the same bytes imported again change nothing.
+    ///
+    /// When any table is new, all three are read, since a new `Missing` table needs the
+    /// `Header` and `Episodes` it refers to; only the new tables are recorded as imported.
+    public func importSSDA903(
+        _ paths: [String], authority: AuthorityCode, zone: LocalTimeZone, attribution: Attribution,
+        progress: (ImportProgress) -> Void = { _ in }
+    ) throws(WorkspaceError) -> ImportResult {
+        let resolved: (files: [(kind: SourceFileKind, path: String)], notes: [Diagnostic])
+        do {
+            resolved = try SSDA903Loader.resolve(paths: paths)
+        } catch {
+            throw .inputs(message: error.description)
+        }
+        return try importInputs(resolved.files, attribution: attribution, progress: progress) { _ in
+            SSDA903Loader.load(files: resolved.files, notes: resolved.notes, authority: authority, zone: zone)
+        }
+    }
+
+    /// Imports resolved input files: `load` reads the files not imported before (and may read
+    /// the others too); every record kind it returns is written, and the new files recorded.
+    private func importInputs(
+        _ inputs: [(kind: SourceFileKind, path: String)], attribution: Attribution,
+        progress: (ImportProgress) -> Void,
+        load: ([(kind: SourceFileKind, path: String)]) throws(DatasetLoadError) -> Dataset
+    ) throws(WorkspaceError) -> ImportResult {
         var files = try Self.digests(inputs)
         let known: [String: Int64] = try read("reading earlier imports") { db in
             var found: [String: Int64] = [:]
@@ -37,7 +72,7 @@ extension Workspace {
         progress(.reading(files: fresh.count))
         var dataset: Dataset
         do {
-            dataset = try DatasetLoader.load(paths: fresh.map { inputs[$0].path }, zone: zone)
+            dataset = try load(fresh.map { inputs[$0] })
         } catch {
             throw .inputs(message: error.description)
         }
@@ -62,7 +97,12 @@ extension Workspace {
             try Self.fillResponsibleAuthorities(&dataset, from: db)
             let writer = RecordWriter(db: db, importID: importID)
             for report in dataset.reports {
-                guard let index = fresh.first(where: { inputs[$0].kind == report.kind }) else { continue }
+                guard let index = fresh.first(where: { inputs[$0].kind == report.kind }) else {
+                    // A table imported before, read again for the new ones: its records are
+                    // written (unchanged ones change nothing), the file is not recorded again.
+                    _ = try writer.write(report.kind, from: dataset)
+                    continue
+                }
                 var file = files[index]
                 progress(.writing(file: file.fileName, records: report.accepted))
                 file.rowsRead = report.rowsRead
@@ -151,15 +191,15 @@ extension Workspace {
             }
             if isDirectory.boolValue {
                 let before = inputs.count
-                for kind in SourceFileKind.allCases where FileManager.default.fileExists(atPath: path + "/" + kind.fileName) {
+                for kind in SourceFileKind.native where FileManager.default.fileExists(atPath: path + "/" + kind.fileName) {
                     inputs.append((kind, path + "/" + kind.fileName))
                 }
                 if inputs.count == before {
-                    throw .inputs(message: "\(path): no input files found; expected \(SourceFileKind.allCases.map(\.fileName).joined(separator: ", "))")
+                    throw .inputs(message: "\(path): no input files found; expected \(SourceFileKind.native.map(\.fileName).joined(separator: ", "))")
                 }
             } else {
                 guard let kind = DatasetLoader.kind(ofFile: path) else {
-                    throw .inputs(message: "\(path): cannot tell which kind of file this is; name it as one of \(SourceFileKind.allCases.map(\.fileName).joined(separator: ", ")) or give it their header")
+                    throw .inputs(message: "\(path): cannot tell which kind of file this is; name it as one of \(SourceFileKind.native.map(\.fileName).joined(separator: ", ")) or give it their header")
                 }
                 inputs.append((kind, path))
             }
@@ -171,7 +211,7 @@ extension Workspace {
             }
             seen[input.kind] = input.path
         }
-        return SourceFileKind.allCases.compactMap { kind in inputs.first { $0.kind == kind } }
+        return SourceFileKind.native.compactMap { kind in inputs.first { $0.kind == kind } }
     }
 
     /// Each file's SHA-256 and size, computed on every core.

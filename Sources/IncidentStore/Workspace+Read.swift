@@ -29,7 +29,7 @@ extension Workspace {
     public func recordCounts() throws(WorkspaceError) -> [SourceFileKind: Int] {
         try read("counting the records") { db in
             var counts: [SourceFileKind: Int] = [:]
-            for kind in SourceFileKind.allCases {
+            for kind in SourceFileKind.native {
                 counts[kind] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SourceTables.name(of: kind))") ?? 0
             }
             return counts

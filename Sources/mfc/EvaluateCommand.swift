@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IncidentModel
 
 /// `mfc evaluate`: how well each linker finds the true police-report / LA-episode pairs of
@@ -12,24 +13,44 @@ struct EvaluateCommand: ParsableCommand {
             model, and compares the police report / LA episode pairs each made with those in \
             truth.csv (written by mfc generate): precision, recall and F1, and the share of \
             police reports the model sends to review.
+
+            --format ssda903 measures the same with the LA's records in their SSDA903 form (no \
+            names), from a folder written by mfc generate --form ssda903: the registers and \
+            police_reports.csv from the folder, each ssda903/CODE/ folder as authority CODE's \
+            return, and ssda903/truth.csv.
             """
     )
 
     @Argument(help: "A folder written by mfc generate.")
     var directory: String
 
+    @Option(help: "The LA's records to link: native (la_episodes.csv, children.csv) or ssda903 (the returns in ssda903/).")
+    var format: ImportFormat = .native
+
     func run() throws {
         let dataset: Dataset
+        let truthPath: String
         do {
-            dataset = try DatasetLoader.load(paths: [directory], zone: .europeLondon)
+            switch format {
+            case .native:
+                dataset = try DatasetLoader.load(paths: [directory], zone: .europeLondon)
+                truthPath = directory + "/truth.csv"
+            case .ssda903:
+                dataset = try Self.loadSSDA903(directory)
+                truthPath = directory + "/" + SyntheticGenerator.ssda903Folder + "/truth.csv"
+            }
         } catch {
             throw CLIError.unreadable("\(error)")
         }
+        if let failed = dataset.reports.first(where: \.failed),
+           let problem = failed.diagnostics.first(where: { $0.severity == .error }) {
+            throw CLIError.unreadable(problem.description)
+        }
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path: directory + "/truth.csv")
+            bytes = try FileBytes.read(path: truthPath)
         } catch {
-            throw CLIError.unreadable("\(directory)/truth.csv: cannot read (\(error)); evaluate needs a folder written by mfc generate")
+            throw CLIError.unreadable("\(truthPath): cannot read (\(error)); evaluate needs a folder written by mfc generate")
         }
         let truth = try LinkageEvaluation.truthPairs(csv: bytes)
         var table = TextTable(
@@ -47,6 +68,29 @@ struct EvaluateCommand: ParsableCommand {
             Self.fixed(reviewShare * 100, 2) + "%"))
         print(table.render(), terminator: "")
         print("compared pairs after blocking: \(linkage.comparedPairs) for \(dataset.policeReports.count) police reports")
+    }
+
+    /// The registers and police reports of a generated folder, with each authority's SSDA903
+    /// return from `ssda903/CODE/` in place of children.csv and la_episodes.csv.
+    static func loadSSDA903(_ directory: String) throws -> Dataset {
+        let zone = LocalTimeZone.europeLondon
+        let native = ["forces.csv", "authorities.csv", "homes.csv", "police_reports.csv"].map { directory + "/" + $0 }
+        var dataset = try DatasetLoader.load(paths: native, zone: zone)
+        let folder = directory + "/" + SyntheticGenerator.ssda903Folder
+        let codes = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().filter { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        guard !codes.isEmpty else {
+            throw CLIError.unreadable("\(folder): no SSDA903 returns (one folder per authority code); write them with mfc generate --form ssda903")
+        }
+        for code in codes {
+            let part = try SSDA903Loader.load(paths: [folder + "/" + code], authority: AuthorityCode(code), zone: zone)
+            dataset.children += part.children
+            dataset.episodes += part.episodes
+            dataset.reports += part.reports
+        }
+        return dataset
     }
 
     static func row(_ name: String, _ result: LinkageEvaluation, _ truth: Set<SourcePair>, _ review: String) -> [String] {

@@ -11,6 +11,11 @@ struct GenerateCommand: ParsableCommand {
             police_reports.csv, and truth.csv, which names the LA episode each police report truly \
             describes (blank when only the police knew) and the child. The same seed and number of \
             children give the same files, byte for byte. Files are created with mode 0600.
+
+            --form ssda903 also writes the local authorities' records as their SSDA903 returns \
+            would give them: ssda903/CODE/header.csv, episodes.csv and missing.csv for each \
+            authority, and ssda903/truth.csv naming the LA episodes by the ids mfc import gives \
+            them. The native files are the same either way.
             """)
 
     @Option(help: "The random seed; the same seed gives the same files.")
@@ -25,6 +30,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How untidily the police record people: low, medium (the sample data's) or high.")
     var noise: NoiseLevel = .medium
 
+    @Option(help: "native (the native files) or ssda903 (the native files and the SSDA903 form beside them).")
+    var form: GeneratedForm = .native
+
     @Flag(help: "Replace files that already exist.")
     var force = false
 
@@ -35,6 +43,7 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         var configuration = GeneratorConfiguration(seed: seed, children: children)
         configuration.noise = noise
+        configuration.includesSSDA903 = form == .ssda903
         let written = try SyntheticGenerator.write(configuration, to: output, replace: force)
         for file in written {
             print("\(output)/\(file.name): \(file.rows) rows")
@@ -43,3 +52,11 @@ struct GenerateCommand: ParsableCommand {
 }
 
 extension NoiseLevel: ExpressibleByArgument {}
+
+/// What `mfc generate` writes (`--form`).
+enum GeneratedForm: String, CaseIterable, ExpressibleByArgument {
+    /// The native files and truth.csv.
+    case native
+    /// The same, and the SSDA903 form of the LA's records beside them.
+    case ssda903
+}

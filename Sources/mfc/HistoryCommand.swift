@@ -8,7 +8,7 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Show every version of one source record, as each import brought it.",
         discussion: """
-            KIND is one of \(SourceFileKind.allCases.map(\.rawValue).joined(separator: ", ")); ID is \
+            KIND is one of \(SourceFileKind.native.map(\.rawValue).joined(separator: ", ")); ID is \
             the record's source id (episode_id, police_ref, child_id, urn or code). One column per \
             version, oldest first; the last is the current one. Times are Europe/London.
             """)
@@ -57,4 +57,13 @@ struct HistoryCommand: ParsableCommand {
     }
 }
 
-extension SourceFileKind: ExpressibleByArgument {}
+extension SourceFileKind: ExpressibleByArgument {
+    /// Records are kept by their native kind: `children` and `la_episodes` also hold those an
+    /// SSDA903 return brought.
+    public static var allValueStrings: [String] { native.map(\.rawValue) }
+
+    public init?(argument: String) {
+        guard let kind = SourceFileKind(rawValue: argument), kind.recordKind == kind else { return nil }
+        self = kind
+    }
+}

@@ -6,19 +6,26 @@ import IncidentStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import native CSV files into the workspace.",
+        abstract: "Import extracts (native CSV files or an SSDA903 return) into the workspace.",
         discussion: """
             Everything named is imported in one transaction: all of it is kept, or none. A file \
             imported before (the same bytes, under any name) is skipped. Records that repeat a \
             source id (episode_id, police_ref, urn, child_id, code) update the current record, and \
             its earlier values stay in the history. Rejected rows are kept: see mfc rejects. Each \
             import is recorded with its files' names, SHA-256, rows and user, and logged in mfc audit.
+
+            --format ssda903 --authority CODE reads an authority's SSDA903 return (header.csv, \
+            episodes.csv, missing.csv, or files with their headers): each missing period becomes an \
+            LA episode of the authority, its home the placement episode covering its start, and the \
+            DfE's checks are reported with their rule numbers.
             """)
 
     @Argument(help: "Data folders or files.")
     var paths: [String]
 
     @OptionGroup var workspace: WorkspaceOptions
+
+    @OptionGroup var input: FormatOptions
 
     @Option(help: "Show at most this many messages of each file (0 for all).")
     var limit = 20
@@ -27,13 +34,22 @@ struct ImportCommand: ParsableCommand {
         let opened = try workspace.open()
         let result: ImportResult
         do {
-            result = try opened.importFiles(paths, zone: .europeLondon, attribution: WorkspaceOptions.attribution) { step in
+            let progress = { (step: ImportProgress) in
                 switch step {
                 case let .reading(files): printError("reading \(files) file\(files == 1 ? "" : "s")…")
                 case let .writing(file, records): printError("writing \(file): \(records) records…")
                 case .committing: printError("committing…")
                 case .committed: printError("committed")
                 }
+            }
+            switch input.format {
+            case .native:
+                result = try opened.importFiles(
+                    paths, zone: .europeLondon, attribution: WorkspaceOptions.attribution, progress: progress)
+            case .ssda903:
+                result = try opened.importSSDA903(
+                    paths, authority: input.authorityCode, zone: .europeLondon, attribution: WorkspaceOptions.attribution,
+                    progress: progress)
             }
         } catch {
             printError("error: \(error)")

@@ -12,6 +12,10 @@ struct ValidateCommand: ParsableCommand {
             end before its start, unreadable bytes); a bad value in a field the row can do without \
             is kept as unknown with a warning.
 
+            --format ssda903 --authority CODE checks an authority's SSDA903 return (its Header, \
+            Episodes and Missing tables) as mfc import would read it, with the DfE's rule numbers \
+            on the checks of missing periods.
+
             Exit status: 0 when no row was rejected, 1 when any row was rejected, 2 when a file \
             could not be read at all.
             """
@@ -23,6 +27,8 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Show at most this many messages of each file (0 for all).")
     var limit = 50
 
+    @OptionGroup var input: FormatOptions
+
     @Option(help: ArgumentHelp("Write the rejected rows, with file, line and reason, to this CSV file.", valueName: "file"))
     var rejects: String?
 
@@ -32,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let dataset: Dataset
         do {
-            dataset = try DatasetLoader.load(paths: paths.isEmpty ? [DataSource.defaultFolder()] : paths, zone: .europeLondon)
+            dataset = try input.load(paths.isEmpty ? [DataSource.defaultFolder()] : paths, zone: .europeLondon)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

@@ -164,9 +164,42 @@ struct GeneratorTests {
     @Test func sampleDataIsTheGeneratorsOutputForSeed2026() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("SampleData").path
-        for file in SyntheticGenerator.generate(GeneratorConfiguration(seed: 2026, children: 300)) {
+        var configuration = GeneratorConfiguration(seed: 2026, children: 300)
+        configuration.includesSSDA903 = true
+        for file in SyntheticGenerator.generate(configuration) {
             let committed = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file.name))
-            #expect([UInt8](committed) == file.bytes, "SampleData/\(file.name) is stale: run mfc generate --seed 2026 --children 300 --output SampleData --force")
+            #expect([UInt8](committed) == file.bytes, "SampleData/\(file.name) is stale: run mfc generate --seed 2026 --children 300 --output SampleData --form ssda903 --force")
+        }
+    }
+
+    /// The SSDA903 form holds the same LA episodes: every row accepted, one missing period per
+    /// episode, each in the home of the native episode, and the 903 truth names the same pairs.
+    @Test func ssda903FormMatchesTheNativeEpisodes() throws {
+        var configuration = GeneratorConfiguration(seed: 3, children: 400)
+        configuration.includesSSDA903 = true
+        let directory = try TemporaryDirectory()
+        let written = try SyntheticGenerator.write(configuration, to: directory.path, replace: false)
+        #expect(written.contains { $0.name == "ssda903/truth.csv" })
+        let native = try DatasetLoader.load(paths: [directory.path], zone: .europeLondon)
+        var episodes: [LAEpisode] = []
+        for authority in native.authorities {
+            let part = try SSDA903Loader.load(
+                paths: [directory.path + "/ssda903/" + authority.code.rawValue], authority: authority.code, zone: .europeLondon)
+            #expect(part.reports.allSatisfy { $0.rejected == 0 && !$0.failed })
+            episodes += part.episodes
+        }
+        #expect(episodes.count == native.episodes.count)
+        let byID = Dictionary(uniqueKeysWithValues: episodes.map { ($0.id, $0) })
+        let truth903 = try LinkageEvaluation.truthPairs(csv: Array(Data(contentsOf: URL(fileURLWithPath: directory.path + "/ssda903/truth.csv"))))
+        let truth = try LinkageEvaluation.truthPairs(csv: Array(Data(contentsOf: URL(fileURLWithPath: directory.path + "/truth.csv"))))
+        #expect(truth903.count == truth.count)
+        let nativeByID = Dictionary(uniqueKeysWithValues: native.episodes.map { ($0.id, $0) })
+        let nativeByRef = Dictionary(truth.map { ($0.policeRef, $0.episodeID) }, uniquingKeysWith: { a, _ in a })
+        for pair in truth903 {
+            let episode = try #require(byID[pair.episodeID])
+            let original = try #require(nativeByRef[pair.policeRef].flatMap { nativeByID[$0] })
+            #expect(episode.child == original.child)
+            #expect(episode.startedAt.earliest <= original.startedAt.earliest && original.startedAt.earliest < episode.startedAt.latest)
         }
     }
 

@@ -29,7 +29,7 @@ struct ImportTests {
         #expect(episodes.size == StoreFixture.episodes.utf8.count)
         #expect((episodes.rowsRead, episodes.accepted, episodes.rejected) == (4, 3, 1))
         #expect((episodes.inserted, episodes.updated, episodes.unchanged) == (3, 0, 0))
-        #expect(record.files.map(\.kind) == SourceFileKind.allCases)
+        #expect(record.files.map(\.kind) == SourceFileKind.native)
         #expect(try workspace.recordCounts()[.policeReports] == 3)
     }
 

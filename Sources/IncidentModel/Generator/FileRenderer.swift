@@ -5,7 +5,7 @@ struct FileRenderer {
     let world: GeneratedWorld
     let configuration: GeneratorConfiguration
     /// Incident indices in order of start (then child).
-    private let order: [Int]
+    let order: [Int]
     /// Per incident: its episode's number within its authority, or 0.
     private let episodeNumbers: [Int32]
     /// Per incident: its police report's number within its force and year, and the second
@@ -158,7 +158,7 @@ struct FileRenderer {
         )
     }
 
-    private func details(of incident: GeneratedWorld.Incident) -> IncidentDetails {
+    func details(of incident: GeneratedWorld.Incident) -> IncidentDetails {
         IncidentDetails(
             incident, cseProne: world.children[Int(incident.child)].cseProne, periodEnd: world.periodEnd,
             refShare: configuration.policeRefRecordedShare)
@@ -170,7 +170,7 @@ struct FileRenderer {
     }
 
     /// `XAB/25/000123`: force, two-digit year of the start, number within the force and year.
-    private func policeRef(_ i: Int, second: Bool) -> String {
+    func policeRef(_ i: Int, second: Bool) -> String {
         let incident = world.incidents[i]
         var force = world.force(ofHome: Int(incident.home))
         if second { force = (force + 1) % world.forces.count }

@@ -32,6 +32,11 @@ public struct GeneratorConfiguration: Sendable, Hashable {
     public var meanIncidentsPerChild: Double
     /// How untidily the police record names, dates of birth and addresses.
     public var noise: NoiseLevel
+    /// Whether to write the SSDA903 form of the LA's records too, beside the native files:
+    /// `ssda903/<authority>/header.csv`, `episodes.csv` and `missing.csv`, and
+    /// `ssda903/truth.csv` naming the LA episodes by their SSDA903 ids. The native files are
+    /// the same either way.
+    public var includesSSDA903 = false
 
     /// The default settings with a seed and a number of children.
     public init(seed: UInt64, children: Int) {

@@ -50,6 +50,9 @@ public enum SyntheticGenerator {
         let (police, truth) = writer.policeReportsAndTruth()
         try body(police)
         try body(truth)
+        if configuration.includesSSDA903 {
+            for file in writer.ssda903() { try body(file) }
+        }
     }
 
     /// Generates every file into memory.
@@ -68,9 +71,26 @@ public enum SyntheticGenerator {
         _ configuration: GeneratorConfiguration, to directory: String, replace: Bool
     ) throws(FileWriteError) -> [(name: String, rows: Int)] {
         let folder = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
-        if !replace, let existing = fileNames.map({ folder + "/" + $0 }).first(where: AtomicFileWriter.exists) {
+        var names = fileNames
+        if configuration.includesSSDA903 { names.append(ssda903Folder) }
+        if !replace, let existing = names.map({ folder + "/" + $0 }).first(where: AtomicFileWriter.exists) {
             throw .exists(path: existing)
         }
+        try makeFolder(folder)
+        var written: [(name: String, rows: Int)] = []
+        try generate(configuration) { (file: GeneratedFile) throws(FileWriteError) in
+            if let slash = file.name.lastIndex(of: "/") { try makeFolder(folder + "/" + String(file.name[..<slash])) }
+            try AtomicFileWriter.write(file.bytes, to: folder + "/" + file.name, replace: replace)
+            written.append((file.name, file.rows))
+        }
+        return written
+    }
+
+    /// The folder, under the output, that holds the SSDA903 form.
+    public static let ssda903Folder = "ssda903"
+
+    /// Creates a folder (`0700`, with its parents) unless it exists.
+    private static func makeFolder(_ folder: String) throws(FileWriteError) {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             do {
@@ -82,11 +102,5 @@ public enum SyntheticGenerator {
         } else if !isDirectory.boolValue {
             throw .failed(path: folder, step: "write into it", reason: "it is not a folder")
         }
-        var written: [(name: String, rows: Int)] = []
-        try generate(configuration) { (file: GeneratedFile) throws(FileWriteError) in
-            try AtomicFileWriter.write(file.bytes, to: folder + "/" + file.name, replace: replace)
-            written.append((file.name, file.rows))
-        }
-        return written
     }
 }

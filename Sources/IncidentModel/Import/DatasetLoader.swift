@@ -10,17 +10,27 @@ public enum DatasetLoadError: Error, Hashable, Sendable, CustomStringConvertible
     case unknownFileKind(path: String)
     /// Two files of the same kind were named; load them one at a time.
     case repeatedKind(kind: SourceFileKind, first: String, second: String)
+    /// A named file is not an SSDA903 table mfc reads.
+    case unknownSSDA903Table(path: String)
+    /// One of the SSDA903 tables is not among the files named.
+    case missingSSDA903Table(kind: SourceFileKind, paths: [String])
 
     public var description: String {
         switch self {
         case let .cannotListDirectory(path):
             "\(path): cannot read this folder"
         case let .noInputFiles(path):
-            "\(path): no input files found; expected \(SourceFileKind.allCases.map(\.fileName).joined(separator: ", "))"
+            "\(path): no input files found; expected \(SourceFileKind.native.map(\.fileName).joined(separator: ", "))"
         case let .unknownFileKind(path):
-            "\(path): cannot tell which kind of file this is; name it as one of \(SourceFileKind.allCases.map(\.fileName).joined(separator: ", ")) or give it their header"
+            "\(path): cannot tell which kind of file this is; name it as one of \(SourceFileKind.native.map(\.fileName).joined(separator: ", ")) or give it their header"
         case let .repeatedKind(kind, first, second):
             "\(second): a second \(kind.fileName) (the first is \(first)); load one file of each kind at a time"
+        case let .unknownSSDA903Table(path):
+            "\(path): not an SSDA903 table mfc reads; name it header.csv, episodes.csv or missing.csv, or give it the "
+                + "return's header (CHILD,SEX,DOB...; CHILD,DECOM,...; CHILD,DOB,MISSING,MIS_START,MIS_END)"
+        case let .missingSSDA903Table(kind, paths):
+            "\(paths.joined(separator: ", ")): no SSDA903 \(kind.ssda903TableName) table; expected \(kind.fileName) or a file "
+                + "whose header has \(kind.columns.filter(\.required).map { $0.name.uppercased() }.joined(separator: ", "))"
         }
     }
 }
@@ -46,7 +56,7 @@ public enum DatasetLoader {
                 }
                 let before = files.count
                 for name in names.sorted() {
-                    if let kind = SourceFileKind.allCases.first(where: { $0.fileName == name }) {
+                    if let kind = SourceFileKind.native.first(where: { $0.fileName == name }) {
                         files.append((kind, path + "/" + name))
                     } else if name.lowercased().hasSuffix(".csv") {
                         notes.append(Diagnostic(severity: .note, file: name, message: "not a native mfc file; ignored"))
@@ -70,14 +80,20 @@ public enum DatasetLoader {
 
     /// The kind of a file: by its name, else by which kind's required columns its header holds.
     public static func kind(ofFile path: String) -> SourceFileKind? {
+        kind(ofFile: path, among: SourceFileKind.native, byName: true)
+    }
+
+    /// The kind of a file among `kinds`: by its exact name when `byName`, else by which kind's
+    /// required columns its header holds (the kind with the most of them).
+    static func kind(ofFile path: String, among kinds: [SourceFileKind], byName: Bool) -> SourceFileKind? {
         let name = (path as NSString).lastPathComponent
-        if let kind = SourceFileKind.allCases.first(where: { $0.fileName == name }) { return kind }
+        if byName, let kind = kinds.first(where: { $0.fileName == name }) { return kind }
         guard let bytes = try? FileBytes.read(path: path) else { return nil }
         var reader = CSVReader(bytes: Array(bytes.prefix(64 * 1024)))
         var header: [String] = []
         _ = reader.next { header = $0.strings }
         let names = Set(header.map(HeaderMap.normalise))
-        let matches = SourceFileKind.allCases.filter { kind in
+        let matches = kinds.filter { kind in
             kind.columns.filter(\.required).allSatisfy { names.contains($0.name) }
         }
         // The most specific match: the kind with the most required columns.
@@ -121,6 +137,12 @@ public enum DatasetLoader {
             return .episodes(TableImporter.run(EpisodeDecoder.self, bytes: bytes, file: name, zone: zone))
         case .policeReports:
             return .police(TableImporter.run(PoliceReportDecoder.self, bytes: bytes, file: name, zone: zone))
+        case .ssda903Header, .ssda903Episodes, .ssda903Missing:
+            // Read together by SSDA903Loader, which needs the authority.
+            var report = FileReport(kind: kind, file: name)
+            report.diagnostics.append(Diagnostic(
+                severity: .error, file: name, message: "is an SSDA903 table", expected: "--format ssda903 --authority CODE"))
+            return .failed(report)
         }
     }
 
@@ -138,6 +160,19 @@ extension SourceFileKind {
         case .children: ChildDecoder.columns
         case .laEpisodes: EpisodeDecoder.columns
         case .policeReports: PoliceReportDecoder.columns
+        case .ssda903Header: SSDA903HeaderDecoder.columns
+        case .ssda903Episodes: SSDA903PlacementDecoder.columns
+        case .ssda903Missing: SSDA903MissingDecoder.columns
+        }
+    }
+
+    /// The SSDA903 table's name in the DfE's specification (`Header`, `Episodes`, `Missing`).
+    var ssda903TableName: String {
+        switch self {
+        case .ssda903Header: "Header"
+        case .ssda903Episodes: "Episodes"
+        case .ssda903Missing: "Missing"
+        default: rawValue
         }
     }
 

@@ -2,7 +2,8 @@
 ///
 /// Its text reads like a compiler's: `la_episodes.csv:14:5: rejected: started_at "31/02/2024"
 /// is not a real date; expected dd/mm/yyyy or yyyy-mm-dd ...`. Values are shown with control
-/// characters made visible and cut to 40 characters.
+/// characters made visible and cut to 40 characters. A problem that breaks a published rule
+/// (the DfE's SSDA903 checks) carries the rule's code, shown before the message: `[567]`.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// How a problem affected the row.
     public enum Severity: String, Hashable, Sendable, Comparable {
@@ -41,10 +42,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// What was expected, or what to do.
     public var expected: String?
+    /// The code of the published rule the problem breaks (an SSDA903 check such as `567`), if any.
+    public var rule: String?
 
     public init(
         severity: Severity, file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil,
-        value: String? = nil, message: String, expected: String? = nil
+        value: String? = nil, message: String, expected: String? = nil, rule: String? = nil
     ) {
         self.severity = severity
         self.file = file
@@ -54,6 +57,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.value = value.map { TextSanitiser.visible($0, limit: 40) }
         self.message = message
         self.expected = expected
+        self.rule = rule
     }
 
     public var description: String {
@@ -61,6 +65,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
         var text = "\(location): \(severity.rawValue): "
+        if let rule { text += "[\(rule)] " }
         if let columnName { text += "\(columnName) " }
         if let value { text += "\"\(value)\" " }
         text += message

@@ -47,7 +47,7 @@ public struct RejectedRow: Hashable, Sendable {
     }
 }
 
-/// The native input files (DESIGN section 3).
+/// The input files: the native ones (DESIGN section 3) and the SSDA903 return's tables.
 public enum SourceFileKind: String, Hashable, Sendable, CaseIterable, Codable {
     case forces
     case authorities
@@ -55,7 +55,39 @@ public enum SourceFileKind: String, Hashable, Sendable, CaseIterable, Codable {
     case children
     case laEpisodes = "la_episodes"
     case policeReports = "police_reports"
+    /// The SSDA903 `Header` table: one row per child (`CHILD`, `SEX`, `DOB`, ...).
+    case ssda903Header = "ssda903_header"
+    /// The SSDA903 `Episodes` table: the child's placement episodes (not missing episodes).
+    case ssda903Episodes = "ssda903_episodes"
+    /// The SSDA903 `Missing` table: missing and away periods, with dates only.
+    case ssda903Missing = "ssda903_missing"
 
-    /// The file's usual name in a data folder.
-    public var fileName: String { rawValue + ".csv" }
+    /// The native files, in the order they are loaded and imported.
+    public static let native: [SourceFileKind] = [.forces, .authorities, .homes, .children, .laEpisodes, .policeReports]
+
+    /// The SSDA903 tables mfc reads, in the order they are read.
+    public static let ssda903: [SourceFileKind] = [.ssda903Header, .ssda903Episodes, .ssda903Missing]
+
+    /// The file's usual name in a data folder (`header.csv`, `episodes.csv` and `missing.csv`
+    /// for the SSDA903 tables).
+    public var fileName: String {
+        switch self {
+        case .ssda903Header: "header.csv"
+        case .ssda903Episodes: "episodes.csv"
+        case .ssda903Missing: "missing.csv"
+        default: rawValue + ".csv"
+        }
+    }
+
+    /// The native kind of record the file's rows become: children for the SSDA903 `Header`,
+    /// LA episodes for its `Missing` table; `nil` for its placement `Episodes`, which only
+    /// supply the homes of the missing periods.
+    public var recordKind: SourceFileKind? {
+        switch self {
+        case .ssda903Header: .children
+        case .ssda903Missing: .laEpisodes
+        case .ssda903Episodes: nil
+        default: self
+        }
+    }
 }

@@ -38,9 +38,10 @@ struct RowDecoder {
     }
 
     /// A date with no time (a date of birth); warns and returns `nil` when it cannot be read.
-    /// A time written after the date is ignored.
-    mutating func date(_ column: Int) -> CivilDate? {
-        parsed(column, required: false)?.date
+    /// A time written after the date is ignored. When `required`, a blank or unreadable value
+    /// rejects the row instead.
+    mutating func date(_ column: Int, required: Bool = false) -> CivilDate? {
+        parsed(column, required: required)?.date
     }
 
     /// A recorded time. When `required`, a blank or unreadable value rejects the row;
@@ -81,15 +82,28 @@ struct RowDecoder {
         return postcode
     }
 
+    /// Marks the problems found so far in a column (the rejection and the warnings) as
+    /// breaking a published rule, such as an SSDA903 check.
+    mutating func tag(_ column: Int, rule: String) {
+        let name = columns[column].name
+        if rejection?.columnName == name, rejection?.rule == nil { rejection?.rule = rule }
+        for i in warnings.indices where warnings[i].columnName == name && warnings[i].rule == nil {
+            warnings[i].rule = rule
+        }
+    }
+
     /// Records a warning on a column.
-    mutating func warn(_ column: Int, value: String?, message: String, expected: String? = nil) {
-        warnings.append(diagnostic(.warning, column, value: value, message: message, expected: expected))
+    mutating func warn(_ column: Int, value: String?, message: String, expected: String? = nil, rule: String? = nil) {
+        var warning = diagnostic(.warning, column, value: value, message: message, expected: expected)
+        warning.rule = rule
+        warnings.append(warning)
     }
 
     /// Marks the row for rejection (the first reason is kept).
-    mutating func reject(_ column: Int?, value: String?, message: String, expected: String? = nil) {
+    mutating func reject(_ column: Int?, value: String?, message: String, expected: String? = nil, rule: String? = nil) {
         guard rejection == nil else { return }
         rejection = diagnostic(.rejected, column, value: value, message: message, expected: expected)
+        rejection?.rule = rule
     }
 
     private func diagnostic(

@@ -9,6 +9,10 @@
 ///    when a sibling qualifies by home; when two children qualify equally (twins of the same
 ///    forename, or two siblings at the same home and no forename match) the report is left
 ///    unlinked rather than guessed.
+/// 3. A child with no names (an SSDA903 return carries none) links when the date of birth and
+///    sex are the same (both known) and the report's address names one of the child's homes.
+///    When several such children qualify (twins placed together), only one with an LA episode
+///    whose window overlaps the report's (allowing 24 hours) links; otherwise none does.
 ///
 /// Linear in the number of reports and children (one dictionary of children by date of birth,
 /// sex and surname).
@@ -23,6 +27,7 @@ public struct DeterministicPersonLinker: PersonLinker {
         for i in dataset.children.indices {
             let child = dataset.children[i]
             guard let dob = child.dateOfBirth, child.sex != .unknown else { continue }
+            // A child with no names is in the block with an empty surname.
             blocks[BlockKey(dob: dob, sex: child.sex, surname: NameKey.normalise(child.familyName)), default: []]
                 .append(i)
         }
@@ -38,8 +43,9 @@ public struct DeterministicPersonLinker: PersonLinker {
         if let episode = context.episodeByPoliceRef[report.ref] {
             return PersonLink(child: context.childID(ofEpisode: episode), method: .policeReference)
         }
-        guard let dob = report.dateOfBirth, report.sex != .unknown,
-              let candidates = blocks[BlockKey(dob: dob, sex: report.sex, surname: NameKey.normalise(report.surname))]
+        guard let dob = report.dateOfBirth, report.sex != .unknown else { return nil }
+        if let link = linkNameless(report, dob: dob, context: context, blocks: blocks) { return link }
+        guard let candidates = blocks[BlockKey(dob: dob, sex: report.sex, surname: NameKey.normalise(report.surname))]
         else { return nil }
         let forename = NameKey.normalise(report.forename)
         // The forename is the stronger evidence: one child of that name links even when a
@@ -69,6 +75,34 @@ public struct DeterministicPersonLinker: PersonLinker {
         if nameMatches == 0 && homeMatches == 1 { return byHome }
         return nil
     }
+
+    /// Rule 3: the one child with no names, the report's date of birth and sex, and a home the
+    /// report names; among several, the one with an episode at the report's time.
+    private func linkNameless(
+        _ report: PoliceReport, dob: CivilDate, context: LinkContext, blocks: [BlockKey: [Int]]
+    ) -> PersonLink? {
+        guard let nameless = blocks[BlockKey(dob: dob, sex: report.sex, surname: "")],
+              let home = context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom)
+        else { return nil }
+        let atHome = nameless.filter { index in
+            let child = context.dataset.children[index]
+            return child.givenName.isEmpty && context.homes(of: child).contains(home)
+        }
+        if atHome.count == 1 { return PersonLink(child: context.dataset.children[atHome[0]].id, method: .homeRule) }
+        guard atHome.count > 1, let start = report.lastSeenAt ?? report.reportedAt else { return nil }
+        let from = start.earliest.adding(seconds: -Self.tolerance)
+        let to = (report.foundAt ?? start).latest.adding(seconds: Self.tolerance)
+        let atTime = atHome.filter { index in
+            context.episodes(of: context.dataset.children[index].id).contains { e in
+                let episode = context.dataset.episodes[Int(e)]
+                return episode.startedAt.earliest <= to && (episode.endedAt ?? episode.startedAt).latest >= from
+            }
+        }
+        return atTime.count == 1 ? PersonLink(child: context.dataset.children[atTime[0]].id, method: .homeRule) : nil
+    }
+
+    /// How far apart a report and an episode may be and still be at the same time: 24 hours.
+    private static let tolerance: Int64 = 24 * Instant.hour
 
     private struct BlockKey: Hashable, Sendable {
         let dob: CivilDate

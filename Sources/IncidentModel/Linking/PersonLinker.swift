@@ -30,7 +30,7 @@ public enum LinkMethod: String, Hashable, Sendable, Codable {
     case policeReference = "police_ref"
     /// Same date of birth, sex and surname, and the same forename.
     case nameRule = "rule: name"
-    /// Same date of birth, sex and surname, and the same home.
+    /// Same date of birth, sex and surname (or a child with no names), and the same home.
     case homeRule = "rule: home"
     /// The probabilistic model's weight was in the linked band.
     case model = "model"
