@@ -19,6 +19,21 @@ extension Workspace {
         progress: (ImportProgress) -> Void = { _ in }
     ) throws(WorkspaceError) -> ImportResult {
         let inputs = try Self.resolveInputs(paths)
+        return try importInputs(inputs, attribution: attribution, progress: progress) { paths throws(WorkspaceError) in
+            do throws(DatasetLoadError) {
+                return try DatasetLoader.load(paths: paths, zone: zone)
+            } catch {
+                throw .inputs(message: error.description)
+            }
+        }
+    }
+
+    /// Imports files already told apart, read by `load` (given the paths not imported before):
+    /// the steps every import shares, whatever the files' layout.
+    func importInputs(
+        _ inputs: [(kind: SourceFileKind, path: String)], attribution: Attribution,
+        progress: (ImportProgress) -> Void, load: ([String]) throws(WorkspaceError) -> Dataset
+    ) throws(WorkspaceError) -> ImportResult {
         var files = try Self.digests(inputs)
         let known: [String: Int64] = try read("reading earlier imports") { db in
             var found: [String: Int64] = [:]
@@ -35,12 +50,7 @@ extension Workspace {
         guard !fresh.isEmpty else { return ImportResult(importID: nil, files: files, reports: []) }
 
         progress(.reading(files: fresh.count))
-        var dataset: Dataset
-        do {
-            dataset = try DatasetLoader.load(paths: fresh.map { inputs[$0].path }, zone: zone)
-        } catch {
-            throw .inputs(message: error.description)
-        }
+        var dataset = try load(fresh.map { inputs[$0].path })
         if let failed = dataset.reports.first(where: \.failed),
            let problem = failed.diagnostics.first(where: { $0.severity == .error }) {
             throw .unreadableInput(message: problem.description)

@@ -6,35 +6,60 @@ import IncidentStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import native CSV files into the workspace.",
+        abstract: "Import CSV files (native, Ofsted's homes list, police extracts) into the workspace.",
         discussion: """
             Everything named is imported in one transaction: all of it is kept, or none. A file \
             imported before (the same bytes, under any name) is skipped. Records that repeat a \
             source id (episode_id, police_ref, urn, child_id, code) update the current record, and \
             its earlier values stay in the history. Rejected rows are kept: see mfc rejects. Each \
             import is recorded with its files' names, SHA-256, rows and user, and logged in mfc audit.
+
+            --format ofsted-homes reads Ofsted's list of providers into the homes register (its \
+            children's homes; other provider types are skipped and counted), looking the \
+            authorities' names up in the workspace's authorities or --authorities FILE. \
+            --format police --mapping FILE reads a police force's own extract through a mapping \
+            (write one with mfc mapping suggest).
             """)
 
     @Argument(help: "Data folders or files.")
     var paths: [String]
+
+    @Option(help: "The files' layout: native, ofsted-homes or police.")
+    var format: ImportFormat = .native
+
+    @OptionGroup var extract: ExtractOptions
 
     @OptionGroup var workspace: WorkspaceOptions
 
     @Option(help: "Show at most this many messages of each file (0 for all).")
     var limit = 20
 
+    func validate() throws {
+        try extract.check(format, paths: paths)
+    }
+
     func run() throws {
         let opened = try workspace.open()
         let result: ImportResult
-        do {
-            result = try opened.importFiles(paths, zone: .europeLondon, attribution: WorkspaceOptions.attribution) { step in
-                switch step {
-                case let .reading(files): printError("reading \(files) file\(files == 1 ? "" : "s")…")
-                case let .writing(file, records): printError("writing \(file): \(records) records…")
-                case .committing: printError("committing…")
-                case .committed: printError("committed")
-                }
+        let progress: (ImportProgress) -> Void = { step in
+            switch step {
+            case let .reading(files): printError("reading \(files) file\(files == 1 ? "" : "s")…")
+            case let .writing(file, records): printError("writing \(file): \(records) records…")
+            case .committing: printError("committing…")
+            case .committed: printError("committed")
             }
+        }
+        do {
+            if format == .native {
+                result = try opened.importFiles(
+                    paths, zone: .europeLondon, attribution: WorkspaceOptions.attribution, progress: progress)
+            } else {
+                let source = try extract.source(format, path: paths[0], workspace: opened)
+                result = try opened.importExtract(
+                    source, zone: .europeLondon, attribution: WorkspaceOptions.attribution, progress: progress)
+            }
+        } catch let error as CLIError {
+            throw error
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

@@ -20,6 +20,11 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Data folders or files (default: the sample data).")
     var paths: [String] = []
 
+    @Option(help: "The files' layout: native, ofsted-homes (Ofsted's list of providers) or police (an extract read through --mapping).")
+    var format: ImportFormat = .native
+
+    @OptionGroup var extract: ExtractOptions
+
     @Option(help: "Show at most this many messages of each file (0 for all).")
     var limit = 50
 
@@ -29,10 +34,19 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Replace the rejects file if it exists.")
     var force = false
 
+    func validate() throws {
+        try extract.check(format, paths: paths)
+    }
+
     func run() throws {
         let dataset: Dataset
         do {
-            dataset = try DatasetLoader.load(paths: paths.isEmpty ? [DataSource.defaultFolder()] : paths, zone: .europeLondon)
+            if format == .native {
+                dataset = try DatasetLoader.load(
+                    paths: paths.isEmpty ? [DataSource.defaultFolder()] : paths, zone: .europeLondon)
+            } else {
+                dataset = try extract.source(format, path: paths[0], workspace: nil).load(zone: .europeLondon)
+            }
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
