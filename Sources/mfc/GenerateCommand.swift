@@ -25,6 +25,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How untidily the police record people: low, medium (the sample data's) or high.")
     var noise: NoiseLevel = .medium
 
+    @Flag(help: "Also write the same data in real-world layouts: ofsted/children_homes.csv (Ofsted's list of providers) and police-extract/ (a force's own extract and its mapping).")
+    var extracts = false
+
     @Flag(help: "Replace files that already exist.")
     var force = false
 
@@ -38,6 +41,11 @@ struct GenerateCommand: ParsableCommand {
         let written = try SyntheticGenerator.write(configuration, to: output, replace: force)
         for file in written {
             print("\(output)/\(file.name): \(file.rows) rows")
+        }
+        if extracts {
+            let dataset = try DatasetLoader.load(directory: output, zone: .europeLondon)
+            let files = try ExtractSamples.write(from: dataset, zone: .europeLondon, to: output, replace: force)
+            for file in files { print("\(output)/\(file.name)" + (file.rows > 0 ? ": \(file.rows) rows" : "")) }
         }
     }
 }
