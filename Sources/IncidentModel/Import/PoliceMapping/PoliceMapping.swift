@@ -83,27 +83,9 @@ public struct PoliceMapping: Hashable, Sendable {
 
 /// TOML text written by mfc.
 enum TOMLText {
-    /// A TOML basic string: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16).uppercased()
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A TOML basic string: quotes, backslashes and control characters escaped as JSON escapes
+    /// them (TOML's basic strings take the same escapes).
+    static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 
     /// One string, or an array of them.
     static func list(_ items: [String]) -> String {
