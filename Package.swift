@@ -12,12 +12,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The library: model, import, validation, linking, reports, export, generator.
         .target(
             name: "IncidentModel",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Police extract mappings read from TOML files (TOMLKit), kept apart so that TOMLKit's
+        // conformances stay out of the library's clients.
+        .target(
+            name: "MappingFile",
+            dependencies: ["IncidentModel", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The workspace: one SQLite file (GRDB) of imports, decisions, exports and the audit log.
         .target(
@@ -46,6 +53,7 @@ let package = Package(
                 "IncidentStore",
                 "Dashboard",
                 "NcursesTerminal",
+                "MappingFile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,9 +62,9 @@ let package = Package(
             dependencies: ["IncidentModel", "IncidentStore", "Dashboard"],
             path: "Benchmarks/MFCBench"
         ),
-        .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel", "MappingFile"], exclude: ["Fixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "IncidentModel"]),
-        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentModel"]),
+        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentModel", "MappingFile"]),
     ],
     swiftLanguageModes: [.v6]
 )

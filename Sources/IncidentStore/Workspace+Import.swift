@@ -47,9 +47,10 @@ extension Workspace {
         }
     }
 
-    /// Imports resolved input files: `load` reads the files not imported before (and may read
-    /// the others too); every record kind it returns is written, and the new files recorded.
-    private func importInputs(
+    /// Imports files already told apart, whatever their layout: the steps every import shares.
+    /// `load` reads the files not imported before (and may read the others too); every record
+    /// kind it returns is written, and the new files recorded.
+    func importInputs(
         _ inputs: [(kind: SourceFileKind, path: String)], attribution: Attribution,
         progress: (ImportProgress) -> Void,
         load: ([(kind: SourceFileKind, path: String)]) throws(DatasetLoadError) -> Dataset

@@ -27,6 +27,12 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The LA's records to link: native (la_episodes.csv, children.csv) or ssda903 (the returns in ssda903/).")
     var format: ImportFormat = .native
 
+    func validate() throws {
+        if format != .native && format != .ssda903 {
+            throw ValidationError("evaluate reads the LA's records as native or ssda903, not --format \(format.rawValue)")
+        }
+    }
+
     func run() throws {
         let dataset: Dataset
         let truthPath: String
@@ -38,6 +44,8 @@ struct EvaluateCommand: ParsableCommand {
             case .ssda903:
                 dataset = try Self.loadSSDA903(directory)
                 truthPath = directory + "/" + SyntheticGenerator.ssda903Folder + "/truth.csv"
+            case .ofstedHomes, .police:
+                throw CLIError.usage("evaluate reads the LA's records as native or ssda903, not --format \(format.rawValue)")
             }
         } catch {
             throw CLIError.unreadable("\(error)")

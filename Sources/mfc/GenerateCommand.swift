@@ -15,7 +15,10 @@ struct GenerateCommand: ParsableCommand {
             --form ssda903 also writes the local authorities' records as their SSDA903 returns \
             would give them: ssda903/CODE/header.csv, episodes.csv and missing.csv for each \
             authority, and ssda903/truth.csv naming the LA episodes by the ids mfc import gives \
-            them. The native files are the same either way.
+            them. --extracts also writes the same data in real-world layouts: \
+            ofsted/children_homes.csv (Ofsted's list of providers) and police-extract/ (a force's \
+            own extract, missing_persons.csv, and its mapping.toml). The native files are the same \
+            whatever else is written.
             """)
 
     @Option(help: "The random seed; the same seed gives the same files.")
@@ -33,6 +36,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "native (the native files) or ssda903 (the native files and the SSDA903 form beside them).")
     var form: GeneratedForm = .native
 
+    @Flag(help: "Also write the same data in real-world layouts: ofsted/children_homes.csv (Ofsted's list of providers) and police-extract/ (a force's own extract and its mapping).")
+    var extracts = false
+
     @Flag(help: "Replace files that already exist.")
     var force = false
 
@@ -47,6 +53,11 @@ struct GenerateCommand: ParsableCommand {
         let written = try SyntheticGenerator.write(configuration, to: output, replace: force)
         for file in written {
             print("\(output)/\(file.name): \(file.rows) rows")
+        }
+        if extracts {
+            let dataset = try DatasetLoader.load(directory: output, zone: .europeLondon)
+            let files = try ExtractSamples.write(from: dataset, zone: .europeLondon, to: output, replace: force)
+            for file in files { print("\(output)/\(file.name)" + (file.rows > 0 ? ": \(file.rows) rows" : "")) }
         }
     }
 }

@@ -6,7 +6,7 @@ import IncidentStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import extracts (native CSV files or an SSDA903 return) into the workspace.",
+        abstract: "Import extracts (native CSV files, an SSDA903 return, Ofsted's homes list, police extracts) into the workspace.",
         discussion: """
             Everything named is imported in one transaction: all of it is kept, or none. A file \
             imported before (the same bytes, under any name) is skipped. Records that repeat a \
@@ -17,7 +17,11 @@ struct ImportCommand: ParsableCommand {
             --format ssda903 --authority CODE reads an authority's SSDA903 return (header.csv, \
             episodes.csv, missing.csv, or files with their headers): each missing period becomes an \
             LA episode of the authority, its home the placement episode covering its start, and the \
-            DfE's checks are reported with their rule numbers.
+            DfE's checks are reported with their rule numbers. --format ofsted-homes reads Ofsted's \
+            list of providers into the homes register (its children's homes; other provider types \
+            are skipped and counted), looking the authorities' names up in the workspace's \
+            authorities or --authorities FILE. --format police --mapping FILE reads a police \
+            force's own extract through a mapping (write one with mfc mapping suggest).
             """)
 
     @Argument(help: "Data folders or files.")
@@ -30,27 +34,25 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Show at most this many messages of each file (0 for all).")
     var limit = 20
 
+    func validate() throws {
+        try input.check(paths: paths)
+    }
+
     func run() throws {
         let opened = try workspace.open()
         let result: ImportResult
+        let progress: (ImportProgress) -> Void = { step in
+            switch step {
+            case let .reading(files): printError("reading \(files) file\(files == 1 ? "" : "s")…")
+            case let .writing(file, records): printError("writing \(file): \(records) records…")
+            case .committing: printError("committing…")
+            case .committed: printError("committed")
+            }
+        }
         do {
-            let progress = { (step: ImportProgress) in
-                switch step {
-                case let .reading(files): printError("reading \(files) file\(files == 1 ? "" : "s")…")
-                case let .writing(file, records): printError("writing \(file): \(records) records…")
-                case .committing: printError("committing…")
-                case .committed: printError("committed")
-                }
-            }
-            switch input.format {
-            case .native:
-                result = try opened.importFiles(
-                    paths, zone: .europeLondon, attribution: WorkspaceOptions.attribution, progress: progress)
-            case .ssda903:
-                result = try opened.importSSDA903(
-                    paths, authority: input.authorityCode, zone: .europeLondon, attribution: WorkspaceOptions.attribution,
-                    progress: progress)
-            }
+            result = try input.importFiles(paths, into: opened, zone: .europeLondon, progress: progress)
+        } catch let error as CLIError {
+            throw error
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

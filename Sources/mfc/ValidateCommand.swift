@@ -14,7 +14,10 @@ struct ValidateCommand: ParsableCommand {
 
             --format ssda903 --authority CODE checks an authority's SSDA903 return (its Header, \
             Episodes and Missing tables) as mfc import would read it, with the DfE's rule numbers \
-            on the checks of missing periods.
+            on the checks of missing periods. --format ofsted-homes checks Ofsted's list of \
+            providers (its authorities' names looked up in --authorities FILE, else authorities.csv \
+            beside it), and --format police --mapping FILE a police force's own extract read \
+            through its mapping.
 
             Exit status: 0 when no row was rejected, 1 when any row was rejected, 2 when a file \
             could not be read at all.
@@ -34,6 +37,10 @@ struct ValidateCommand: ParsableCommand {
 
     @Flag(help: "Replace the rejects file if it exists.")
     var force = false
+
+    func validate() throws {
+        try input.check(paths: paths)
+    }
 
     func run() throws {
         let dataset: Dataset

@@ -1,7 +1,8 @@
 /// What happened to one input file: every record read is counted as accepted or rejected.
 ///
 /// `rowsRead == accepted + rejected` always holds; blank rows (every field empty) are counted
-/// apart in ``blankRows`` because they carry no data.
+/// apart in ``blankRows`` because they carry no data, and rows that are not for mfc (another
+/// provider type in Ofsted's list) in ``skipped``.
 public struct FileReport: Hashable, Sendable {
     /// The kind of file.
     public var kind: SourceFileKind
@@ -12,6 +13,9 @@ public struct FileReport: Hashable, Sendable {
     public var accepted = 0
     public var rejected = 0
     public var blankRows = 0
+    /// Rows that do not belong in mfc at all (another provider type in Ofsted's list), by
+    /// reason: counted apart from ``rowsRead``, like blank rows, and named in a note.
+    public var skipped: [String: Int] = [:]
     /// Every problem found, in file order.
     public var diagnostics: [Diagnostic] = []
     /// The rejected rows, with their line numbers, reasons and raw fields.

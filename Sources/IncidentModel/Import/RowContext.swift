@@ -9,6 +9,8 @@ struct RowsRead<Record: Sendable>: Sendable {
     var accepted = 0
     var rejected = 0
     var blankRows = 0
+    /// Rows that do not belong in mfc, by reason (counted apart, like blank rows).
+    var skipped: [String: Int] = [:]
     var diagnostics: [Diagnostic] = []
     var rejectedRows: [RejectedRow] = []
     /// Where the reader stopped: the piece's end when no record ran past it.
@@ -21,6 +23,8 @@ struct RowContext<D: RecordDecoding>: Sendable {
     let header: [String]
     let positions: [Int?]
     let zone: LocalTimeZone
+    /// How a foreign layout's columns are named and translated; `.native` for mfc's own files.
+    var context: DecodingContext = .native
 
     /// Every row of `[from, to)`: decoded and accepted, or rejected with its reason.
     func readRows(_ bytes: [UInt8], from: Int, to: Int, line: Int) -> RowsRead<D.Record> {
@@ -60,10 +64,16 @@ struct RowContext<D: RecordDecoding>: Sendable {
                     return
                 }
             }
-            var row = RowDecoder(record: record, file: file, columns: columnSpecs, positions: positions, zone: zone)
+            var row = RowDecoder(
+                record: record, file: file, columns: columnSpecs, positions: positions, zone: zone, context: context)
             let decoded = D.decode(&row)
             if let rejection = row.rejection {
                 reject(rejection)
+                return
+            }
+            if let reason = row.skipReason {
+                out.rowsRead -= 1
+                out.skipped[reason, default: 0] += 1
                 return
             }
             guard let decoded else { return }
@@ -124,6 +134,7 @@ struct RowContext<D: RecordDecoding>: Sendable {
         for (n, part) in parts.enumerated() {
             report.rowsRead += part.rowsRead
             report.blankRows += part.blankRows
+            report.skipped.merge(part.skipped, uniquingKeysWith: +)
             report.rejectedRows += part.rejectedRows
             var diagnostics = part.diagnostics
             var dropped = Set<Int>()

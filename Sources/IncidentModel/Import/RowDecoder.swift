@@ -8,24 +8,46 @@ struct RowDecoder {
     let columns: [ColumnSpec]
     let positions: [Int?]
     let zone: LocalTimeZone
+    /// How a foreign layout's columns are named and translated; `.native` for mfc's own files.
+    let context: DecodingContext
     private(set) var warnings: [Diagnostic] = []
     private(set) var rejection: Diagnostic?
+    /// Why the row does not belong in mfc at all (another provider type in Ofsted's list):
+    /// it is counted apart, neither accepted nor rejected.
+    private(set) var skipReason: String?
 
-    init(record: CSVRecord, file: String, columns: [ColumnSpec], positions: [Int?], zone: LocalTimeZone) {
+    init(
+        record: CSVRecord, file: String, columns: [ColumnSpec], positions: [Int?], zone: LocalTimeZone,
+        context: DecodingContext = .native
+    ) {
         self.record = record
         self.file = file
         self.columns = columns
         self.positions = positions
         self.zone = zone
+        self.context = context
     }
 
-    /// The trimmed text of a column; `""` when the column is absent or empty.
+    /// The trimmed text of a column, translated by the context's value map when it has one for
+    /// the value; `""` when the column is absent or empty.
     func text(_ column: Int) -> String {
+        let value = raw(column)
+        guard !context.valueMaps.isEmpty, !value.isEmpty else { return value }
+        return context.translated(value, column: column) ?? value
+    }
+
+    /// The trimmed text of a column as the file has it; `""` when absent or empty.
+    func raw(_ column: Int) -> String {
         guard let position = positions[column] else { return "" }
         return record.withField(position) { bytes in
             let trimmed = Self.trim(bytes)
             return String(decoding: trimmed, as: UTF8.self)
         }
+    }
+
+    /// Marks the row as not belonging in mfc; `reason` groups the count in the file's note.
+    mutating func skip(_ reason: String) {
+        skipReason = reason
     }
 
     /// The trimmed text of a required identifier; rejects the row when it is empty.
@@ -112,7 +134,8 @@ struct RowDecoder {
         let position = column.flatMap { positions[$0] }
         return Diagnostic(
             severity: severity, file: file, line: record.line, column: position.map { $0 + 1 },
-            columnName: column.map { columns[$0].name }, value: value, message: message, expected: expected)
+            columnName: column.map { context.name(of: $0, schema: columns) }, value: value, message: message,
+            expected: expected)
     }
 
     private mutating func parsed(_ column: Int, required: Bool) -> ParsedDateTime? {
@@ -120,22 +143,37 @@ struct RowDecoder {
             if required { reject(column, value: nil, message: "is missing", expected: DateTimeParser.expected) }
             return nil
         }
+        let styles = context.styles(of: column)
         let result: Result<ParsedDateTime, DateProblem>? = record.withField(position) { bytes in
             let trimmed = Self.trim(bytes)
-            return trimmed.isEmpty ? nil : DateTimeParser.parse(bytes: UnsafeBufferPointer(rebasing: trimmed))
+            guard !trimmed.isEmpty else { return nil }
+            let value = UnsafeBufferPointer(rebasing: trimmed)
+            guard !styles.isEmpty else { return DateTimeParser.parse(bytes: value) }
+            var outcome = Result<ParsedDateTime, DateProblem>.failure(.unrecognised)
+            for style in styles {
+                switch style.parse(bytes: value) {
+                case let .success(parsed): return .success(parsed)
+                case .failure(.impossible): outcome = .failure(.impossible)
+                case .failure(.unrecognised): break
+                }
+            }
+            return outcome
         }
+        let expected = styles.isEmpty
+            ? DateTimeParser.expected
+            : "a date written as " + styles.map { "\"\($0.pattern)\"" }.joined(separator: " or ")
         switch result {
         case nil:
-            if required { reject(column, value: nil, message: "is empty", expected: DateTimeParser.expected) }
+            if required { reject(column, value: nil, message: "is empty", expected: expected) }
             return nil
         case let .success(value)?:
             return value
         case let .failure(problem)?:
             let message = problem == .impossible ? "is not a real date or time" : "is not a date"
             if required {
-                reject(column, value: text(column), message: message, expected: DateTimeParser.expected)
+                reject(column, value: raw(column), message: message, expected: expected)
             } else {
-                warn(column, value: text(column), message: message, expected: DateTimeParser.expected + "; left blank")
+                warn(column, value: raw(column), message: message, expected: expected + "; left blank")
             }
             return nil
         }

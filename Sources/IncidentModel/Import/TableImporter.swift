@@ -9,15 +9,27 @@ enum TableImporter {
         _ decoder: D.Type, bytes: [UInt8], file: String, zone: LocalTimeZone,
         pieces pieceCount: Int = 0, minimumPieceBytes: Int = ChunkPlan.minimumBytes
     ) -> ImportedTable<D.Record> {
+        run(decoder, bytes: bytes, file: file, zone: zone, header: NativeHeader(),
+            pieces: pieceCount, minimumPieceBytes: minimumPieceBytes)
+    }
+
+    /// Reads a whole file whose header is found and matched by `layout` (a foreign layout's
+    /// mapping or synonyms).
+    static func run<D: RecordDecoding>(
+        _ decoder: D.Type, bytes: [UInt8], file: String, zone: LocalTimeZone, header layout: some HeaderMatching,
+        pieces pieceCount: Int = 0, minimumPieceBytes: Int = ChunkPlan.minimumBytes
+    ) -> ImportedTable<D.Record> {
         var report = FileReport(kind: D.kind, file: file)
         var table = ImportedTable<D.Record>(records: [], lines: [], report: report)
         var reader = CSVReader(bytes: bytes)
         var header: [String]?
         var headerProblem: Diagnostic?
+        var headerLine = 1
         while header == nil {
             let more = reader.next { record in
                 guard !record.isBlank else { return }
                 header = record.strings
+                headerLine = record.line
                 // A header that cannot be read (a quote left open swallows every row) makes the
                 // file unusable; it must not pass as a file with no rows.
                 if let problem = record.problem {
@@ -27,40 +39,45 @@ enum TableImporter {
             }
             if !more { break }
         }
-        guard let header else {
+        guard var header else {
             report.diagnostics.append(Diagnostic(
                 severity: .error, file: file, message: "the file is empty",
                 expected: "a header row naming the columns (\(D.columns.filter(\.required).map(\.name).joined(separator: ", ")))"))
             table.report = report
             return table
         }
+        if headerProblem == nil, layout.titleRows > 0, !layout.isHeader(header),
+           let found = Self.headerBelowTitle(reader, layout: layout) {
+            report.diagnostics.append(Diagnostic(
+                severity: .note, file: file, line: headerLine,
+                message: "line\(found.line - headerLine == 1 ? "" : "s") \(headerLine)\(found.line - headerLine == 1 ? "" : "-\(found.line - 1)") above the header read as a title and skipped"))
+            (header, headerLine, reader) = (found.header, found.line, found.reader)
+        }
         if let headerProblem {
             report.diagnostics.append(headerProblem)
             table.report = report
             return table
         }
-        let map = HeaderMap(header: header, columns: D.columns)
-        report.columns = header.map(HeaderMap.normalise)
-        guard map.missing.isEmpty else {
-            report.diagnostics.append(Diagnostic(
-                severity: .error, file: file, line: 1,
-                message: "required column\(map.missing.count == 1 ? "" : "s") \(map.missing.joined(separator: ", ")) missing",
-                expected: "a header with \(D.columns.filter(\.required).map(\.name).joined(separator: ", ")); found \(map.found.map { TextSanitiser.visible($0, limit: 30) }.joined(separator: ", "))"))
+        let match = layout.match(header, columns: D.columns, file: file)
+        report.columns = match.reportColumns
+        if var problem = match.problem {
+            problem.line = headerLine
+            report.diagnostics.append(problem)
             table.report = report
             return table
         }
-        if !map.unknown.isEmpty {
+        if !match.unknown.isEmpty {
             report.diagnostics.append(Diagnostic(
-                severity: .note, file: file, line: 1,
-                message: "column\(map.unknown.count == 1 ? "" : "s") \(map.unknown.map { TextSanitiser.visible($0, limit: 30) }.joined(separator: ", ")) not used by mfc; ignored"))
+                severity: .note, file: file, line: headerLine,
+                message: "column\(match.unknown.count == 1 ? "" : "s") \(HeaderMatch.list(match.unknown)) \(match.unknownMessage)"))
         }
-        for name in map.repeated {
+        for name in match.repeated {
             report.diagnostics.append(Diagnostic(
-                severity: .warning, file: file, line: 1, value: name,
+                severity: .warning, file: file, line: headerLine, value: name,
                 message: "appears more than once in the header; the first is used"))
         }
         let body = RowContext<D>(
-            file: file, header: header, positions: map.positions, zone: zone)
+            file: file, header: header, positions: match.positions, zone: zone, context: match.context)
         let pieces = ChunkPlan.pieces(
             bytes: bytes, from: reader.position, line: reader.line, pieces: pieceCount, minimumBytes: minimumPieceBytes)
         var parts = ParallelMap.chunks(count: pieces.count, minimumChunk: 1) { range in
@@ -71,8 +88,36 @@ enum TableImporter {
             parts = [body.readRows(bytes, from: reader.position, to: bytes.count, line: reader.line)]
         }
         body.merge(parts, bytes: bytes, into: &report, table: &table)
+        if !report.skipped.isEmpty {
+            let total = report.skipped.values.reduce(0, +)
+            let reasons = report.skipped.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                .map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+            report.diagnostics.append(Diagnostic(
+                severity: .note, file: file,
+                message: "\(total) row\(total == 1 ? "" : "s") skipped, not for mfc: \(reasons)"))
+        }
         table.report = report
         return table
+    }
+
+    /// The header among the next few non-blank rows below a title, with a reader placed after
+    /// it; `nil` when none of them is the header (the first row is then taken as the header).
+    private static func headerBelowTitle(
+        _ start: CSVReader, layout: some HeaderMatching
+    ) -> (header: [String], line: Int, reader: CSVReader)? {
+        var reader = start
+        var rows = 0
+        var found: (header: [String], line: Int)?
+        while found == nil, rows < layout.titleRows {
+            let more = reader.next { record in
+                guard !record.isBlank, record.problem == nil else { return }
+                rows += 1
+                let names = record.strings
+                if layout.isHeader(names) { found = (names, record.line) }
+            }
+            if !more { break }
+        }
+        return found.map { ($0.header, $0.line, reader) }
     }
 
     static func diagnostic(for problem: CSVRecord.Problem, record: CSVRecord, file: String, header: [String]) -> Diagnostic {
