@@ -6,7 +6,8 @@ import IncidentModel
 ///
 /// Each incident `i` (its position in `linked.incidents`, which is ordered by start then id)
 /// has a code per dimension: `homeCode[i]` indexes `homes`, and so on; `-1` means unknown.
-/// Building costs one pass with a dictionary look-up per dimension: O(n).
+/// Building costs one pass with a dictionary look-up per dimension, and a counting sort for
+/// each of the place dimensions' ``PositionLists``: O(n).
 public struct IncidentIndex: Sendable {
     public let linked: LinkedData
     public let catalogue: IncidentCatalogue
@@ -28,6 +29,13 @@ public struct IncidentIndex: Sendable {
     /// Highest risk's raw value, or ``noRisk``.
     let risk: [UInt8]
     let provenance: [UInt8]
+
+    /// Each home's, authority's (responsible and host) and force's incidents, so that a filter
+    /// on one of them visits its incidents only.
+    let homeLists: PositionLists
+    let authorityLists: PositionLists
+    let hostLists: PositionLists
+    let forceLists: PositionLists
 
     let homeSearch: SearchTable
     let authoritySearch: SearchTable
@@ -87,6 +95,10 @@ public struct IncidentIndex: Sendable {
         authorities = authorityInterner.values
         forces = forceInterner.values
         names = nameInterner.values.map(\.fullName)
+        homeLists = PositionLists(codes: homeCode, values: homes.count)
+        authorityLists = PositionLists(codes: authorityCode, values: authorities.count)
+        hostLists = PositionLists(codes: hostCode, values: authorities.count)
+        forceLists = PositionLists(codes: forceCode, values: forces.count)
         homeSearch = SearchTable(homes.map { catalogue.homeName($0) })
         authoritySearch = SearchTable(authorities.map { catalogue.authorityName($0) })
         forceSearch = SearchTable(forces.map { catalogue.forceName($0) })

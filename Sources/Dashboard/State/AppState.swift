@@ -105,7 +105,7 @@ public struct AppState: Sendable {
             order = orders[sort.column]?.permutation(descending: sort.descending) ?? (0..<Int32(index.count)).map { $0 }
             sortedOrder = (sort, order)
         }
-        rows = index.rows(order, passing: filter)
+        rows = index.rows(order, passing: filter, inStartOrder: sort == IncidentSort())
         if let incident, let k = rows.firstIndex(of: incident) {
             cursor = k
         } else {
