@@ -113,6 +113,8 @@ struct PositionListTests {
         filters.append(IncidentFilter(homes: Set(index.homes.prefix(3)), provenances: [.both]))
         filters.append(IncidentFilter(forces: [index.forces[0]], to: middle))
         filters.append(IncidentFilter(homes: ["SC999999"]))  // in no incident
+        filters.append(IncidentFilter(authorities: [index.authorities[0]], repeatsOnly: true))
+        filters.append(IncidentFilter(repeatsOnly: true))
         let identity = (0..<Int32(index.count)).map { $0 }
         let byChild = index.order(for: .child).permutation(descending: true)
         let byStartDescending = index.order(for: .start).permutation(descending: true)
@@ -125,5 +127,27 @@ struct PositionListTests {
             listed += identity.filter { filter.matches(index[$0]) }.count
         }
         #expect(listed > 0)
+    }
+
+    @Test func theFlagsPickerCountsTheMarkedIncidentsAndFiltersToThem() throws {
+        let index = try #require(Self.sample)
+        let marked = (0..<Int32(index.count)).filter { index[$0].isRepeat }
+        #expect(!marked.isEmpty && marked.count < index.count)
+        let entries = index.pickerEntries(.flags, filter: IncidentFilter())
+        #expect(entries.map(\.label) == ["3 or more in 90 days"] && entries.first?.count == marked.count)
+        var state = AppState(index: index, width: 80, height: 24)
+        state.send(.key(.character("f")))
+        for _ in 0..<6 { state.send(.key(.tab)) }
+        state.send(.key(.enter))
+        #expect(state.filter.repeatsOnly && state.rows == marked)
+        let lines = render(state).lines
+        #expect(lines[22].contains("3 in 90 days"))
+        state.send(.key(.enter))
+        guard case let .detail(detail) = state.screen else {
+            Issue.record("Enter did not open the detail")
+            return
+        }
+        #expect(DetailView.lines(detail, state: state, width: 80)
+            .contains { line in line.contains { $0.text.hasPrefix("yes: one of 3 or more") } })
     }
 }

@@ -29,6 +29,8 @@ public struct IncidentIndex: Sendable {
     /// Highest risk's raw value, or ``noRisk``.
     let risk: [UInt8]
     let provenance: [UInt8]
+    /// ``CombinedIncident/isRepeat``.
+    let isRepeat: [Bool]
 
     /// Each home's, authority's (responsible and host) and force's incidents, so that a filter
     /// on one of them visits its incidents only.
@@ -54,7 +56,7 @@ public struct IncidentIndex: Sendable {
         var forceInterner = Interner<ForceCode>()
         var nameInterner = Interner<NameKey>()
         var homeCode = [Int32](), authorityCode = [Int32](), forceCode = [Int32](), nameCode = [Int32](), hostCode = [Int32]()
-        var monthCode = [Int32](), startSeconds = [Int64](), risk = [UInt8](), provenance = [UInt8]()
+        var monthCode = [Int32](), startSeconds = [Int64](), risk = [UInt8](), provenance = [UInt8](), isRepeat = [Bool]()
         homeCode.reserveCapacity(incidents.count)
         authorityCode.reserveCapacity(incidents.count)
         hostCode.reserveCapacity(incidents.count)
@@ -64,6 +66,7 @@ public struct IncidentIndex: Sendable {
         startSeconds.reserveCapacity(incidents.count)
         risk.reserveCapacity(incidents.count)
         provenance.reserveCapacity(incidents.count)
+        isRepeat.reserveCapacity(incidents.count)
         let zone = catalogue.formatter.zone
         var month = MonthWindow(code: 0, from: .max, to: .min)
         // Through the buffer, so that no incident is copied (each holds several strings).
@@ -80,6 +83,7 @@ public struct IncidentIndex: Sendable {
                 startSeconds.append(start)
                 risk.append(buffer[k].highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk)
                 provenance.append(Self.provenanceCode(buffer[k].provenance))
+                isRepeat.append(buffer[k].isRepeat)
             }
         }
         self.homeCode = homeCode
@@ -91,6 +95,7 @@ public struct IncidentIndex: Sendable {
         self.startSeconds = startSeconds
         self.risk = risk
         self.provenance = provenance
+        self.isRepeat = isRepeat
         homes = homeInterner.values
         authorities = authorityInterner.values
         forces = forceInterner.values

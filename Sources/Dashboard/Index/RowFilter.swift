@@ -4,7 +4,7 @@ import IncidentModel
 
 /// A dimension of the filter picker.
 public enum FilterDimension: Int, CaseIterable, Sendable, Hashable {
-    case home, authority, force, risk, provenance, period
+    case home, authority, force, risk, provenance, period, flags
 
     /// The tab's title.
     public var title: String {
@@ -15,6 +15,7 @@ public enum FilterDimension: Int, CaseIterable, Sendable, Hashable {
         case .risk: "Risk"
         case .provenance: "Known to"
         case .period: "Period"
+        case .flags: "Flags"
         }
     }
 }
@@ -30,6 +31,7 @@ struct RowFilter {
     private var provenance: [Bool]?
     private var from: Int64?
     private var to: Int64?
+    private var repeatsOnly = false
 
     /// Compiles `filter`, leaving out one dimension when counting that dimension's values.
     init(_ filter: IncidentFilter, index: IncidentIndex, excluding: FilterDimension? = nil) {
@@ -52,6 +54,7 @@ struct RowFilter {
             for p in filter.provenances { allowed[Int(IncidentIndex.provenanceCode(p))] = true }
             provenance = allowed
         }
+        if excluding != .flags { repeatsOnly = filter.repeatsOnly }
         if excluding != .period {
             from = filter.from?.secondsSinceEpoch
             to = filter.to?.secondsSinceEpoch
@@ -61,6 +64,7 @@ struct RowFilter {
     /// Whether nothing is filtered out.
     var passesAll: Bool {
         home == nil && authority == nil && host == nil && force == nil && risk == nil && provenance == nil && from == nil && to == nil
+            && !repeatsOnly
     }
 
     /// Whether incident `i` passes.
@@ -73,6 +77,7 @@ struct RowFilter {
         if let host, !host[Int(index.hostCode[i]) + 1] { return false }
         if let force, !force[Int(index.forceCode[i]) + 1] { return false }
         if let risk, !risk[Int(index.risk[i])] { return false }
+        if repeatsOnly && !index.isRepeat[i] { return false }
         return true
     }
 }

@@ -28,6 +28,7 @@ enum DetailView {
         var title = "Incident \(incident.id.rawValue) · \(incident.provenance.label)"
         if incident.isOngoing { title += " · ONGOING" }
         if incident.isHighRisk { title += " · HIGH RISK" }
+        if incident.isRepeat { title += " · 3 IN 90 DAYS" }
         out.append([Span(x: 0, text: " " + title, style: .header, limit: width)])
         out[0].insert(Span(x: 0, text: String(repeating: " ", count: width), style: .header), at: 0)
         out.append([])
@@ -54,6 +55,8 @@ enum DetailView {
         field("Return interview", incident.returnInterview.rawValue)
         field("CSE concern", incident.cseConcern ? "yes" : "no", incident.cseConcern ? .warning : .plain)
         let labels = incident.discrepancies.labels
+        field("3 in 90 days", incident.isRepeat ? "yes: one of 3 or more of the child's incidents within 90 days" : "no",
+              incident.isRepeat ? .warning : .plain)
         field("Discrepancies", labels.isEmpty ? "none" : labels.joined(separator: "; "), labels.isEmpty ? .plain : .warning)
         out.append([])
         out.append(contentsOf: sourceLines(detail.sources, catalogue: catalogue, width: width))

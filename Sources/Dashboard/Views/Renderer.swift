@@ -102,6 +102,7 @@ enum StatusBar {
         chip("force", f.forces.sorted().map { catalogue.forceName($0) })
         chip("risk", f.risks.sorted { ($0?.rawValue ?? -1) > ($1?.rawValue ?? -1) }.map { $0?.label ?? "not graded" })
         chip("known to", f.provenances.sorted { $0.rawValue < $1.rawValue }.map(\.label))
+        if f.repeatsOnly { chips.append("3 in 90 days") }
         if f.from != nil || f.to != nil {
             chips.append("period: \(state.periodLabel ?? "custom")")
         } else if state.tab != .incidents, let period = state.reportPeriod {

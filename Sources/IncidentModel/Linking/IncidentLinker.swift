@@ -44,6 +44,16 @@ public struct LinkedData: Sendable {
     /// For each police report (in `dataset.policeReports` order), its person link.
     public let personLinks: [PersonLink?]
 
+    /// The linked data; marks the incidents that belong to a child's run of 3 or more within
+    /// 90 days (``RepeatMissing``), so every view, filter and export sees the same mark.
+    public init(dataset: Dataset, registers: Registers, incidents: consuming [CombinedIncident], personLinks: [PersonLink?]) {
+        self.dataset = dataset
+        self.registers = registers
+        RepeatMissing.mark(&incidents)
+        self.incidents = incidents
+        self.personLinks = personLinks
+    }
+
     /// Police report / LA episode pairs that the linking made (one per report in a `both` incident).
     public var linkedPairs: Set<SourcePair> {
         var pairs = Set<SourcePair>()

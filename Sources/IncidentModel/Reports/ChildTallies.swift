@@ -7,19 +7,16 @@ struct ChildTallies {
         var count: Int32 = 0
         var previous: Int64 = 0
         var beforePrevious: Int64 = 0
-        /// Whether three of the incidents started within ``repeatWindow`` of each other.
+        /// Whether three of the incidents started within ``RepeatMissing/window`` of each other.
         var repeated = false
 
         mutating func add(start: Int64) {
-            if count >= 2 && start - beforePrevious <= ChildTallies.repeatWindow { repeated = true }
+            if count >= 2 && start - beforePrevious <= RepeatMissing.window { repeated = true }
             beforePrevious = previous
             previous = start
             count += 1
         }
     }
-
-    /// 90 days, in seconds: the window of "3 or more incidents in 90 days".
-    static let repeatWindow: Int64 = 90 * Instant.day
 
     private var firstGroup: [Int32]
     private var first: [Tally]
