@@ -22,8 +22,10 @@ public struct AppState: Sendable {
     var requestedScope: ReportScope?
     /// The last few computed report sets, so that going back to a scope is instant.
     var reportCache: [ReportSet] = []
-    /// Each report tab's cursor, scroll and order.
-    public internal(set) var reportViews: [Tab: ReportViewState] = [:]
+    /// Each report table's cursor, scroll and order.
+    public internal(set) var reportViews: [ReportPage: ReportViewState] = [:]
+    /// The table each report tab shows (its position in ``Tab/tables(in:)``).
+    public internal(set) var reportTables: [Tab: Int] = [:]
     /// Homes rated Good or Outstanding with at least this many incidents are watched.
     public var watchThreshold = HomeReport.defaultWatchThreshold
     /// Unicode blocks, or ASCII when the terminal's locale is not UTF-8.

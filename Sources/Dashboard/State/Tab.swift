@@ -25,17 +25,42 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
         return Tab(rawValue: ((rawValue + delta) % n + n) % n) ?? .incidents
     }
 
-    /// The report table the tab shows, from a computed set.
-    func table(in reports: ReportSet) -> ReportTable? {
+    /// The report tables the tab shows, from a computed set; `t` moves between them.
+    func tables(in reports: ReportSet) -> [ReportTable] {
         switch self {
-        case .incidents: nil
-        case .authorities: reports.authorities
-        case .homes: reports.homes
-        case .forces: reports.forces
-        case .outOfArea: reports.outOfArea
-        case .trends: reports.trends
+        case .incidents: []
+        case .authorities: [reports.authorities]
+        case .homes: [reports.homes]
+        case .forces: [reports.forces, reports.forceHomes]
+        case .outOfArea: [reports.outOfArea, reports.outOfAreaMatrix]
+        case .trends: [reports.trends]
         }
     }
+
+    /// The number of tables the tab has.
+    var tableCount: Int {
+        switch self {
+        case .incidents: 0
+        case .forces, .outOfArea: 2
+        default: 1
+        }
+    }
+
+    /// Words for a tab's second table in the status bar, after the tab's title.
+    func tableLabel(_ table: Int) -> String? {
+        switch (self, table) {
+        case (.forces, 1): "register of homes"
+        case (.outOfArea, 1): "matrix"
+        default: nil
+        }
+    }
+}
+
+/// One report table of one tab: its view state is kept apart from the tab's other tables.
+public struct ReportPage: Hashable, Sendable {
+    public var tab: Tab
+    /// The table's position in the tab's tables.
+    public var table: Int
 }
 
 /// The cursor, scroll and order of one report tab.
@@ -55,6 +80,7 @@ public struct ReportViewState: Sendable, Equatable {
 /// Where Enter on a report row came from, so that Esc in the incidents returns there.
 struct DrillOrigin: Sendable {
     var tab: Tab
+    var table: Int
     var filter: IncidentFilter
     var periodLabel: String?
     var view: ReportViewState

@@ -8,7 +8,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case filter, clearFilters
     case sortAscending, sortDescending
     case select, export, help
-    case nextTab, previousTab
+    case nextTab, previousTab, nextTable
     case showIncidents, showAuthorities, showHomes, showForces, showOutOfArea, showTrends
 
     /// The tab a `show…` command opens.
@@ -54,6 +54,7 @@ public enum CommandTable {
         row(.help, [.character("?")], "View", "this help", hint: "help"),
         row(.nextTab, [.tab], "Views", "next view: incidents, authorities, homes, forces, …", hint: nil),
         row(.previousTab, [.backTab], "Views", "previous view", hint: nil),
+        row(.nextTable, [.character("t")], "Views", "the view's other table: the forces' register of homes, the out-of-area matrix", hint: nil),
         row(.showIncidents, [.character("1")], "Views", "the incidents", hint: nil),
         row(.showAuthorities, [.character("2")], "Views", "the authorities' scorecard", hint: nil),
         row(.showHomes, [.character("3")], "Views", "homes, with the watch list", hint: nil),
@@ -85,11 +86,12 @@ public enum CommandTable {
     }
 
     /// The hint line of the report tabs: Enter opens a row's incidents, Tab moves between views.
-    public static var reportHints: [(keys: String, word: String)] {
+    /// With `tables`, the tab has more than one table and `t` moves between them.
+    public static func reportHints(tables: Bool = false) -> [(keys: String, word: String)] {
         func key(_ command: Command) -> String { bindings.first { $0.command == command }?.keys.first?.label ?? "" }
-        return [
-            (key(.open), "incidents"), ("[ ]", "sort"), (key(.filter), "filter"), (key(.export), "export"),
-            ("\(key(.nextTab)) 1-6", "views"), (key(.help), "help"), (key(.quit), "quit"),
+        return [(key(.open), "incidents"), ("[ ]", "sort")] + (tables ? [(key(.nextTable), "tables")] : []) + [
+            (key(.filter), "filter"), (key(.export), "export"), ("\(key(.nextTab)) 1-6", "views"), (key(.help), "help"),
+            (key(.quit), "quit"),
         ]
     }
 

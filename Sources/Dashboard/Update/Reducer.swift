@@ -107,6 +107,7 @@ extension AppState {
             }
             overlay = .exportPath(text: exportDefault, count: count)
         case .help: overlay = .help(scroll: 0)
+        case .nextTable: message = "t switches tables in the Forces and Out of area views"
         case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends:
             break
         }

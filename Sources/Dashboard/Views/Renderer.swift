@@ -58,7 +58,8 @@ enum StatusBar {
         case (_, .help?): view = "Help"
         case (_, .picker?): view = "Filter"
         case let (.detail(detail), _): view = "Incident \(state.index[detail.incident].id.rawValue)"
-        case (.table, _): view = state.tab.title
+        case (.table, _):
+            view = state.tab.title + (state.tab.tableLabel(state.reportPage.table).map { " · \($0)" } ?? "")
         }
         x += grid.put(view, x: x, y: y, style: CellStyle.status.emboldened()) + 2
         let (row, count): (Int, Int)
@@ -119,7 +120,7 @@ enum StatusBar {
         } else if case .picker = state.overlay {
             items = [("type", "narrow"), ("↑↓", "move"), ("Tab", "next list"), ("Enter", "apply"), ("Esc", "close")]
         } else if state.tab != .incidents {
-            items = CommandTable.reportHints
+            items = CommandTable.reportHints(tables: state.tab.tableCount > 1)
         } else {
             items = CommandTable.hints
         }

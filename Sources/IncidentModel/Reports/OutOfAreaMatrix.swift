@@ -91,9 +91,4 @@ public struct OutOfAreaMatrix: Sendable {
         self.unplaced = unplaced
         self.children = all.summary(groups: 1).children[0]
     }
-
-    /// The incidents of one cell (0 when empty).
-    public func incidents(responsible: AuthorityCode, host: AuthorityCode) -> Int {
-        cells.first { $0.responsible == responsible && $0.host == host }?.incidents ?? 0
-    }
 }
