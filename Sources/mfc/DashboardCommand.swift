@@ -53,6 +53,10 @@ struct DashboardCommand: ParsableCommand {
             index: IncidentIndex(linked: loaded.linked, catalogue: loaded.catalogue), width: size.width, height: size.height,
             exportDefault: Self.defaultExportName())
         state.watchThreshold = watch
+        if let workspace = loaded.workspace {
+            // Review decisions go to the workspace the data came from; pairs decided before stay out of the queue.
+            state.review = ReviewState(workspace: workspace.path, decided: Set(((try? workspace.decisions()) ?? []).map(\.pair)))
+        }
         if let workspace = loaded.workspace, loaded.linked.incidents.isEmpty {
             state.message = "The workspace \(workspace.path) holds no records yet: load extracts with mfc import DIR"
         }

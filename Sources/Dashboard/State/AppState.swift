@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public internal(set) var reportViews: [ReportPage: ReportViewState] = [:]
     /// The table each report tab shows (its position in ``Tab/tables(in:)``).
     public internal(set) var reportTables: [Tab: Int] = [:]
+    /// The Review tab: the model's review band and where decisions go.
+    public var review = ReviewState()
     /// Homes rated Good or Outstanding with at least this many incidents are watched.
     public var watchThreshold = HomeReport.defaultWatchThreshold
     /// Unicode blocks, or ASCII when the terminal's locale is not UTF-8.
@@ -138,6 +140,8 @@ public struct DetailState: Sendable, Equatable {
     public var sources: IncidentSources
     /// The child's incidents in time order, this one included.
     public var childIncidents: [Int32]
+    /// The positions of the incident's police reports in the dataset, for their links.
+    public var reportIndexes: [Int] = []
     /// Lines scrolled off the top.
     public var scroll = 0
 }
@@ -152,6 +156,8 @@ public enum Overlay: Sendable, Equatable {
     case exportPath(text: String, count: Int)
     /// Asking before replacing an existing file.
     case confirmReplace(path: String)
+    /// Typing the reason for a decision on the review item under the cursor.
+    case decisionReason(verdict: LinkVerdict, pair: SourcePair, text: String)
 }
 
 /// The filter picker: a dimension's values with counts, narrowed by the typed text.

@@ -2,7 +2,7 @@ import IncidentModel
 
 /// The dashboard's views, on tabs reached by number keys and `Tab`.
 public enum Tab: Int, CaseIterable, Sendable, Hashable {
-    case incidents, authorities, homes, forces, outOfArea, trends
+    case incidents, authorities, homes, forces, outOfArea, trends, review
 
     /// The tab's title.
     public var title: String {
@@ -13,8 +13,22 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
         case .forces: "Forces"
         case .outOfArea: "Out of area"
         case .trends: "Trends"
+        case .review: "Review"
         }
     }
+
+    /// A shorter title, for tab bars that do not fit the full ones.
+    var shortTitle: String {
+        switch self {
+        case .incidents: "Inc"
+        case .authorities: "Auth"
+        case .outOfArea: "OOA"
+        default: title
+        }
+    }
+
+    /// Whether the tab shows report tables.
+    var isReport: Bool { self != .incidents && self != .review }
 
     /// The number key that opens it.
     public var key: Character { Character(String(rawValue + 1)) }
@@ -28,7 +42,7 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
     /// The report tables the tab shows, from a computed set; `t` moves between them.
     func tables(in reports: ReportSet) -> [ReportTable] {
         switch self {
-        case .incidents: []
+        case .incidents, .review: []
         case .authorities: [reports.authorities]
         case .homes: [reports.homes]
         case .forces: [reports.forces, reports.forceHomes]
@@ -40,7 +54,7 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
     /// The number of tables the tab has.
     var tableCount: Int {
         switch self {
-        case .incidents: 0
+        case .incidents, .review: 0
         case .forces, .outOfArea: 2
         default: 1
         }

@@ -25,12 +25,13 @@ extension AppState {
 
     mutating func show(_ target: Tab) {
         tab = target
-        if target != .incidents && reports?.scope != reportScope {
+        if target.isReport && reports?.scope != reportScope {
             message = reportData == nil ? "Preparing the reports…" : "Computing the reports…"
         } else {
             message = ""
         }
-        if target != .incidents { clampReport() }
+        if target.isReport { clampReport() }
+        if target == .review { message = reviewMessage }
     }
 
     mutating func performInReport(_ command: Command) -> [Effect] {
@@ -88,7 +89,9 @@ extension AppState {
             message = "Filters cleared"
         case .select: message = "Rows are selected in the incidents (press 1)"
         case .export: overlay = .exportPath(text: exportName(table), count: table.allRows.count)
-        case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends:
+        case .accept, .reject: message = "a and r decide the links in the Review view (7)"
+        case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends,
+             .showReview:
             break
         }
         reportView = view
@@ -253,7 +256,7 @@ extension AppState {
                 reportViews[page] = view
             }
         }
-        if tab != .incidents {
+        if tab.isReport {
             clampReport()
             if message.hasPrefix("Computing") || message.hasPrefix("Preparing") { message = "" }
         }
