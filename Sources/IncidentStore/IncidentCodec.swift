@@ -1,7 +1,7 @@
 import IncidentModel
 
 /// The compact binary form of combined incidents that the workspace keeps as its linked
-/// snapshot: a run of incidents, each a flags byte, five small codes, its times and its
+/// snapshot: a run of incidents, each a flags byte, six small codes, its times and its
 /// strings (a varint length, then UTF-8).
 ///
 /// The form is private to the workspace and versioned by ``format``: a snapshot in another
@@ -9,7 +9,7 @@ import IncidentModel
 /// a damaged snapshot is an error, never a crash.
 enum IncidentCodec {
     /// Raise on any change to the layout below.
-    static let format = 1
+    static let format = 2
 
     /// A snapshot's bytes that cannot be read.
     struct Damaged: Error {}
@@ -24,6 +24,8 @@ enum IncidentCodec {
     private static let hasEnd: UInt8 = 1 << 6
     private static let cseConcern: UInt8 = 1 << 7
     private static let noRisk: UInt8 = 255
+    // The second flags byte.
+    private static let isRepeat: UInt8 = 1 << 0
 
     /// The bytes of `incidents`, in order.
     static func encode(_ incidents: ArraySlice<CombinedIncident>) -> [UInt8] {
@@ -45,6 +47,7 @@ enum IncidentCodec {
             writer.byte(incident.highestRisk.map { UInt8($0.rawValue) } ?? noRisk)
             writer.byte(code(incident.returnInterview))
             writer.byte(incident.discrepancies.rawValue)
+            writer.byte(incident.isRepeat ? isRepeat : 0)
             writer.int(incident.start.secondsSinceEpoch)
             if let end = incident.end { writer.int(end.secondsSinceEpoch) }
             if let birth = incident.person.dateOfBirth { writer.int(Int64(birth.daysSinceEpoch)) }
@@ -113,6 +116,7 @@ enum IncidentCodec {
             }
             let interview = try value(ReturnInterview.allCases, try reader.byte())
             let discrepancies = Discrepancies(rawValue: try reader.byte())
+            let moreFlags = try reader.byte()
             let start = Instant(secondsSinceEpoch: try reader.int())
             let end = flags & hasEnd != 0 ? Instant(secondsSinceEpoch: try reader.int()) : nil
             let birth = flags & hasBirth != 0 ? CivilDate(daysSinceEpoch: Int(try reader.int())) : nil
@@ -138,7 +142,7 @@ enum IncidentCodec {
                 responsibleAuthority: responsible, home: home, hostAuthority: host, force: force,
                 start: start, end: end, highestRisk: risk, returnInterview: interview,
                 cseConcern: flags & cseConcern != 0, discrepancies: discrepancies,
-                episodeIDs: episodes, policeRefs: reports))
+                episodeIDs: episodes, policeRefs: reports, isRepeat: moreFlags & isRepeat != 0))
             done += 1
         }
     }

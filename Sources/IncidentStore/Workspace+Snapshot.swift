@@ -113,7 +113,7 @@ extension Workspace {
         guard let (dataset, parts, total) = kept, parts.reduce(0, { $0 + $1.count }) == total,
               let incidents = Self.decode(parts, total: total)
         else { return nil }
-        return LinkedData(dataset: dataset, registers: Registers(dataset), incidents: incidents, personLinks: [])
+        return LinkedData(dataset: dataset, registers: Registers(dataset), markedIncidents: incidents, personLinks: [])
     }
 
     /// The incidents of every part, decoded on every core straight into one array; `nil` when

@@ -24,6 +24,13 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @Option(help: ArgumentHelp("Homes: watch homes rated Good or Outstanding with at least N incidents in the period.", valueName: "N"))
+    var watch = HomeReport.defaultWatchThreshold
+
+    func validate() throws {
+        guard watch >= 1 else { throw ValidationError("--watch must be at least 1 (incidents in the period); the default is \(HomeReport.defaultWatchThreshold)") }
+    }
+
     func run() throws {
         let terminal: NcursesTerminal
         do {
@@ -45,6 +52,11 @@ struct DashboardCommand: ParsableCommand {
         var state = AppState(
             index: IncidentIndex(linked: loaded.linked, catalogue: loaded.catalogue), width: size.width, height: size.height,
             exportDefault: Self.defaultExportName())
+        state.watchThreshold = watch
+        if let workspace = loaded.workspace {
+            // Review decisions go to the workspace the data came from; pairs decided before stay out of the queue.
+            state.review = ReviewState(workspace: workspace.path, decided: Set(((try? workspace.decisions()) ?? []).map(\.pair)))
+        }
         if let workspace = loaded.workspace, loaded.linked.incidents.isEmpty {
             state.message = "The workspace \(workspace.path) holds no records yet: load extracts with mfc import DIR"
         }

@@ -7,7 +7,8 @@ import NcursesTerminal
 /// Runs the dashboard: reads input, reduces actions, performs effects and paints. Effects that
 /// take time (sort orders, the source look-up, exports) run on background queues and come back
 /// as actions through a mailbox, which the loop drains between key presses. Every export is
-/// logged in the workspace's audit log, when there is a workspace.
+/// logged in the workspace's audit log, when there is a workspace; decisions from the Review
+/// tab are written to the workspace's decisions as `mfc decide` writes them.
 struct DashboardRunLoop {
     var state: AppState
     let terminal: NcursesTerminal
@@ -82,6 +83,20 @@ struct DashboardRunLoop {
             }
             DispatchQueue.global(qos: .utility).async {
                 mailbox.post(.sourcesReady(SourceLookup(index.linked.dataset)))
+            }
+        case let .decide(pair, verdict, reason):
+            let workspace = exportLog?.workspace
+            DispatchQueue.global(qos: .userInitiated).async {
+                guard let workspace else {
+                    mailbox.post(.decisionFailed(pair, reason: "decisions need a workspace: mfc init, then mfc import DIR"))
+                    return
+                }
+                do throws(WorkspaceError) {
+                    let decision = try workspace.decide(pair, verdict, reason: reason, attribution: WorkspaceOptions.attribution)
+                    mailbox.post(.decisionRecorded(pair, verdict, id: decision.id))
+                } catch {
+                    mailbox.post(.decisionFailed(pair, reason: error.description))
+                }
             }
         case let .exportReport(path, csv, report, rows, filter, replace):
             let exportLog = self.exportLog

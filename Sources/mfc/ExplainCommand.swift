@@ -45,28 +45,22 @@ struct ExplainCommand: ParsableCommand {
             let report = dataset.policeReports[r]
             print("police report \(report.ref)")
             if let link = linkage.links[r] {
-                print("  linked to child \(link.child) (\(link.method.rawValue)\(link.weight.map { ", weight " + Self.signed($0) } ?? ""))")
+                print("  linked to child \(link.child) (\(link.method.rawValue)\(link.weight.map { ", weight " + LinkExplanation.signed($0) } ?? ""))")
             } else if let review = linkage.review.first(where: { $0.report == r }) {
-                print("  for review: child \(review.child), weight \(Self.signed(review.weight))")
+                print("  for review: child \(review.child), weight \(LinkExplanation.signed(review.weight))")
             } else {
                 print("  not linked")
             }
             let explanations = linkage.explain(report: r)
             if explanations.isEmpty { print("  no candidate child shares a block with this report") }
             for explanation in explanations.prefix(5) {
-                print("  candidate child \(explanation.child): total \(Self.signed(explanation.total))")
+                print("  candidate child \(explanation.child): total \(LinkExplanation.signed(explanation.total))")
                 var table = TextTable(header: ["field", "level", "weight"], rightAligned: [2])
-                for field in explanation.fields { table.append([field.field, field.level, Self.signed(field.weight)]) }
+                for field in explanation.fields { table.append([field.field, field.level, LinkExplanation.signed(field.weight)]) }
                 print(table.render().split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
             }
         }
         let t = linker.thresholds
-        print("bands: linked at \(Self.signed(t.link)) or more and \(Self.signed(t.margin)) clear of the next candidate; review from \(Self.signed(t.review))")
-    }
-
-    static func signed(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        let sign = tenths < 0 ? "-" : "+"
-        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
+        print("bands: linked at \(LinkExplanation.signed(t.link)) or more and \(LinkExplanation.signed(t.margin)) clear of the next candidate; review from \(LinkExplanation.signed(t.review))")
     }
 }

@@ -72,7 +72,9 @@ struct IncidentsCommand: ParsableCommand {
     }
 
     static func table(_ incidents: [CombinedIncident], catalogue: IncidentCatalogue) -> String {
-        let columns: [IncidentColumn] = [.start, .duration, .child, .age, .home, .authority, .provenance, .risk, .returnInterview, .flags]
+        let columns: [IncidentColumn] = [
+            .start, .duration, .child, .age, .home, .authority, .provenance, .risk, .returnInterview, .flags, .repeatMissing,
+        ]
         var table = TextTable(header: columns.map(\.title), rightAligned: [3])
         for incident in incidents { table.append(columns.map { $0.text(incident, in: catalogue) }) }
         return table.render() + "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")\n"

@@ -49,6 +49,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A second table: homes (forces), matrix or summary (out-of-area), hours (trends).", valueName: "name"))
     var table: String?
 
+    func validate() throws {
+        guard watch >= 1 else { throw ValidationError("--watch must be at least 1 (incidents in the period); the default is \(HomeReport.defaultWatchThreshold)") }
+    }
+
     func run() throws {
         var suppression: Suppression?
         if let suppress {

@@ -85,3 +85,69 @@ struct IncidentIndexTests {
         }
     }
 }
+
+/// The place filters' position lists against a plain pass, on the sample data (thousands of
+/// incidents, so that one home or authority is a small part of them).
+struct PositionListTests {
+    static let sample: IncidentIndex? = {
+        // Tests/DashboardTests/IncidentIndexTests.swift, three levels below the package.
+        let root = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
+        guard let dataset = try? DatasetLoader.load(directory: root + "/SampleData", zone: .europeLondon) else { return nil }
+        let linked = IncidentLinker().link(dataset)
+        return IncidentIndex(linked: linked, catalogue: IncidentCatalogue(registers: linked.registers, zone: .europeLondon))
+    }()
+
+    @Test func placeFiltersGiveThePlainPassesRowsInEveryOrder() throws {
+        let index = try #require(Self.sample)
+        #expect(index.count > 1_000)
+        let incidents = index.linked.incidents
+        let middle = incidents[incidents.count / 2].start
+        let later = incidents[incidents.count * 3 / 4].start
+        var filters: [IncidentFilter] = []
+        for home in index.homes.prefix(5) { filters.append(IncidentFilter(homes: [home])) }
+        for authority in index.authorities.prefix(4) {
+            filters.append(IncidentFilter(authorities: [authority], from: middle, to: later))
+            filters.append(IncidentFilter(authorities: [authority], hostAuthorities: [authority]))
+            filters.append(IncidentFilter(risks: [.high], from: middle, hostAuthorities: [authority]))
+        }
+        filters.append(IncidentFilter(homes: Set(index.homes.prefix(3)), provenances: [.both]))
+        filters.append(IncidentFilter(forces: [index.forces[0]], to: middle))
+        filters.append(IncidentFilter(homes: ["SC999999"]))  // in no incident
+        filters.append(IncidentFilter(authorities: [index.authorities[0]], repeatsOnly: true))
+        filters.append(IncidentFilter(repeatsOnly: true))
+        let identity = (0..<Int32(index.count)).map { $0 }
+        let byChild = index.order(for: .child).permutation(descending: true)
+        let byStartDescending = index.order(for: .start).permutation(descending: true)
+        var listed = 0
+        for filter in filters {
+            for (order, inStartOrder) in [(identity, true), (byChild, false), (byStartDescending, false)] {
+                let expected = order.filter { filter.matches(index[$0]) }
+                #expect(index.rows(order, passing: filter, inStartOrder: inStartOrder) == expected)
+            }
+            listed += identity.filter { filter.matches(index[$0]) }.count
+        }
+        #expect(listed > 0)
+    }
+
+    @Test func theFlagsPickerCountsTheMarkedIncidentsAndFiltersToThem() throws {
+        let index = try #require(Self.sample)
+        let marked = (0..<Int32(index.count)).filter { index[$0].isRepeat }
+        #expect(!marked.isEmpty && marked.count < index.count)
+        let entries = index.pickerEntries(.flags, filter: IncidentFilter())
+        #expect(entries.map(\.label) == ["3 or more in 90 days"] && entries.first?.count == marked.count)
+        var state = AppState(index: index, width: 80, height: 24)
+        state.send(.key(.character("f")))
+        for _ in 0..<6 { state.send(.key(.tab)) }
+        state.send(.key(.enter))
+        #expect(state.filter.repeatsOnly && state.rows == marked)
+        let lines = render(state).lines
+        #expect(lines[22].contains("3 in 90 days"))
+        state.send(.key(.enter))
+        guard case let .detail(detail) = state.screen else {
+            Issue.record("Enter did not open the detail")
+            return
+        }
+        #expect(DetailView.lines(detail, state: state, width: 80)
+            .contains { line in line.contains { $0.text.hasPrefix("yes: one of 3 or more") } })
+    }
+}

@@ -87,7 +87,7 @@ struct ReducerTests {
 
     @Test func periodFilterUsesTheMonth() {
         var state = Fixture.state()
-        state.send(.key(.character("f")), .key(.backTab))
+        state.send(.key(.character("f")), .key(.backTab), .key(.backTab))  // past Flags to Period
         state.type("2024-03")
         state.send(.key(.enter))
         #expect(state.rows.count == 2)

@@ -84,7 +84,8 @@ struct IncidentExporterTests {
             "dob": "2010-02-01", "sex": "F", "home_urn": "SC000001", "home_name": "Willow House",
             "responsible_authority": "330", "host_authority": "916", "force": "GLO", "out_of_area": "Y",
             "highest_risk": "high", "return_interview": "completed in 72h", "cse_concern": "Y",
-            "discrepancies": "starts >24h apart; different homes", "police_refs": "P1;P2", "la_episode_ids": "E1",
+            "discrepancies": "starts >24h apart; different homes", "repeat_3_in_90_days": "N", "police_refs": "P1;P2",
+            "la_episode_ids": "E1",
         ])
     }
 

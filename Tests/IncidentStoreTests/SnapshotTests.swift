@@ -100,6 +100,8 @@ struct SnapshotTests {
         edited[0].end = nil
         edited[0].highestRisk = nil
         edited[0].cseConcern = true
+        edited[0].isRepeat = !edited[0].isRepeat
+        edited[1].isRepeat = !edited[1].isRepeat
         edited[0].discrepancies = [.startsApart, .differentHomes]
         edited[1].home = nil
         edited[1].force = nil

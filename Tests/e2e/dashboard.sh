@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end test of the dashboard in a real terminal: starts mfc in tmux on SampleData/,
-# filters by a home through the picker, exports, compares the file with
+# End-to-end test of the dashboard in a real terminal: starts mfc in tmux on SampleData/
+# (with a --watch threshold no home reaches), filters by a home through the picker, exports, compares the file with
 # `mfc incidents --home ... --format csv`, clicks a row, resizes (down to the "too small"
-# screen and back), quits with Q, and checks that `stty -g` in the pane is the same before and
-# after. Run from the repository root after `swift build`:
+# screen and back), drills from the Authorities view, opens the forces' register, the
+# out-of-area matrix and the Review view, quits with Q, and checks that `stty -g` in the pane
+# is the same before and after. Run from the repository root after `swift build`:
 #   bash Tests/e2e/dashboard.sh [path/to/mfc]
 set -euo pipefail
 
@@ -51,7 +52,7 @@ step "home $HOME_URN ($HOME_NAME), $EXPECTED_ROWS incidents by the command line"
 # The pane records stty before and after mfc, and mfc's exit status.
 cat >"$WORK/run.sh" <<SCRIPT
 stty -g >"$WORK/stty.before"
-"$MFC"
+"$MFC" dashboard --watch 1000000
 echo \$? >"$WORK/status"
 stty -g >"$WORK/stty.after"
 echo "mfc exited"
@@ -168,6 +169,35 @@ step "Enter on $AUTH_CODE shows its $AUTH_ROWS incidents, the same as mfc incide
 T send-keys -t e2e Escape
 wait_for "Authorities +row 1/"
 step "Esc returns to the Authorities view"
+
+# --watch: the default threshold (50) watches some sample homes; the dashboard's threshold of
+# 1,000,000 watches none, as mfc report homes --watch 1000000 does not.
+WATCHED="$("$MFC" report homes --format csv | grep -c ',WATCH' || true)"
+UNWATCHED="$("$MFC" report homes --watch 1000000 --format csv | grep -c ',WATCH' || true)"
+if ((WATCHED > 0)) && ((UNWATCHED == 0)); then
+    T send-keys -t e2e 3
+    wait_for "Homes +row 1/"
+    T send-keys -t e2e /
+    T send-keys -t e2e -l WATCH
+    T send-keys -t e2e Enter
+    wait_for "No match for .WATCH."
+    step "--watch 1000000: no home watched in the Homes view ($WATCHED with the default threshold)"
+fi
+
+# The second tables of Forces and Out of area, and the Review view (no workspace: read-only).
+T send-keys -t e2e 4 t
+wait_for "Forces · register of homes +row 1/[1-9]"
+T send-keys -t e2e 5 t
+wait_for "Out of area · matrix +row 1/[1-9]"
+step "t opens the forces' register of homes and the out-of-area matrix"
+T send-keys -t e2e 7
+wait_for "Decisions need a workspace"
+wait_for "Review +row [0-9]+/[0-9]+" 30
+T send-keys -t e2e a
+wait_for "Decisions need a workspace: mfc init"
+T send-keys -t e2e 1
+wait_for "Incidents +row 1/"
+step "the Review view runs the model and explains that decisions need a workspace"
 
 # Quit and check the terminal.
 T send-keys -t e2e Q

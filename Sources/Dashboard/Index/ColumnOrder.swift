@@ -69,7 +69,7 @@ extension IncidentIndex {
             var starts = [Bool](repeating: false, count: n)
             for k in 0..<n { starts[k] = k == 0 || keys[Int(ascending[k])] != keys[Int(ascending[k - 1])] }
             return ColumnOrder(column: column, ascending: ascending, groupStart: starts)
-        case .provenance, .returnInterview, .flags, .id:
+        case .provenance, .returnInterview, .flags, .repeatMissing, .id:
             var interner = Interner<String>()
             let codes = linked.incidents.map { interner.code(column.text($0, in: catalogue)) }
             return rankOrder(column, codes: codes, texts: interner.values)

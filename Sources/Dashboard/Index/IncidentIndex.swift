@@ -6,7 +6,8 @@ import IncidentModel
 ///
 /// Each incident `i` (its position in `linked.incidents`, which is ordered by start then id)
 /// has a code per dimension: `homeCode[i]` indexes `homes`, and so on; `-1` means unknown.
-/// Building costs one pass with a dictionary look-up per dimension: O(n).
+/// Building costs one pass with a dictionary look-up per dimension, and a counting sort for
+/// each of the place dimensions' ``PositionLists``: O(n).
 public struct IncidentIndex: Sendable {
     public let linked: LinkedData
     public let catalogue: IncidentCatalogue
@@ -28,6 +29,15 @@ public struct IncidentIndex: Sendable {
     /// Highest risk's raw value, or ``noRisk``.
     let risk: [UInt8]
     let provenance: [UInt8]
+    /// ``CombinedIncident/isRepeat``.
+    let isRepeat: [Bool]
+
+    /// Each home's, authority's (responsible and host) and force's incidents, so that a filter
+    /// on one of them visits its incidents only.
+    let homeLists: PositionLists
+    let authorityLists: PositionLists
+    let hostLists: PositionLists
+    let forceLists: PositionLists
 
     let homeSearch: SearchTable
     let authoritySearch: SearchTable
@@ -46,7 +56,7 @@ public struct IncidentIndex: Sendable {
         var forceInterner = Interner<ForceCode>()
         var nameInterner = Interner<NameKey>()
         var homeCode = [Int32](), authorityCode = [Int32](), forceCode = [Int32](), nameCode = [Int32](), hostCode = [Int32]()
-        var monthCode = [Int32](), startSeconds = [Int64](), risk = [UInt8](), provenance = [UInt8]()
+        var monthCode = [Int32](), startSeconds = [Int64](), risk = [UInt8](), provenance = [UInt8](), isRepeat = [Bool]()
         homeCode.reserveCapacity(incidents.count)
         authorityCode.reserveCapacity(incidents.count)
         hostCode.reserveCapacity(incidents.count)
@@ -56,6 +66,7 @@ public struct IncidentIndex: Sendable {
         startSeconds.reserveCapacity(incidents.count)
         risk.reserveCapacity(incidents.count)
         provenance.reserveCapacity(incidents.count)
+        isRepeat.reserveCapacity(incidents.count)
         let zone = catalogue.formatter.zone
         var month = MonthWindow(code: 0, from: .max, to: .min)
         // Through the buffer, so that no incident is copied (each holds several strings).
@@ -72,6 +83,7 @@ public struct IncidentIndex: Sendable {
                 startSeconds.append(start)
                 risk.append(buffer[k].highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk)
                 provenance.append(Self.provenanceCode(buffer[k].provenance))
+                isRepeat.append(buffer[k].isRepeat)
             }
         }
         self.homeCode = homeCode
@@ -83,10 +95,15 @@ public struct IncidentIndex: Sendable {
         self.startSeconds = startSeconds
         self.risk = risk
         self.provenance = provenance
+        self.isRepeat = isRepeat
         homes = homeInterner.values
         authorities = authorityInterner.values
         forces = forceInterner.values
         names = nameInterner.values.map(\.fullName)
+        homeLists = PositionLists(codes: homeCode, values: homes.count)
+        authorityLists = PositionLists(codes: authorityCode, values: authorities.count)
+        hostLists = PositionLists(codes: hostCode, values: authorities.count)
+        forceLists = PositionLists(codes: forceCode, values: forces.count)
         homeSearch = SearchTable(homes.map { catalogue.homeName($0) })
         authoritySearch = SearchTable(authorities.map { catalogue.authorityName($0) })
         forceSearch = SearchTable(forces.map { catalogue.forceName($0) })

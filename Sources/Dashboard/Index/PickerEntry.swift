@@ -9,6 +9,8 @@ public enum FilterValue: Hashable, Sendable {
     case provenance(Provenance)
     /// Incidents starting in `[from, to)`, a month or a year.
     case period(from: Instant, to: Instant, label: String)
+    /// Incidents that are one of 3 or more of the child's within 90 days.
+    case repeats
 
     /// Adds the value to a filter: values of one dimension combine with "or", a period
     /// replaces the one before.
@@ -22,6 +24,7 @@ public enum FilterValue: Hashable, Sendable {
         case let .period(from, to, _):
             filter.from = from
             filter.to = to
+        case .repeats: filter.repeatsOnly = true
         }
     }
 }
@@ -85,6 +88,10 @@ extension IncidentIndex {
             return entries
         case .period:
             return periodEntries(compiled, all: all)
+        case .flags:
+            var n = 0
+            for i in 0..<count where isRepeat[i] && (all || compiled.matches(i, in: self)) { n += 1 }
+            return n > 0 ? [PickerEntry(label: "3 or more in 90 days", count: n, value: .repeats)] : []
         }
         entries.sort { ($0.count, $1.label) > ($1.count, $0.label) }
         return entries

@@ -4,7 +4,7 @@ import IncidentModel
 
 /// A dimension of the filter picker.
 public enum FilterDimension: Int, CaseIterable, Sendable, Hashable {
-    case home, authority, force, risk, provenance, period
+    case home, authority, force, risk, provenance, period, flags
 
     /// The tab's title.
     public var title: String {
@@ -15,6 +15,7 @@ public enum FilterDimension: Int, CaseIterable, Sendable, Hashable {
         case .risk: "Risk"
         case .provenance: "Known to"
         case .period: "Period"
+        case .flags: "Flags"
         }
     }
 }
@@ -30,6 +31,7 @@ struct RowFilter {
     private var provenance: [Bool]?
     private var from: Int64?
     private var to: Int64?
+    private var repeatsOnly = false
 
     /// Compiles `filter`, leaving out one dimension when counting that dimension's values.
     init(_ filter: IncidentFilter, index: IncidentIndex, excluding: FilterDimension? = nil) {
@@ -52,6 +54,7 @@ struct RowFilter {
             for p in filter.provenances { allowed[Int(IncidentIndex.provenanceCode(p))] = true }
             provenance = allowed
         }
+        if excluding != .flags { repeatsOnly = filter.repeatsOnly }
         if excluding != .period {
             from = filter.from?.secondsSinceEpoch
             to = filter.to?.secondsSinceEpoch
@@ -61,6 +64,7 @@ struct RowFilter {
     /// Whether nothing is filtered out.
     var passesAll: Bool {
         home == nil && authority == nil && host == nil && force == nil && risk == nil && provenance == nil && from == nil && to == nil
+            && !repeatsOnly
     }
 
     /// Whether incident `i` passes.
@@ -73,16 +77,25 @@ struct RowFilter {
         if let host, !host[Int(index.hostCode[i]) + 1] { return false }
         if let force, !force[Int(index.forceCode[i]) + 1] { return false }
         if let risk, !risk[Int(index.risk[i])] { return false }
+        if repeatsOnly && !index.isRepeat[i] { return false }
         return true
     }
 }
 
 extension IncidentIndex {
-    /// The positions of `order` that pass `filter`, in that order. O(n), in chunks on every
-    /// core for large data.
-    func rows(_ order: [Int32], passing filter: IncidentFilter) -> [Int32] {
+    /// The positions of `order` that pass `filter`, in that order. When the filter names
+    /// homes, authorities or forces, only the incidents of the fewest of them are visited
+    /// (their ``PositionLists``, cut to the period by binary search): O(k log n) for k
+    /// incidents in start order, plus a pass over `order` marking them otherwise. Else O(n),
+    /// in chunks on every core for large data. `inStartOrder` says that `order` is the
+    /// positions ascending.
+    func rows(_ order: [Int32], passing filter: IncidentFilter, inStartOrder: Bool = false) -> [Int32] {
         let compiled = RowFilter(filter, index: self)
         if compiled.passesAll { return order }
+        if let candidates = candidates(filter) {
+            let chosen = candidates.filter { compiled.matches(Int($0), in: self) }
+            return inStartOrder ? chosen : Self.ordered(chosen, by: order, count: count)
+        }
         let pieces = order.count >= 200_000 ? 4 : 1
         guard pieces > 1 else { return order.filter { compiled.matches(Int($0), in: self) } }
         let parts = ChunkResults(count: pieces)
@@ -92,6 +105,46 @@ extension IncidentIndex {
             parts.store(piece, order[range].filter { compiled.matches(Int($0), in: index) })
         }
         return parts.joined()
+    }
+
+    /// The positions, ascending, of the incidents of the chosen values of the filter's most
+    /// selective place dimension within its period; `nil` when no place is filtered or the
+    /// fewest are too many (a quarter of the incidents) to gain over a plain pass.
+    private func candidates(_ filter: IncidentFilter) -> [Int32]? {
+        func codes<T: Hashable>(_ values: [T], _ chosen: Set<T>) -> [Int32] {
+            values.indices.filter { chosen.contains(values[$0]) }.map(Int32.init)
+        }
+        var best: (lists: PositionLists, codes: [Int32], count: Int)?
+        func consider(_ lists: PositionLists, _ chosen: [Int32]) {
+            let n = chosen.reduce(0) { $0 + lists.count(of: $1) }
+            if best.map({ n < $0.count }) ?? true { best = (lists, chosen, n) }
+        }
+        if !filter.homes.isEmpty { consider(homeLists, codes(homes, filter.homes)) }
+        if !filter.authorities.isEmpty { consider(authorityLists, codes(authorities, filter.authorities)) }
+        if !filter.hostAuthorities.isEmpty { consider(hostLists, codes(authorities, filter.hostAuthorities)) }
+        if !filter.forces.isEmpty { consider(forceLists, codes(forces, filter.forces)) }
+        guard let best, best.count <= count / 4 else { return nil }
+        let from = filter.from?.secondsSinceEpoch, to = filter.to?.secondsSinceEpoch
+        var result: [Int32] = []
+        for code in best.codes { result += best.lists.positions(of: code, from: from, to: to, starts: startSeconds) }
+        if best.codes.count > 1 { result.sort() }
+        return result
+    }
+
+    /// `chosen` (positions) in the order they take in `order`: a mark per incident, then one
+    /// pass over `order`. O(n), reading only `order` and the marks.
+    private static func ordered(_ chosen: [Int32], by order: [Int32], count: Int) -> [Int32] {
+        guard !chosen.isEmpty else { return [] }
+        var marked = [Bool](repeating: false, count: count)
+        for i in chosen { marked[Int(i)] = true }
+        var result: [Int32] = []
+        result.reserveCapacity(chosen.count)
+        marked.withUnsafeBufferPointer { marks in
+            order.withUnsafeBufferPointer { positions in
+                for i in positions where marks[Int(i)] { result.append(i) }
+            }
+        }
+        return result
     }
 }
 

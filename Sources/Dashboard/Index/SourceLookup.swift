@@ -36,6 +36,14 @@ public struct SourceLookup: Sendable {
             reports: incident.policeRefs.compactMap { reports[$0].map { dataset.policeReports[$0] } })
     }
 
+    /// The positions in the dataset of the incident's police reports, in its own order.
+    public func reportIndexes(of incident: CombinedIncident) -> [Int] { incident.policeRefs.compactMap { reports[$0] } }
+
+    /// The same, by scanning the dataset.
+    public static func scanReportIndexes(_ incident: CombinedIncident, in dataset: Dataset) -> [Int] {
+        incident.policeRefs.compactMap { ref in dataset.policeReports.firstIndex { $0.ref == ref } }
+    }
+
     /// The same, by scanning the dataset: for when the look-up is not built yet.
     public static func scan(_ incident: CombinedIncident, in dataset: Dataset) -> IncidentSources {
         let ids = Set(incident.episodeIDs), refs = Set(incident.policeRefs)

@@ -22,8 +22,12 @@ public struct AppState: Sendable {
     var requestedScope: ReportScope?
     /// The last few computed report sets, so that going back to a scope is instant.
     var reportCache: [ReportSet] = []
-    /// Each report tab's cursor, scroll and order.
-    public internal(set) var reportViews: [Tab: ReportViewState] = [:]
+    /// Each report table's cursor, scroll and order.
+    public internal(set) var reportViews: [ReportPage: ReportViewState] = [:]
+    /// The table each report tab shows (its position in ``Tab/tables(in:)``).
+    public internal(set) var reportTables: [Tab: Int] = [:]
+    /// The Review tab: the model's review band and where decisions go.
+    public var review = ReviewState()
     /// Homes rated Good or Outstanding with at least this many incidents are watched.
     public var watchThreshold = HomeReport.defaultWatchThreshold
     /// Unicode blocks, or ASCII when the terminal's locale is not UTF-8.
@@ -105,7 +109,7 @@ public struct AppState: Sendable {
             order = orders[sort.column]?.permutation(descending: sort.descending) ?? (0..<Int32(index.count)).map { $0 }
             sortedOrder = (sort, order)
         }
-        rows = index.rows(order, passing: filter)
+        rows = index.rows(order, passing: filter, inStartOrder: sort == IncidentSort())
         if let incident, let k = rows.firstIndex(of: incident) {
             cursor = k
         } else {
@@ -136,6 +140,8 @@ public struct DetailState: Sendable, Equatable {
     public var sources: IncidentSources
     /// The child's incidents in time order, this one included.
     public var childIncidents: [Int32]
+    /// The positions of the incident's police reports in the dataset, for their links.
+    public var reportIndexes: [Int] = []
     /// Lines scrolled off the top.
     public var scroll = 0
 }
@@ -150,6 +156,8 @@ public enum Overlay: Sendable, Equatable {
     case exportPath(text: String, count: Int)
     /// Asking before replacing an existing file.
     case confirmReplace(path: String)
+    /// Typing the reason for a decision on the review item under the cursor.
+    case decisionReason(verdict: LinkVerdict, pair: SourcePair, text: String)
 }
 
 /// The filter picker: a dimension's values with counts, narrowed by the typed text.

@@ -2,7 +2,7 @@ import IncidentModel
 
 /// The dashboard's views, on tabs reached by number keys and `Tab`.
 public enum Tab: Int, CaseIterable, Sendable, Hashable {
-    case incidents, authorities, homes, forces, outOfArea, trends
+    case incidents, authorities, homes, forces, outOfArea, trends, review
 
     /// The tab's title.
     public var title: String {
@@ -13,8 +13,22 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
         case .forces: "Forces"
         case .outOfArea: "Out of area"
         case .trends: "Trends"
+        case .review: "Review"
         }
     }
+
+    /// A shorter title, for tab bars that do not fit the full ones.
+    var shortTitle: String {
+        switch self {
+        case .incidents: "Inc"
+        case .authorities: "Auth"
+        case .outOfArea: "OOA"
+        default: title
+        }
+    }
+
+    /// Whether the tab shows report tables.
+    var isReport: Bool { self != .incidents && self != .review }
 
     /// The number key that opens it.
     public var key: Character { Character(String(rawValue + 1)) }
@@ -25,17 +39,42 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
         return Tab(rawValue: ((rawValue + delta) % n + n) % n) ?? .incidents
     }
 
-    /// The report table the tab shows, from a computed set.
-    func table(in reports: ReportSet) -> ReportTable? {
+    /// The report tables the tab shows, from a computed set; `t` moves between them.
+    func tables(in reports: ReportSet) -> [ReportTable] {
         switch self {
-        case .incidents: nil
-        case .authorities: reports.authorities
-        case .homes: reports.homes
-        case .forces: reports.forces
-        case .outOfArea: reports.outOfArea
-        case .trends: reports.trends
+        case .incidents, .review: []
+        case .authorities: [reports.authorities]
+        case .homes: [reports.homes]
+        case .forces: [reports.forces, reports.forceHomes]
+        case .outOfArea: [reports.outOfArea, reports.outOfAreaMatrix]
+        case .trends: [reports.trends]
         }
     }
+
+    /// The number of tables the tab has.
+    var tableCount: Int {
+        switch self {
+        case .incidents, .review: 0
+        case .forces, .outOfArea: 2
+        default: 1
+        }
+    }
+
+    /// Words for a tab's second table in the status bar, after the tab's title.
+    func tableLabel(_ table: Int) -> String? {
+        switch (self, table) {
+        case (.forces, 1): "register of homes"
+        case (.outOfArea, 1): "matrix"
+        default: nil
+        }
+    }
+}
+
+/// One report table of one tab: its view state is kept apart from the tab's other tables.
+public struct ReportPage: Hashable, Sendable {
+    public var tab: Tab
+    /// The table's position in the tab's tables.
+    public var table: Int
 }
 
 /// The cursor, scroll and order of one report tab.
@@ -55,6 +94,7 @@ public struct ReportViewState: Sendable, Equatable {
 /// Where Enter on a report row came from, so that Esc in the incidents returns there.
 struct DrillOrigin: Sendable {
     var tab: Tab
+    var table: Int
     var filter: IncidentFilter
     var periodLabel: String?
     var view: ReportViewState

@@ -26,6 +26,12 @@ public enum Action: Sendable {
     case reportDataReady(ReportData)
     /// Reports computed for a scope off the main loop.
     case reportsReady(ReportSet)
+    /// The linkage model's run, for the Review tab and the detail's explanations.
+    case reviewReady(LinkReview)
+    /// A decision was written to the workspace's decisions (and its audit log).
+    case decisionRecorded(SourcePair, LinkVerdict, id: Int64)
+    /// A decision could not be written: the reason, for the status bar.
+    case decisionFailed(SourcePair, reason: String)
 }
 
 /// Work with side effects for the run loop, whose results come back as actions.
@@ -41,6 +47,9 @@ public enum Effect: Sendable, Equatable {
     /// that `filter` picks out; send `.exportFinished` or `.exportFailed`. The run loop writes
     /// and logs it, like every export.
     case exportReport(path: String, csv: [UInt8], report: String, rows: Int, filter: IncidentFilter, replace: Bool)
+    /// Record an analyst's decision on a pair in the workspace, as `mfc decide` does (who and
+    /// when, and the audit log); send `.decisionRecorded` or `.decisionFailed`.
+    case decide(SourcePair, LinkVerdict, reason: String)
     /// Run a job off the main loop and send its result (``BackgroundJob/run()``).
     case run(BackgroundJob)
     /// Restore the terminal and exit.

@@ -8,8 +8,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case filter, clearFilters
     case sortAscending, sortDescending
     case select, export, help
-    case nextTab, previousTab
-    case showIncidents, showAuthorities, showHomes, showForces, showOutOfArea, showTrends
+    case nextTab, previousTab, nextTable
+    case showIncidents, showAuthorities, showHomes, showForces, showOutOfArea, showTrends, showReview
+    case accept, reject
 
     /// The tab a `show…` command opens.
     var tab: Tab? {
@@ -20,6 +21,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .showForces: .forces
         case .showOutOfArea: .outOfArea
         case .showTrends: .trends
+        case .showReview: .review
         default: nil
         }
     }
@@ -54,12 +56,16 @@ public enum CommandTable {
         row(.help, [.character("?")], "View", "this help", hint: "help"),
         row(.nextTab, [.tab], "Views", "next view: incidents, authorities, homes, forces, …", hint: nil),
         row(.previousTab, [.backTab], "Views", "previous view", hint: nil),
+        row(.nextTable, [.character("t")], "Views", "the view's other table: the forces' register of homes, the out-of-area matrix", hint: nil),
         row(.showIncidents, [.character("1")], "Views", "the incidents", hint: nil),
         row(.showAuthorities, [.character("2")], "Views", "the authorities' scorecard", hint: nil),
         row(.showHomes, [.character("3")], "Views", "homes, with the watch list", hint: nil),
         row(.showForces, [.character("4")], "Views", "police forces and their homes", hint: nil),
         row(.showOutOfArea, [.character("5")], "Views", "out of area: responsible x host authority", hint: nil),
         row(.showTrends, [.character("6")], "Views", "trends: months by provenance, weekday x hour", hint: nil),
+        row(.showReview, [.character("7")], "Views", "review: the linkage model's uncertain links", hint: nil),
+        row(.accept, [.character("a")], "Review", "accept the link: the report and the episode are one absence", hint: nil),
+        row(.reject, [.character("r")], "Review", "reject the link: never pair the report and the episode", hint: nil),
         row(.search, [.character("/")], "Find", "search child, home, authority, force in the view", hint: "search"),
         row(.nextMatch, [.character("n")], "Find", "next match", hint: nil),
         row(.previousMatch, [.character("N")], "Find", "previous match", hint: nil),
@@ -85,11 +91,21 @@ public enum CommandTable {
     }
 
     /// The hint line of the report tabs: Enter opens a row's incidents, Tab moves between views.
-    public static var reportHints: [(keys: String, word: String)] {
+    /// With `tables`, the tab has more than one table and `t` moves between them.
+    public static func reportHints(tables: Bool = false) -> [(keys: String, word: String)] {
+        func key(_ command: Command) -> String { bindings.first { $0.command == command }?.keys.first?.label ?? "" }
+        return [(key(.open), "incidents"), ("[ ]", "sort")] + (tables ? [(key(.nextTable), "tables")] : []) + [
+            (key(.filter), "filter"), (key(.export), "export"), ("\(key(.nextTab)) 1-7", "views"), (key(.help), "help"),
+            (key(.quit), "quit"),
+        ]
+    }
+
+    /// The hint line of the Review tab: the decision keys first.
+    public static var reviewHints: [(keys: String, word: String)] {
         func key(_ command: Command) -> String { bindings.first { $0.command == command }?.keys.first?.label ?? "" }
         return [
-            (key(.open), "incidents"), ("[ ]", "sort"), (key(.filter), "filter"), (key(.export), "export"),
-            ("\(key(.nextTab)) 1-6", "views"), (key(.help), "help"), (key(.quit), "quit"),
+            (key(.accept), "accept"), (key(.reject), "reject"), ("j k", "move"), ("\(key(.nextTab)) 1-7", "views"),
+            (key(.help), "help"), (key(.quit), "quit"),
         ]
     }
 

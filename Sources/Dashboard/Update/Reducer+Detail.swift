@@ -7,7 +7,9 @@ extension AppState {
         let record = index[incident]
         let found = sources?.sources(of: record, in: index.linked.dataset)
             ?? SourceLookup.scan(record, in: index.linked.dataset)
-        screen = .detail(DetailState(incident: incident, sources: found, childIncidents: index.incidentsOfChild(of: incident)))
+        let reports = sources?.reportIndexes(of: record) ?? SourceLookup.scanReportIndexes(record, in: index.linked.dataset)
+        screen = .detail(DetailState(
+            incident: incident, sources: found, childIncidents: index.incidentsOfChild(of: incident), reportIndexes: reports))
     }
 
     mutating func performInDetail(_ command: Command) -> [Effect] {

@@ -58,13 +58,30 @@ extension AppState {
         case let .picker(picker):
             pickerKey(picker, key)
             return []
+        case let .decisionReason(verdict, pair, text):
+            switch edit(text, key) {
+            case let .editing(next): overlay = .decisionReason(verdict: verdict, pair: pair, text: next)
+            case .cancelled:
+                overlay = nil
+                message = "No decision made"
+            case let .submitted(reason):
+                guard !reason.allSatisfy(\.isWhitespace) else {
+                    message = "A decision needs a reason, as with mfc decide --reason"
+                    return []
+                }
+                overlay = nil
+                review.pending = pair
+                message = "Recording: \(verdict.rawValue) \(pair.policeRef.rawValue) with \(pair.episodeID.rawValue)…"
+                return [.decide(pair, verdict, reason: reason)]
+            }
+            return []
         }
     }
 
     /// The export of the current view: the incidents through `IncidentExporter`, a report
     /// through `ReportWriter` (the same CSV as `mfc report`).
     mutating func exportEffect(path: String, replace: Bool) -> Effect {
-        guard tab != .incidents, let table = reportTable else {
+        guard tab.isReport, let table = reportTable else {
             return .export(path: path, rows: rows, selected: selected, replace: replace)
         }
         var scope = filter

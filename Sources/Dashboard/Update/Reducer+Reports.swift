@@ -7,13 +7,17 @@ extension AppState {
     /// The report table of the current tab, when it is a report tab and its reports are up to date.
     public var reportTable: ReportTable? {
         guard let reports, reports.scope == reportScope else { return nil }
-        return tab.table(in: reports)
+        let tables = tab.tables(in: reports)
+        return tables.indices.contains(reportPage.table) ? tables[reportPage.table] : nil
     }
 
-    /// The current report tab's view state.
+    /// The current tab and its table.
+    var reportPage: ReportPage { ReportPage(tab: tab, table: reportTables[tab] ?? 0) }
+
+    /// The current report table's view state.
     var reportView: ReportViewState {
-        get { reportViews[tab] ?? ReportViewState() }
-        set { reportViews[tab] = newValue }
+        get { reportViews[reportPage] ?? ReportViewState() }
+        set { reportViews[reportPage] = newValue }
     }
 
     /// Rows of a report's body on screen: the page less the pinned total row.
@@ -21,12 +25,13 @@ extension AppState {
 
     mutating func show(_ target: Tab) {
         tab = target
-        if target != .incidents && reports?.scope != reportScope {
+        if target.isReport && reports?.scope != reportScope {
             message = reportData == nil ? "Preparing the reports…" : "Computing the reports…"
         } else {
             message = ""
         }
-        if target != .incidents { clampReport() }
+        if target.isReport { clampReport() }
+        if target == .review { message = reviewMessage }
     }
 
     mutating func performInReport(_ command: Command) -> [Effect] {
@@ -64,6 +69,10 @@ extension AppState {
             reportView = view
             openReportRow(table)
             return []
+        case .nextTable:
+            reportView = view
+            showNextTable()
+            return []
         case .back: message = "Press 1 for the incidents, Q to quit"
         case .quit: return [.quit]
         case .help: overlay = .help(scroll: 0)
@@ -80,12 +89,25 @@ extension AppState {
             message = "Filters cleared"
         case .select: message = "Rows are selected in the incidents (press 1)"
         case .export: overlay = .exportPath(text: exportName(table), count: table.allRows.count)
-        case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends:
+        case .accept, .reject: message = "a and r decide the links in the Review view (7)"
+        case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends,
+             .showReview:
             break
         }
         reportView = view
         clampReport()
         return []
+    }
+
+    /// `t`: the tab's next table (the forces' register of homes, the out-of-area matrix).
+    mutating func showNextTable() {
+        guard tab.tableCount > 1 else {
+            message = "\(tab.title) has one table (t switches tables in Forces and Out of area)"
+            return
+        }
+        reportTables[tab] = (reportPage.table + 1) % tab.tableCount
+        clampReport()
+        message = reportTable.map { $0.title } ?? message
     }
 
     /// Keeps the report cursor within the rows and on screen, and its column in view.
@@ -117,23 +139,25 @@ extension AppState {
     /// The width the report table is drawn in: the trends leave room for their grid.
     var reportWidth: Int { tab == .trends && width >= TrendsView.besideWidth ? width - TrendsView.gridWidth - 1 : width }
 
-    /// Enter on a report row: the incidents behind it, filtered by the row's drill filter.
+    /// Enter on a report row: the incidents behind it (behind the cursor's cell, where the cell
+    /// has its own filter: a cell of the out-of-area matrix), already filtered.
     mutating func openReportRow(_ table: ReportTable) {
         let view = reportView
         guard view.order.indices.contains(view.cursor) else { return }
         let row = table.rows[view.order[view.cursor]]
-        guard let drill = row.drill else {
+        guard let drill = row.drill(at: view.column) else {
             message = "No filter picks these incidents out (the value is unknown)"
             return
         }
-        drillOrigin = DrillOrigin(tab: tab, filter: filter, periodLabel: periodLabel, view: view)
+        let cellLabel = row.cellDrills[view.column] == nil ? nil : table.columns[view.column].title
+        drillOrigin = DrillOrigin(tab: tab, table: reportPage.table, filter: filter, periodLabel: periodLabel, view: view)
         filter = drill
         periodLabel = Self.periodText(drill, zone: index.catalogue.formatter.zone)
         tab = .incidents
         refreshRows()
         cursor = 0
         clampScroll()
-        message = "\(Self.rowLabel(table, row)) · Esc returns"
+        message = "\(Self.rowLabel(table, row))\(cellLabel.map { " in \($0)" } ?? "") · Esc returns"
     }
 
     /// Esc in the incidents after Enter on a report row: back to that report and its filters.
@@ -146,6 +170,7 @@ extension AppState {
         filter = origin.filter
         periodLabel = origin.periodLabel
         refreshRows()
+        reportTables[origin.tab] = origin.table
         show(origin.tab)
         reportView = origin.view
         clampReport()
@@ -223,13 +248,15 @@ extension AppState {
         guard set.scope == reportScope else { return }
         reports = set
         for target in Tab.allCases {
-            guard let table = target.table(in: set) else { continue }
-            var view = reportViews[target] ?? ReportViewState()
-            view.order = view.sortColumn.map { Self.order(table, column: $0, descending: view.descending) }
-                ?? Array(table.rows.indices)
-            reportViews[target] = view
+            for (k, table) in target.tables(in: set).enumerated() {
+                let page = ReportPage(tab: target, table: k)
+                var view = reportViews[page] ?? ReportViewState()
+                view.order = view.sortColumn.map { Self.order(table, column: $0, descending: view.descending) }
+                    ?? Array(table.rows.indices)
+                reportViews[page] = view
+            }
         }
-        if tab != .incidents {
+        if tab.isReport {
             clampReport()
             if message.hasPrefix("Computing") || message.hasPrefix("Preparing") { message = "" }
         }

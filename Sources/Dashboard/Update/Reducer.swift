@@ -5,7 +5,7 @@ import IncidentModel
 /// pass over the visible rows (filtering, searching), never formatting of rows off screen.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     let effects = state.reduce(action)
-    return effects + state.requestReportsIfStale()
+    return effects + state.requestReportsIfStale() + state.requestReviewIfNeeded()
 }
 
 extension AppState {
@@ -38,6 +38,16 @@ extension AppState {
         case let .reportsReady(set):
             receive(set)
             return []
+        case let .reviewReady(data):
+            receive(data)
+            return []
+        case let .decisionRecorded(pair, verdict, id):
+            recorded(pair, verdict, id: id)
+            return []
+        case let .decisionFailed(pair, reason):
+            if review.pending == pair { review.pending = nil }
+            message = "Decision not recorded: \(reason)"
+            return []
         case let .orderReady(order):
             orders[order.column] = order
             if let pending = pendingSort, pending.column == order.column { applySort(pending) }
@@ -69,6 +79,7 @@ extension AppState {
             show(tab.moved(by: command == .nextTab ? 1 : -1))
             return []
         }
+        if tab == .review { return performInReview(command) }
         if tab != .incidents { return performInReport(command) }
         switch command {
         case .moveDown: move(by: 1)
@@ -107,7 +118,10 @@ extension AppState {
             }
             overlay = .exportPath(text: exportDefault, count: count)
         case .help: overlay = .help(scroll: 0)
-        case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends:
+        case .nextTable: message = "t switches tables in the Forces and Out of area views"
+        case .accept, .reject: message = "a and r decide the links in the Review view (7)"
+        case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends,
+             .showReview:
             break
         }
         return []
@@ -148,7 +162,11 @@ extension AppState {
         guard overlay == nil, screen == .table, width >= TableLayout.minimumWidth,
               height >= TableLayout.minimumHeight else { return }
         if y == 0 {
-            if let hit = TabBar.tab(at: x) { show(hit) }
+            if let hit = TabBar.tab(at: x, width: width, current: tab) { show(hit) }
+            return
+        }
+        if tab == .review {
+            clickReview(y: y)
             return
         }
         if tab != .incidents {
@@ -214,6 +232,10 @@ extension AppState {
     mutating func findNext(forward: Bool, fresh: Bool) {
         guard !search.isEmpty else {
             message = "No search yet: press / to search"
+            return
+        }
+        if tab == .review {
+            message = "Search works in the incidents and the reports"
             return
         }
         if tab != .incidents {

@@ -28,6 +28,7 @@ enum DetailView {
         var title = "Incident \(incident.id.rawValue) · \(incident.provenance.label)"
         if incident.isOngoing { title += " · ONGOING" }
         if incident.isHighRisk { title += " · HIGH RISK" }
+        if incident.isRepeat { title += " · 3 IN 90 DAYS" }
         out.append([Span(x: 0, text: " " + title, style: .header, limit: width)])
         out[0].insert(Span(x: 0, text: String(repeating: " ", count: width), style: .header), at: 0)
         out.append([])
@@ -54,7 +55,10 @@ enum DetailView {
         field("Return interview", incident.returnInterview.rawValue)
         field("CSE concern", incident.cseConcern ? "yes" : "no", incident.cseConcern ? .warning : .plain)
         let labels = incident.discrepancies.labels
+        field("3 in 90 days", incident.isRepeat ? "yes: one of 3 or more of the child's incidents within 90 days" : "no",
+              incident.isRepeat ? .warning : .plain)
         field("Discrepancies", labels.isEmpty ? "none" : labels.joined(separator: "; "), labels.isEmpty ? .plain : .warning)
+        out.append(contentsOf: explanationLines(detail, state: state))
         out.append([])
         out.append(contentsOf: sourceLines(detail.sources, catalogue: catalogue, width: width))
         out.append([])
@@ -74,6 +78,35 @@ enum DetailView {
                 x += w + 1
             }
             out.append(line)
+        }
+        return out
+    }
+
+    /// For each police report the model linked: the link, then each field's level and weight
+    /// and the total, as `mfc explain` prints them (once the model has run in the background).
+    static func explanationLines(_ detail: DetailState, state: AppState) -> [[Span]] {
+        let linked = state.index.linked
+        var out: [[Span]] = []
+        for r in detail.reportIndexes where linked.personLinks.indices.contains(r) {
+            guard let link = linked.personLinks[r], link.method == .model else { continue }
+            let ref = linked.dataset.policeReports[r].ref
+            let weight = link.weight.map { ", weight " + LinkExplanation.signed($0) } ?? ""
+            out.append([Span(x: 1, text: "Linked by model", style: .key),
+                        Span(x: 20, text: "\(ref.rawValue) → child \(link.child.rawValue)\(weight)")])
+            guard let data = state.review.data else {
+                out.append([Span(x: 3, text: "Explanation: running the linkage model…", style: .hint)])
+                continue
+            }
+            guard let explanation = data.explanation(report: r, child: link.child) else {
+                out.append([Span(x: 3, text: "Explanation: the child is not among the report's candidates", style: .hint)])
+                continue
+            }
+            for line in ExplanationLines.lines(explanation) {
+                out.append([Span(x: 3, text: line.0, style: .key, limit: 16), Span(x: 20, text: line.1, limit: 24),
+                            Span(x: 45, text: line.2)])
+            }
+            out.append([Span(x: 3, text: "total", style: CellStyle(bold: true)),
+                        Span(x: 45, text: LinkExplanation.signed(explanation.total), style: CellStyle(bold: true))])
         }
         return out
     }

@@ -11,7 +11,11 @@ public func render(_ state: AppState, measure: CharacterWidth = .unicode) -> Gri
     switch state.screen {
     case .table:
         TabBar.draw(state, into: &grid)
-        if state.tab == .incidents { TableView.draw(state, into: &grid) } else { ReportView.draw(state, into: &grid) }
+        switch state.tab {
+        case .incidents: TableView.draw(state, into: &grid)
+        case .review: ReviewView.draw(state, into: &grid)
+        default: ReportView.draw(state, into: &grid)
+        }
     case let .detail(detail): DetailView.draw(detail, state: state, into: &grid)
     }
     StatusBar.draw(state, into: &grid)
@@ -24,6 +28,8 @@ public func render(_ state: AppState, measure: CharacterWidth = .unicode) -> Gri
     case let .search(text): StatusBar.drawPrompt("/", text, into: &grid)
     case let .exportPath(text, n):
         StatusBar.drawPrompt("Export \(grouped(n)) row\(n == 1 ? "" : "s") to: ", text, into: &grid)
+    case let .decisionReason(verdict, pair, text):
+        StatusBar.drawPrompt("\(verdict == .accept ? "Accept" : "Reject") \(pair.policeRef.rawValue) with \(pair.episodeID.rawValue) · reason: ", text, into: &grid)
     case let .confirmReplace(path):
         grid.fill(y: grid.height - 1, style: .warning)
         grid.put("\(path) exists. Replace it? (y/n)", x: 1, y: grid.height - 1, style: .warning)
@@ -58,12 +64,15 @@ enum StatusBar {
         case (_, .help?): view = "Help"
         case (_, .picker?): view = "Filter"
         case let (.detail(detail), _): view = "Incident \(state.index[detail.incident].id.rawValue)"
-        case (.table, _): view = state.tab.title
+        case (.table, _):
+            view = state.tab.title + (state.tab.tableLabel(state.reportPage.table).map { " · \($0)" } ?? "")
         }
         x += grid.put(view, x: x, y: y, style: CellStyle.status.emboldened()) + 2
         let (row, count): (Int, Int)
         if state.tab == .incidents || state.screen != .table {
             (row, count) = (state.rows.isEmpty ? 0 : state.cursor + 1, state.rows.count)
+        } else if state.tab == .review {
+            (row, count) = (state.review.queue.isEmpty ? 0 : state.review.cursor + 1, state.review.queue.count)
         } else {
             let order = state.reportTable == nil ? [] : state.reportView.order
             (row, count) = (order.isEmpty ? 0 : state.reportView.cursor + 1, order.count)
@@ -102,9 +111,10 @@ enum StatusBar {
         chip("force", f.forces.sorted().map { catalogue.forceName($0) })
         chip("risk", f.risks.sorted { ($0?.rawValue ?? -1) > ($1?.rawValue ?? -1) }.map { $0?.label ?? "not graded" })
         chip("known to", f.provenances.sorted { $0.rawValue < $1.rawValue }.map(\.label))
+        if f.repeatsOnly { chips.append("3 in 90 days") }
         if f.from != nil || f.to != nil {
             chips.append("period: \(state.periodLabel ?? "custom")")
-        } else if state.tab != .incidents, let period = state.reportPeriod {
+        } else if state.tab.isReport, let period = state.reportPeriod {
             chips.append("period: \(period.label(zone: catalogue.formatter.zone))")
         }
         return chips
@@ -117,8 +127,10 @@ enum StatusBar {
             items = [("↑↓", "scroll"), ("Esc", "back"), ("?", "help"), ("Q", "quit")]
         } else if case .picker = state.overlay {
             items = [("type", "narrow"), ("↑↓", "move"), ("Tab", "next list"), ("Enter", "apply"), ("Esc", "close")]
+        } else if state.tab == .review {
+            items = CommandTable.reviewHints
         } else if state.tab != .incidents {
-            items = CommandTable.reportHints
+            items = CommandTable.reportHints(tables: state.tab.tableCount > 1)
         } else {
             items = CommandTable.hints
         }

@@ -4,7 +4,8 @@ import IncidentModel
 struct TableLayout {
     /// The table's columns, left to right.
     static let columns: [IncidentColumn] = [
-        .start, .duration, .child, .age, .home, .authority, .force, .provenance, .risk, .returnInterview, .flags, .id,
+        .start, .duration, .child, .age, .home, .authority, .force, .provenance, .risk, .returnInterview, .flags, .repeatMissing,
+        .id,
     ]
     /// Rows that are not table body: the tab bar, the header, the status bar and the hint line.
     static let chromeRows = 4
@@ -30,6 +31,7 @@ struct TableLayout {
         case .risk: 16
         case .returnInterview: 16
         case .flags: 12
+        case .repeatMissing: 8
         case .id: 16
         }
     }

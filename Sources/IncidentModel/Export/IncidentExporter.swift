@@ -6,8 +6,8 @@ public struct IncidentExporter: Sendable {
     public static let header = [
         "incident_id", "provenance", "start", "end", "ongoing", "duration_hours", "child_id", "given_name",
         "family_name", "dob", "sex", "home_urn", "home_name", "responsible_authority", "host_authority", "force",
-        "out_of_area", "highest_risk", "return_interview", "cse_concern", "discrepancies", "police_refs",
-        "la_episode_ids",
+        "out_of_area", "highest_risk", "return_interview", "cse_concern", "discrepancies", "repeat_3_in_90_days",
+        "police_refs", "la_episode_ids",
     ]
 
     /// The columns of a pseudonymised export: names and dates of birth left out, the child id
@@ -70,6 +70,7 @@ public struct IncidentExporter: Sendable {
             .formatted(incident.returnInterview.rawValue),
             yesNo(incident.cseConcern),
             .formatted(incident.discrepancies.labels.joined(separator: "; ")),
+            yesNo(incident.isRepeat),
             text(incident.policeRefs.map(\.rawValue).joined(separator: ";")),
             text(incident.episodeIDs.map(\.rawValue).joined(separator: ";")),
         ]

@@ -56,8 +56,15 @@ public struct LinkedData: Sendable {
     /// For each police report (in `dataset.policeReports` order), its person link.
     public let personLinks: [PersonLink?]
 
-    /// Linked data from its parts: `incidents` ordered by start, then id.
-    public init(dataset: Dataset, registers: Registers, incidents: [CombinedIncident], personLinks: [PersonLink?]) {
+    /// The linked data; marks the incidents that belong to a child's run of 3 or more within
+    /// 90 days (``RepeatMissing``), so every view, filter and export sees the same mark.
+    public init(dataset: Dataset, registers: Registers, incidents: consuming [CombinedIncident], personLinks: [PersonLink?]) {
+        RepeatMissing.mark(&incidents)
+        self.init(dataset: dataset, registers: registers, markedIncidents: incidents, personLinks: personLinks)
+    }
+
+    /// Linked data whose incidents are marked already (as kept by a workspace's snapshot).
+    public init(dataset: Dataset, registers: Registers, markedIncidents incidents: [CombinedIncident], personLinks: [PersonLink?]) {
         self.dataset = dataset
         self.registers = registers
         self.incidents = incidents

@@ -29,6 +29,9 @@ public struct CombinedIncident: Hashable, Sendable, Identifiable {
     /// Whether any source recorded a concern of child sexual exploitation.
     public var cseConcern: Bool
     public var discrepancies: Discrepancies
+    /// Whether the incident is one of 3 or more of the child's within 90 days
+    /// (``RepeatMissing``); set over all the incidents when they are linked.
+    public var isRepeat: Bool
     /// The LA episodes behind the incident, in start order.
     public var episodeIDs: [EpisodeID]
     /// The police reports behind the incident, in start order.
@@ -38,7 +41,8 @@ public struct CombinedIncident: Hashable, Sendable, Identifiable {
         id: IncidentID, provenance: Provenance, child: ChildID?, person: PersonSummary,
         responsibleAuthority: AuthorityCode?, home: HomeURN?, hostAuthority: AuthorityCode?, force: ForceCode?,
         start: Instant, end: Instant?, highestRisk: RiskLevel?, returnInterview: ReturnInterview,
-        cseConcern: Bool, discrepancies: Discrepancies, episodeIDs: [EpisodeID], policeRefs: [PoliceRef]
+        cseConcern: Bool, discrepancies: Discrepancies, episodeIDs: [EpisodeID], policeRefs: [PoliceRef],
+        isRepeat: Bool = false
     ) {
         self.id = id
         self.provenance = provenance
@@ -56,6 +60,7 @@ public struct CombinedIncident: Hashable, Sendable, Identifiable {
         self.discrepancies = discrepancies
         self.episodeIDs = episodeIDs
         self.policeRefs = policeRefs
+        self.isRepeat = isRepeat
     }
 
     /// Whether any source has no end yet.

@@ -12,6 +12,8 @@ public enum IncidentColumn: String, CaseIterable, Sendable, Hashable, Codable {
     case risk
     case returnInterview = "rhi"
     case flags
+    /// One of 3 or more of the child's incidents within 90 days (``RepeatMissing``).
+    case repeatMissing = "repeat"
     case id
 
     /// The header text.
@@ -28,6 +30,7 @@ public enum IncidentColumn: String, CaseIterable, Sendable, Hashable, Codable {
         case .risk: "Risk"
         case .returnInterview: "Return interview"
         case .flags: "Flags"
+        case .repeatMissing: "3 in 90d"
         case .id: "Incident"
         }
     }
@@ -49,6 +52,7 @@ public enum IncidentColumn: String, CaseIterable, Sendable, Hashable, Codable {
         case .risk: incident.highestRisk?.label ?? ""
         case .returnInterview: incident.returnInterview.rawValue
         case .flags: Self.flags(incident).joined(separator: " ")
+        case .repeatMissing: incident.isRepeat ? "yes" : ""
         case .id: incident.id.rawValue
         }
     }

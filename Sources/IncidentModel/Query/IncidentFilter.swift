@@ -15,11 +15,14 @@ public struct IncidentFilter: Hashable, Sendable {
     /// The period `[from, to)` in which the incident's start falls.
     public var from: Instant?
     public var to: Instant?
+    /// Only incidents marked as one of 3 or more of the child's within 90 days
+    /// (``CombinedIncident/isRepeat``).
+    public var repeatsOnly = false
 
     public init(
         homes: Set<HomeURN> = [], authorities: Set<AuthorityCode> = [], forces: Set<ForceCode> = [],
         risks: Set<RiskLevel?> = [], provenances: Set<Provenance> = [], from: Instant? = nil, to: Instant? = nil,
-        hostAuthorities: Set<AuthorityCode> = []
+        hostAuthorities: Set<AuthorityCode> = [], repeatsOnly: Bool = false
     ) {
         self.homes = homes
         self.authorities = authorities
@@ -29,6 +32,7 @@ public struct IncidentFilter: Hashable, Sendable {
         self.provenances = provenances
         self.from = from
         self.to = to
+        self.repeatsOnly = repeatsOnly
     }
 
     /// Whether nothing is filtered out.
@@ -44,6 +48,7 @@ public struct IncidentFilter: Hashable, Sendable {
         if !hostAuthorities.isEmpty && !(incident.hostAuthority.map(hostAuthorities.contains) ?? false) { return false }
         if !forces.isEmpty && !(incident.force.map(forces.contains) ?? false) { return false }
         if !risks.isEmpty && !risks.contains(incident.highestRisk) { return false }
+        if repeatsOnly && !incident.isRepeat { return false }
         return true
     }
 

@@ -71,13 +71,51 @@ public struct AuthorityScorecard: Sendable {
         self.total = total
     }
 
-    /// The median of durations in seconds, as hours; the mean of the middle two for an even count.
+    /// The median of durations in seconds, as hours; the mean of the middle two for an even
+    /// count. By selection rather than sorting: O(n) on average. Reorders `seconds`.
     static func medianHours(_ seconds: inout [Int64]) -> Double? {
         guard !seconds.isEmpty else { return nil }
-        seconds.sort()
         let n = seconds.count
-        let middle = n % 2 == 1 ? Double(seconds[n / 2]) : (Double(seconds[n / 2 - 1]) + Double(seconds[n / 2])) / 2
-        return middle / 3600
+        let upper = Self.select(&seconds, rank: n / 2)
+        guard n % 2 == 0 else { return Double(upper) / 3600 }
+        // The other middle value is the largest of those placed below the upper one.
+        let lower = seconds[0..<(n / 2)].max() ?? upper
+        return (Double(lower) + Double(upper)) / 2 / 3600
+    }
+
+    /// The value that sorting would put at `rank`, leaving smaller or equal values before it
+    /// and larger or equal ones after it (Hoare's selection, middle-of-three pivots).
+    static func select(_ values: inout [Int64], rank: Int) -> Int64 {
+        values.withUnsafeMutableBufferPointer { v in
+            var low = 0, high = v.count - 1
+            while low < high {
+                let mid = low + (high - low) / 2
+                // Middle of three as the pivot.
+                if v[mid] < v[low] { v.swapAt(mid, low) }
+                if v[high] < v[low] { v.swapAt(high, low) }
+                if v[high] < v[mid] { v.swapAt(high, mid) }
+                let pivot = v[mid]
+                var i = low, j = high
+                while i <= j {
+                    while v[i] < pivot { i += 1 }
+                    while v[j] > pivot { j -= 1 }
+                    if i <= j {
+                        v.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                // Now v[low...j] <= pivot <= v[i...high], and v[j+1..<i] == pivot.
+                if rank <= j {
+                    high = j
+                } else if rank >= i {
+                    low = i
+                } else {
+                    return v[rank]
+                }
+            }
+            return v[rank]
+        }
     }
 
     /// Flags the authorities in the bottom quarter of each rate: ranked from the lowest rate,

@@ -52,8 +52,8 @@ public struct HomeReport: Sendable {
         }
         rows.append(HomeRow(urn: nil, name: "Home unknown"))
         var total = HomeRow(urn: nil, name: "All homes")
-        var tallies = ChildTallies(children: data.childCount)
-        var allTallies = ChildTallies(children: data.childCount)
+        var tallies = DistinctChildren(children: data.childCount, groups: unknown + 1)
+        var allTallies = DistinctChildren(children: data.childCount, groups: 1)
         data.forEach(in: scope, sparkline: true) { fact, inPeriod, sparkMonth in
             let g = fact.home >= 0 ? Int(fact.home) : unknown
             if let m = sparkMonth {
@@ -63,15 +63,15 @@ public struct HomeReport: Sendable {
             guard inPeriod else { return }
             rows[g].count(fact)
             total.count(fact)
-            tallies.add(group: Int32(g), child: fact.child, start: fact.start)
-            allTallies.add(group: 0, child: fact.child, start: fact.start)
+            tallies.add(group: Int32(g), child: fact.child)
+            allTallies.add(group: 0, child: fact.child)
         }
-        let children = tallies.summary(groups: unknown + 1).children
+        let children = tallies.counts
         for g in rows.indices {
             rows[g].children = children[g]
             rows[g].isWatched = (rows[g].rating?.isGoodOrBetter ?? false) && rows[g].incidents >= watchThreshold
         }
-        total.children = allTallies.summary(groups: 1).children[0]
+        total.children = allTallies.counts[0]
         let places = rows.compactMap(\.places)
         total.places = places.isEmpty ? nil : places.reduce(0, +)
         // Homes the register lacks appear only with incidents; "Home unknown" likewise.

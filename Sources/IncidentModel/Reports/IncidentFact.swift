@@ -33,6 +33,8 @@ struct IncidentFact: Sendable {
         static let interviewDue = Traits(rawValue: 1 << 4)
         static let interviewOffered = Traits(rawValue: 1 << 5)
         static let interviewInTime = Traits(rawValue: 1 << 6)
+        /// One of 3 or more of the child's incidents within 90 days.
+        static let repeatMissing = Traits(rawValue: 1 << 7)
     }
 
     static let noRisk: UInt8 = 255
@@ -70,6 +72,7 @@ struct IncidentFact: Sendable {
         if incident.returnInterview != .notApplicable { traits.insert(.interviewDue) }
         if incident.returnInterview.wasOffered { traits.insert(.interviewOffered) }
         if incident.returnInterview == .completedInTime { traits.insert(.interviewInTime) }
+        if incident.isRepeat { traits.insert(.repeatMissing) }
         self.traits = traits
     }
 

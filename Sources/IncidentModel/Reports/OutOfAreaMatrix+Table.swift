@@ -33,20 +33,43 @@ extension OutOfAreaMatrix {
     }
 
     /// The matrix itself: a row per responsible authority, a column per host authority, the
-    /// incidents in each cell, with row and column totals.
+    /// incidents in each cell, with row and column totals. A row drills to the responsible
+    /// authority's incidents, each non-empty cell to those of its responsible and host pair.
+    /// O(cells + responsibles × hosts).
     public func matrixTable(zone: LocalTimeZone) -> ReportTable {
         var columns = [ReportColumn("responsible_code", "Resp", .text, width: 5), ReportColumn("responsible", "Responsible", .text, width: 16)]
         for host in hosts { columns.append(ReportColumn("host_" + host.rawValue, host.rawValue, .count, width: max(5, host.rawValue.count))) }
         columns.append(ReportColumn("total", "Total", .count, width: 7))
+        var hostColumn: [AuthorityCode: Int] = [:]
+        for (k, host) in hosts.enumerated() { hostColumn[host] = k }
+        // Cells are ordered by responsible then host: one run of cells per row.
+        var runs: [AuthorityCode: (name: String, cells: ArraySlice<OutOfAreaCell>)] = [:]
+        var start = cells.startIndex
+        while start < cells.endIndex {
+            var end = start + 1
+            while end < cells.endIndex && cells[end].responsible == cells[start].responsible { end += 1 }
+            runs[cells[start].responsible] = (cells[start].responsibleName, cells[start..<end])
+            start = end
+        }
         var columnTotals = [Int](repeating: 0, count: hosts.count)
         var rows: [ReportRow] = []
         for responsible in responsibles {
-            let counts = hosts.map { incidents(responsible: responsible, host: $0) }
-            for (k, n) in counts.enumerated() { columnTotals[k] += n }
-            let name = cells.first { $0.responsible == responsible }?.responsibleName ?? responsible.rawValue
+            var counts = [Int](repeating: 0, count: hosts.count)
+            var cellDrills: [Int: IncidentFilter] = [:]
+            let run = runs[responsible]
+            for cell in run?.cells ?? [] {
+                guard let k = hostColumn[cell.host] else { continue }
+                counts[k] = cell.incidents
+                columnTotals[k] += cell.incidents
+                cellDrills[2 + k] = scope.drill {
+                    $0.authorities = [responsible]
+                    $0.hostAuthorities = [cell.host]
+                }
+            }
             rows.append(ReportRow(
-                values: [.text(responsible.rawValue), .text(name)] + counts.map(ReportValue.count) + [.count(counts.reduce(0, +))],
-                drill: scope.drill { $0.authorities = [responsible] }))
+                values: [.text(responsible.rawValue), .text(run?.name ?? responsible.rawValue)] + counts.map(ReportValue.count)
+                    + [.count(counts.reduce(0, +))],
+                drill: scope.drill { $0.authorities = [responsible] }, cellDrills: cellDrills))
         }
         let total = ReportRow(values: [.text(""), .text("All")] + columnTotals.map(ReportValue.count) + [.count(columnTotals.reduce(0, +))])
         return ReportTable(

@@ -49,9 +49,10 @@ public struct OutOfAreaMatrix: Sendable {
         self.scope = scope
         let n = data.authorities.count
         var incidents = [Int](repeating: 0, count: n * n)
-        var tallies = ChildTallies(children: data.childCount)
-        var inOut = ChildTallies(children: data.childCount)
-        var all = ChildTallies(children: data.childCount)
+        var cellChildren = DistinctChildren(children: data.childCount, groups: n * n)
+        // Groups 2a (in area) and 2a+1 (out of area).
+        var inOut = DistinctChildren(children: data.childCount, groups: 2 * n)
+        var all = DistinctChildren(children: data.childCount, groups: 1)
         var unplaced = 0
         data.forEach(in: scope) { fact, _, _ in
             guard fact.authority >= 0 && fact.host >= 0 else {
@@ -60,13 +61,11 @@ public struct OutOfAreaMatrix: Sendable {
             }
             let cell = Int(fact.authority) * n + Int(fact.host)
             incidents[cell] += 1
-            tallies.add(group: Int32(cell), child: fact.child, start: fact.start)
-            all.add(group: 0, child: fact.child, start: fact.start)
-            // Groups 2a (in area) and 2a+1 (out of area).
-            inOut.add(group: fact.authority * 2 + (fact.authority == fact.host ? 0 : 1), child: fact.child, start: fact.start)
+            cellChildren.add(group: Int32(cell), child: fact.child)
+            all.add(group: 0, child: fact.child)
+            inOut.add(group: fact.authority * 2 + (fact.authority == fact.host ? 0 : 1), child: fact.child)
         }
-        let cellChildren = tallies.summary(groups: n * n).children
-        let split = inOut.summary(groups: 2 * n).children
+        let split = inOut.counts
         var cells: [OutOfAreaCell] = []
         var summaries: [OutOfAreaSummary] = []
         for a in 0..<n {
@@ -74,7 +73,7 @@ public struct OutOfAreaMatrix: Sendable {
             for h in 0..<n where incidents[a * n + h] > 0 {
                 let cell = OutOfAreaCell(
                     responsible: data.authorities[a], host: data.authorities[h], responsibleName: summary.name,
-                    hostName: data.authorityName(Int32(h)), children: cellChildren[a * n + h], incidents: incidents[a * n + h])
+                    hostName: data.authorityName(Int32(h)), children: cellChildren.counts[a * n + h], incidents: incidents[a * n + h])
                 if a == h { summary.incidentsInArea += cell.incidents } else { summary.incidentsOutOfArea += cell.incidents }
                 cells.append(cell)
             }
@@ -89,11 +88,6 @@ public struct OutOfAreaMatrix: Sendable {
         responsibles = Array(Set(cells.map(\.responsible))).sorted()
         hosts = Array(Set(cells.map(\.host))).sorted()
         self.unplaced = unplaced
-        self.children = all.summary(groups: 1).children[0]
-    }
-
-    /// The incidents of one cell (0 when empty).
-    public func incidents(responsible: AuthorityCode, host: AuthorityCode) -> Int {
-        cells.first { $0.responsible == responsible && $0.host == host }?.incidents ?? 0
+        self.children = all.counts[0]
     }
 }

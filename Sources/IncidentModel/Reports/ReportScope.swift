@@ -1,7 +1,7 @@
 /// What a report covers: the incidents whose start falls in a period and that pass a filter.
 ///
 /// The filter's own `from` and `to` are ignored: the period decides the time span. Its other
-/// parts (homes, authorities, host authorities, forces, risks, provenances) narrow every
+/// parts (homes, authorities, host authorities, forces, risks, provenances, repeats) narrow every
 /// figure, so that the dashboard's reports follow its filters.
 public struct ReportScope: Hashable, Sendable {
     public var period: ReportPeriod
@@ -35,6 +35,7 @@ struct CompiledScope {
     private let force: [Bool]?
     private let risk: [Bool]?
     private let provenance: [Bool]?
+    private let repeatsOnly: Bool
     let passesAll: Bool
 
     init(_ filter: IncidentFilter, data: ReportData) {
@@ -59,7 +60,9 @@ struct CompiledScope {
             for p in filter.provenances { allowed[Int(IncidentFact.code(p))] = true }
             provenance = allowed
         }
+        repeatsOnly = filter.repeatsOnly
         passesAll = authority == nil && host == nil && home == nil && force == nil && risk == nil && provenance == nil
+            && !repeatsOnly
     }
 
     /// Whether a fact passes: the same rule as `IncidentFilter.matches`, times aside.
@@ -71,6 +74,7 @@ struct CompiledScope {
         if let home, !home[Int(fact.home) + 1] { return false }
         if let force, !force[Int(fact.force) + 1] { return false }
         if let risk, !risk[Int(fact.risk)] { return false }
+        if repeatsOnly && !fact.traits.contains(.repeatMissing) { return false }
         return true
     }
 }

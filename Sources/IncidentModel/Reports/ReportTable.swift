@@ -94,12 +94,20 @@ public struct ReportRow: Sendable {
     public var drill: IncidentFilter?
     /// Whether a flag marks the row (a watched home, a bottom-quarter authority).
     public var isFlagged: Bool
+    /// Filters for single cells, by column, where a cell counts fewer incidents than the row
+    /// (a cell of the out-of-area matrix: one responsible and one host authority).
+    public var cellDrills: [Int: IncidentFilter]
 
-    public init(values: [ReportValue], drill: IncidentFilter? = nil, isFlagged: Bool = false) {
+    public init(values: [ReportValue], drill: IncidentFilter? = nil, isFlagged: Bool = false, cellDrills: [Int: IncidentFilter] = [:]) {
         self.values = values
         self.drill = drill
         self.isFlagged = isFlagged
+        self.cellDrills = cellDrills
     }
+
+    /// The filter selecting the incidents behind the cell in `column`: the cell's own, else
+    /// the row's.
+    public func drill(at column: Int) -> IncidentFilter? { cellDrills[column] ?? drill }
 }
 
 /// A cell of a report table.

@@ -24,6 +24,9 @@ struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only incidents whose highest police risk is this (no-apparent-risk, very-low, low, medium, high, none).", valueName: "risk"))
     var risk: [String] = []
 
+    @Flag(name: .customLong("repeats"), help: "Only incidents that are one of 3 or more of the child's within 90 days.")
+    var repeatsOnly = false
+
     /// The filter these options describe, with names resolved against the registers.
     func filter(registers: Registers, zone: LocalTimeZone) throws -> IncidentFilter {
         var filter = IncidentFilter()
@@ -37,6 +40,7 @@ struct FilterOptions: ParsableArguments {
         filter.from = try from.map { try Self.dayStart($0, option: "--from", zone: zone) }
         filter.to = try to.map { try Self.dayStart($0, option: "--to", zone: zone) }
         filter.provenances = Set(provenance)
+        filter.repeatsOnly = repeatsOnly
         for text in risk {
             if text.lowercased() == "none" {
                 filter.risks.insert(nil)

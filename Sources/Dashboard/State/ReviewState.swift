@@ -1,0 +1,49 @@
+import IncidentModel
+
+/// The Review tab (7): the probabilistic model's review band, and where decisions go.
+public struct ReviewState: Sendable {
+    /// The workspace decisions are recorded in; `nil` when the data were read from files or
+    /// the sample data, read-only, so that decisions cannot be kept.
+    public var workspace: String?
+    /// Pairs of police report and LA episode with a decision, in the workspace at start or
+    /// made here: they leave the queue.
+    public var decided: Set<SourcePair> = []
+    /// The model's linkage, once computed.
+    public internal(set) var data: LinkReview?
+    /// Whether the model is being run.
+    var requested = false
+    /// A decision sent to the run loop and not yet recorded.
+    var pending: SourcePair?
+    /// Positions in `data.items` still to decide, by weight.
+    public internal(set) var queue: [Int] = []
+    public var cursor = 0
+    public var top = 0
+
+    public init(workspace: String? = nil, decided: Set<SourcePair> = []) {
+        self.workspace = workspace
+        self.decided = decided
+    }
+
+    /// The item under the cursor.
+    public var current: ReviewItem? {
+        guard let data, queue.indices.contains(cursor) else { return nil }
+        return data.items[queue[cursor]]
+    }
+
+    /// The pair an item's decision is about, when the child has an episode to pair with.
+    public func pair(_ item: ReviewItem) -> SourcePair? {
+        guard let data, let episode = item.episode else { return nil }
+        let dataset = data.dataset
+        return SourcePair(policeRef: dataset.policeReports[item.report].ref, episodeID: dataset.episodes[episode].id)
+    }
+
+    /// Rebuilds the queue from the items, leaving out decided pairs, keeping the cursor's place.
+    mutating func refreshQueue() {
+        guard let data else {
+            queue = []
+            return
+        }
+        queue = data.items.indices.filter { k in pair(data.items[k]).map { !decided.contains($0) } ?? true }
+        cursor = max(0, min(cursor, queue.count - 1))
+    }
+}
