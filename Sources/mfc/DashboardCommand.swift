@@ -55,7 +55,13 @@ struct DashboardCommand: ParsableCommand {
         state.watchThreshold = watch
         if let workspace = loaded.workspace {
             // Review decisions go to the workspace the data came from; pairs decided before stay out of the queue.
-            state.review = ReviewState(workspace: workspace.path, decided: Set(((try? workspace.decisions()) ?? []).map(\.pair)))
+            // With the workspace's kept incidents, the model reads the records when it first runs.
+            var records: (@Sendable () -> Dataset)?
+            if let store = loaded.sourceStore {
+                records = { @Sendable () -> Dataset in (try? store.dataset()) ?? Dataset() }
+            }
+            state.review = ReviewState(
+                workspace: workspace.path, decided: Set(((try? workspace.decisions()) ?? []).map(\.pair)), records: records)
         }
         if let workspace = loaded.workspace, loaded.linked.incidents.isEmpty {
             state.message = "The workspace \(workspace.path) holds no records yet: load extracts with mfc import DIR"

@@ -16,7 +16,11 @@ public struct LinkReview: Sendable {
     /// Runs the model on the linked data's records: as `mfc explain` does, O(records) with
     /// blocking. For a million reports it takes seconds: run it as a background job.
     public init(linked: LinkedData, linker: ProbabilisticPersonLinker = ProbabilisticPersonLinker()) {
-        let dataset = linked.dataset
+        self.init(dataset: linked.dataset, linker: linker)
+    }
+
+    /// Runs the model on `dataset`'s records.
+    public init(dataset: Dataset, linker: ProbabilisticPersonLinker = ProbabilisticPersonLinker()) {
         let linkage = linker.run(LinkContext(dataset: dataset))
         var episodesOfChild: [ChildID: [Int]] = [:]
         for (k, episode) in dataset.episodes.enumerated() { episodesOfChild[episode.child, default: []].append(k) }

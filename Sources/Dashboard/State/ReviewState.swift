@@ -8,6 +8,9 @@ public struct ReviewState: Sendable {
     /// Pairs of police report and LA episode with a decision, in the workspace at start or
     /// made here: they leave the queue.
     public var decided: Set<SourcePair> = []
+    /// Reads every source record for the model's run, when the dashboard's data hold the
+    /// registers only (a workspace's kept incidents); `nil` when they hold the records.
+    public var records: (@Sendable () -> Dataset)?
     /// The model's linkage, once computed.
     public internal(set) var data: LinkReview?
     /// Whether the model is being run.
@@ -19,9 +22,10 @@ public struct ReviewState: Sendable {
     public var cursor = 0
     public var top = 0
 
-    public init(workspace: String? = nil, decided: Set<SourcePair> = []) {
+    public init(workspace: String? = nil, decided: Set<SourcePair> = [], records: (@Sendable () -> Dataset)? = nil) {
         self.workspace = workspace
         self.decided = decided
+        self.records = records
     }
 
     /// The item under the cursor.

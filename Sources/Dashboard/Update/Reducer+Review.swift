@@ -23,7 +23,8 @@ extension AppState {
         guard review.data == nil, !review.requested, tab == .review || detailNeedsExplanations else { return [] }
         review.requested = true
         let linked = index.linked
-        return [.run(BackgroundJob("review", serial: 0) { .reviewReady(LinkReview(linked: linked)) })]
+        let records = review.records
+        return [.run(BackgroundJob("review", serial: 0) { .reviewReady(LinkReview(dataset: records?() ?? linked.dataset)) })]
     }
 
     /// Whether the detail shows a police report that the model linked (or sent to review).
