@@ -46,60 +46,32 @@ public struct IncidentIndex: Sendable {
 
     static let noRisk: UInt8 = 255
 
-    /// Indexes the incidents of `linked`.
+    /// Indexes the incidents of `linked`: four independent passes (homes; authorities; forces
+    /// and times; names), run on every core.
     public init(linked: LinkedData, catalogue: IncidentCatalogue) {
         self.linked = linked
         self.catalogue = catalogue
         let incidents = linked.incidents
-        var homeInterner = Interner<HomeURN>()
-        var authorityInterner = Interner<AuthorityCode>()
-        var forceInterner = Interner<ForceCode>()
-        var nameInterner = Interner<NameKey>()
-        var homeCode = [Int32](), authorityCode = [Int32](), forceCode = [Int32](), nameCode = [Int32](), hostCode = [Int32]()
-        var monthCode = [Int32](), startSeconds = [Int64](), risk = [UInt8](), provenance = [UInt8](), isRepeat = [Bool]()
-        homeCode.reserveCapacity(incidents.count)
-        authorityCode.reserveCapacity(incidents.count)
-        hostCode.reserveCapacity(incidents.count)
-        forceCode.reserveCapacity(incidents.count)
-        nameCode.reserveCapacity(incidents.count)
-        monthCode.reserveCapacity(incidents.count)
-        startSeconds.reserveCapacity(incidents.count)
-        risk.reserveCapacity(incidents.count)
-        provenance.reserveCapacity(incidents.count)
-        isRepeat.reserveCapacity(incidents.count)
         let zone = catalogue.formatter.zone
-        var month = MonthWindow(code: 0, from: .max, to: .min)
-        // Through the buffer, so that no incident is copied (each holds several strings).
-        incidents.withUnsafeBufferPointer { buffer in
-            for k in 0..<buffer.count {
-                homeCode.append(buffer[k].home.map { homeInterner.code($0) } ?? -1)
-                authorityCode.append(buffer[k].responsibleAuthority.map { authorityInterner.code($0) } ?? -1)
-                hostCode.append(buffer[k].hostAuthority.map { authorityInterner.code($0) } ?? -1)
-                forceCode.append(buffer[k].force.map { forceInterner.code($0) } ?? -1)
-                nameCode.append(nameInterner.code(NameKey(buffer[k].person)))
-                let start = buffer[k].start.secondsSinceEpoch
-                if start < month.from || start >= month.to { month = MonthWindow(containing: buffer[k].start, zone: zone) }
-                monthCode.append(month.code)
-                startSeconds.append(start)
-                risk.append(buffer[k].highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk)
-                provenance.append(Self.provenanceCode(buffer[k].provenance))
-                isRepeat.append(buffer[k].isRepeat)
-            }
-        }
-        self.homeCode = homeCode
-        self.authorityCode = authorityCode
-        self.hostCode = hostCode
-        self.forceCode = forceCode
-        self.nameCode = nameCode
-        self.monthCode = monthCode
-        self.startSeconds = startSeconds
-        self.risk = risk
-        self.provenance = provenance
-        self.isRepeat = isRepeat
-        homes = homeInterner.values
-        authorities = authorityInterner.values
-        forces = forceInterner.values
-        names = nameInterner.values.map(\.fullName)
+        let (home, authority, rest, name) = Concurrently.run(
+            { Self.codes(incidents) { $0.home } },
+            { Self.authorityCodes(incidents) },
+            { Self.forcesAndTimes(incidents, zone: zone) },
+            { Self.codes(incidents) { NameKey($0.person) } })
+        homeCode = home.codes
+        homes = home.values
+        authorityCode = authority.responsible
+        hostCode = authority.host
+        authorities = authority.values
+        forceCode = rest.force.codes
+        forces = rest.force.values
+        nameCode = name.codes
+        names = name.values.map(\.fullName)
+        monthCode = rest.month
+        startSeconds = rest.start
+        risk = rest.risk
+        provenance = rest.provenance
+        isRepeat = rest.isRepeat
         homeLists = PositionLists(codes: homeCode, values: homes.count)
         authorityLists = PositionLists(codes: authorityCode, values: authorities.count)
         hostLists = PositionLists(codes: hostCode, values: authorities.count)
@@ -108,6 +80,71 @@ public struct IncidentIndex: Sendable {
         authoritySearch = SearchTable(authorities.map { catalogue.authorityName($0) })
         forceSearch = SearchTable(forces.map { catalogue.forceName($0) })
         nameSearch = SearchTable(names)
+    }
+
+    /// Each incident's code for `key` (`-1` when it has none) and the values coded, in order of
+    /// first appearance.
+    private static func codes<Key: Hashable>(
+        _ incidents: [CombinedIncident], _ key: (CombinedIncident) -> Key?
+    ) -> (codes: [Int32], values: [Key]) {
+        var interner = Interner<Key>()
+        var codes = [Int32]()
+        codes.reserveCapacity(incidents.count)
+        // Through the buffer, so that no incident is copied (each holds several strings).
+        incidents.withUnsafeBufferPointer { buffer in
+            for k in 0..<buffer.count { codes.append(key(buffer[k]).map { interner.code($0) } ?? -1) }
+        }
+        return (codes, interner.values)
+    }
+
+    /// The responsible and host authorities, coded in one table.
+    private static func authorityCodes(
+        _ incidents: [CombinedIncident]
+    ) -> (responsible: [Int32], host: [Int32], values: [AuthorityCode]) {
+        var interner = Interner<AuthorityCode>()
+        var responsible = [Int32](), host = [Int32]()
+        responsible.reserveCapacity(incidents.count)
+        host.reserveCapacity(incidents.count)
+        incidents.withUnsafeBufferPointer { buffer in
+            for k in 0..<buffer.count {
+                responsible.append(buffer[k].responsibleAuthority.map { interner.code($0) } ?? -1)
+                host.append(buffer[k].hostAuthority.map { interner.code($0) } ?? -1)
+            }
+        }
+        return (responsible, host, interner.values)
+    }
+
+    /// The forces, coded, and the per-incident months, starts, risks, provenances and marks.
+    private static func forcesAndTimes(_ incidents: [CombinedIncident], zone: LocalTimeZone) -> TimeColumns {
+        var columns = TimeColumns(force: codes(incidents) { $0.force })
+        columns.month.reserveCapacity(incidents.count)
+        columns.start.reserveCapacity(incidents.count)
+        columns.risk.reserveCapacity(incidents.count)
+        columns.provenance.reserveCapacity(incidents.count)
+        columns.isRepeat.reserveCapacity(incidents.count)
+        var month = MonthWindow(code: 0, from: .max, to: .min)
+        incidents.withUnsafeBufferPointer { buffer in
+            for k in 0..<buffer.count {
+                let start = buffer[k].start.secondsSinceEpoch
+                if start < month.from || start >= month.to { month = MonthWindow(containing: buffer[k].start, zone: zone) }
+                columns.month.append(month.code)
+                columns.start.append(start)
+                columns.risk.append(buffer[k].highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk)
+                columns.provenance.append(Self.provenanceCode(buffer[k].provenance))
+                columns.isRepeat.append(buffer[k].isRepeat)
+            }
+        }
+        return columns
+    }
+
+    /// What ``forcesAndTimes(_:zone:)`` computes.
+    private struct TimeColumns: Sendable {
+        var force: (codes: [Int32], values: [ForceCode])
+        var month: [Int32] = []
+        var start: [Int64] = []
+        var risk: [UInt8] = []
+        var provenance: [UInt8] = []
+        var isRepeat: [Bool] = []
     }
 
     /// The number of incidents.
