@@ -176,3 +176,15 @@ struct RegisterLookupTests {
         }
     }
 }
+
+struct ChildColumnTests {
+    @Test func showsTheNameOrForANamelessChildItsID() {
+        var named = QueryFixture.incident("L-1", start: "01/03/2024 10:00")
+        named.child = "C-7"
+        #expect(IncidentColumn.child.text(named, in: QueryFixture.catalogue) == "Amy Smith")
+        var nameless = QueryFixture.incident("L-2", start: "01/03/2024 10:00", given: "", family: "")
+        #expect(IncidentColumn.child.text(nameless, in: QueryFixture.catalogue) == "")
+        nameless.child = "566910"
+        #expect(IncidentColumn.child.text(nameless, in: QueryFixture.catalogue) == "(no name) 566910")
+    }
+}

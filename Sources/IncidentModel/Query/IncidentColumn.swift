@@ -35,6 +35,14 @@ public enum IncidentColumn: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// The child's name; for a child recorded without one (an SSDA903 return carries no
+    /// names), the authority's child id, so that the row still says whose it is.
+    static func childText(_ incident: CombinedIncident) -> String {
+        let name = incident.person.fullName
+        guard name.isEmpty, let child = incident.child else { return name }
+        return "(no name) \(child.rawValue)"
+    }
+
     /// The column's name on the command line (`--sort start`).
     public var name: String { rawValue }
 
@@ -43,7 +51,7 @@ public enum IncidentColumn: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         case .start: catalogue.formatter.string(incident.start)
         case .duration: incident.durationHours.map(Self.durationText) ?? "ongoing"
-        case .child: incident.person.fullName
+        case .child: Self.childText(incident)
         case .age: catalogue.age(of: incident).map(String.init) ?? ""
         case .home: catalogue.homeName(incident.home)
         case .authority: incident.responsibleAuthority.map { catalogue.authorityName($0) } ?? ""
