@@ -4,6 +4,7 @@
 //   mfc-bench DIR --once         one run in this process; prints one line of figures
 //   --probabilistic              link with the probabilistic model instead of the rules
 //   mfc-bench DIR --phases       times the linking phases one by one (for profiling)
+//   mfc-bench DIR --digest       a checksum of the probabilistic linker's whole result
 //
 // Each run is a fresh process so that peak memory (getrusage's maximum resident set) is that
 // run's own.
@@ -109,7 +110,11 @@ guard let directory = arguments.first, !directory.hasPrefix("-") else {
     exit(2)
 }
 do {
-    if arguments.contains("--phases") {
+    if arguments.contains("--digest") {
+        try printProbabilisticDigest(directory: directory)
+    } else if arguments.contains("--phases") && arguments.contains("--probabilistic") {
+        try printProbabilisticPhases(directory: directory)
+    } else if arguments.contains("--phases") {
         let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: .europeLondon) }
         let (context, c) = time { LinkContext(dataset: dataset) }
         let (links, l) = time { DeterministicPersonLinker().linkPersons(context) }
