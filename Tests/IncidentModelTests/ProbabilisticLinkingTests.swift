@@ -270,7 +270,6 @@ struct NameTableTests {
         #expect(names.sounds[Int(smith)] == names.sounds[Int(smyth)])
         #expect(names.initials[Int(smith)] == names.initials[Int(smyth)])
         #expect(names.initials[Int(NameTable.empty)] == 0)
-        #expect(names.length(smyth) == 5)
         #expect(names.existingID(of: "jones") == nil)
     }
 }

@@ -53,9 +53,6 @@ struct NameTable: Sendable {
     /// The id of a normalised name already in the table.
     func existingID(of name: String) -> Int32? { ids[name] }
 
-    /// How many scalars name `id` has.
-    func length(_ id: Int32) -> Int { Int(offsets[Int(id) + 1] - offsets[Int(id)]) }
-
     /// Calls `body` with borrowed views of the per-name arrays, for loops on every core.
     func withNames<R>(_ body: (BorrowedNames) -> R) -> R {
         scalars.withUnsafeBufferPointer { scalars in
