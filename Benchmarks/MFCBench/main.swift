@@ -5,6 +5,7 @@
 //   --probabilistic              link with the probabilistic model instead of the rules
 //   mfc-bench DIR --phases       times the linking phases one by one (for profiling)
 //   mfc-bench DIR --workspace    imports into a new workspace and opens it (WorkspaceBenchmark)
+//   mfc-bench DIR --digest       a checksum of the probabilistic linker's whole result
 //
 // Each run is a fresh process so that peak memory (getrusage's maximum resident set) is that
 // run's own.
@@ -121,6 +122,10 @@ do {
         try runWorkspaceOpen(path: path)
     } else if arguments.contains("--workspace") {
         try runWorkspaceBenchmark(directory: directory, runs: value(after: "--runs").flatMap(Int.init).map { max(1, $0) } ?? 3)
+    } else if arguments.contains("--digest") {
+        try printProbabilisticDigest(directory: directory)
+    } else if arguments.contains("--phases") && arguments.contains("--probabilistic") {
+        try printProbabilisticPhases(directory: directory)
     } else if arguments.contains("--phases") {
         let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: .europeLondon) }
         let (context, c) = time { LinkContext(dataset: dataset) }

@@ -32,6 +32,13 @@ struct SoundexTests {
     func codesNamesAsPublished(_ name: String, _ code: String) {
         #expect(Soundex.code(name) == code)
     }
+
+    @Test func numbersDifferentCodesDifferently() {
+        #expect(Soundex.number("") == 0)
+        #expect(Soundex.number("A000") == 1)
+        #expect(Soundex.number("R163") != Soundex.number("R150"))
+        #expect(Soundex.number("Z666") == 26 * 343)
+    }
 }
 
 struct NicknamesTests {
@@ -39,6 +46,13 @@ struct NicknamesTests {
     func knowsCommonNicknames(_ a: String, _ b: String) {
         #expect(Nicknames.areNicknames(a, b))
         #expect(Nicknames.areNicknames(b, a))
+    }
+
+    @Test func fitsEveryGroupInTheGroupSetsBits() {
+        #expect(Nicknames.groups.count <= 128)
+        #expect(Nicknames.groupSet(of: "kayley").meets(Nicknames.groupSet(of: "kayleigh")))
+        #expect(!Nicknames.groupSet(of: "william").meets(Nicknames.groupSet(of: "thomas")))
+        #expect(Nicknames.groupSet(of: "zzz") == Nicknames.GroupSet())
     }
 
     @Test func doesNotCallUnrelatedOrIdenticalNamesNicknames() {
@@ -49,50 +63,84 @@ struct NicknamesTests {
 }
 
 struct FieldComparisonTests {
-    private func person(
+    private let child = ChildFields(
+        surname: "Testerby", forename: "Kayleigh", dateOfBirth: Fixture.date("03/04/2009"), sex: .female,
+        homes: ["SC000001"], postcodes: [Postcode("ZZ1 1AA")].compactMap { $0 })
+
+    /// The comparison of a report with `child`.
+    private func compared(
         _ surname: String = "Testerby", _ forename: String = "Kayleigh", dob: String? = "03/04/2009", sex: Sex = .female,
-        homes: [HomeURN] = ["SC000001"], postcodes: [String] = ["ZZ1 1AA"], street: HomeURN? = nil, place: Bool = true
-    ) -> ComparablePerson {
-        ComparablePerson(
-            surname: surname, forename: forename, dateOfBirth: dob.map { Fixture.date($0) }, sex: sex, homes: homes,
-            postcodes: postcodes.compactMap { Postcode($0) }, streetHome: street, hasPlace: place)
+        home: HomeURN? = "SC000001", postcode: String? = "ZZ1 1AA", street: HomeURN? = nil, place: Bool = true
+    ) -> ComparisonVector {
+        var people = ComparablePeople(children: [child])
+        people.addReports([ReportFields(
+            surname: surname, forename: forename, dateOfBirth: dob.map { Fixture.date($0) }, sex: sex,
+            namedHome: people.homeID(home), postcode: people.postcodeID(postcode.flatMap { Postcode($0) }),
+            streetHome: people.homeID(street), hasPlace: place)])
+        return people.withComparison { comparison in
+            var cache = NameLevelCache()
+            let vector = comparison.compare(report: 0, child: 0)
+            // The cached comparison gives the same, the first time and the next.
+            #expect(comparison.compare(report: 0, child: 0, cache: &cache) == vector)
+            #expect(comparison.compare(report: 0, child: 0, cache: &cache) == vector)
+            return vector
+        }
     }
 
     @Test func gradesEveryFieldOfAnIdenticalPairAsExact() {
-        #expect(FieldComparison.compare(report: person(), child: person()).levels == [1, 1, 1, 1, 1])
+        #expect(compared().levels == [1, 1, 1, 1, 1])
     }
 
     @Test(arguments: [
         ("Kayley", 2), ("Kayleight", 3), ("Kaylie", 4), ("K", 5), ("Zoe", 6), ("", 0),
     ])
     func gradesForenames(_ forename: String, _ level: Int) {
-        #expect(FieldComparison.compare(report: person("Testerby", forename), child: person())[.forename] == level)
+        #expect(compared("Testerby", forename)[.forename] == level)
     }
 
     @Test(arguments: [
         ("Testerby", 1), ("TESTERBY", 1), ("Testreby", 2), ("Tesby", 3), ("Testington", 4), ("Fakeham", 4), ("", 0),
     ])
     func gradesSurnames(_ surname: String, _ level: Int) {
-        #expect(FieldComparison.compare(report: person(surname), child: person())[.surname] == level)
+        #expect(compared(surname)[.surname] == level)
     }
 
     @Test(arguments: [("03/04/2009", 1), ("04/03/2009", 2), ("03/04/2010", 3), ("05/06/2011", 4)])
     func gradesDatesOfBirth(_ dob: String, _ level: Int) {
-        #expect(FieldComparison.compare(report: person(dob: dob), child: person())[.dateOfBirth] == level)
+        #expect(compared(dob: dob)[.dateOfBirth] == level)
     }
 
     @Test func treatsMissingValuesAsTheirOwnLevel() {
-        let vector = FieldComparison.compare(
-            report: person("", "", dob: nil, sex: .unknown, homes: [], postcodes: [], place: false), child: person())
+        let vector = compared("", "", dob: nil, sex: .unknown, home: nil, postcode: nil, place: false)
         #expect(vector.levels == [0, 0, 0, 0, 0])
         #expect(MatchModel.defaults.weight(vector) == 0)
     }
 
     @Test func gradesHomesByHomeThenPostcodeThenStreet() {
-        #expect(FieldComparison.compare(report: person(), child: person())[.home] == 1)
-        #expect(FieldComparison.compare(report: person(homes: []), child: person())[.home] == 2)
-        #expect(FieldComparison.compare(report: person(homes: [], postcodes: [], street: "SC000001"), child: person())[.home] == 3)
-        #expect(FieldComparison.compare(report: person(homes: ["SC000009"], postcodes: ["ZZ9 9ZZ"]), child: person())[.home] == 4)
+        #expect(compared()[.home] == 1)
+        #expect(compared(home: nil)[.home] == 2)
+        #expect(compared(home: nil, postcode: nil, street: "SC000001")[.home] == 3)
+        #expect(compared(home: "SC000009", postcode: "ZZ9 9ZZ")[.home] == 4)
+        // A place the register does not know is still a place: "different", not "missing".
+        #expect(compared(home: nil, postcode: nil, place: true)[.home] == 4)
+    }
+
+    @Test func numbersEveryVectorOnceForCounting() {
+        var seen = Set<Int>()
+        for s in 0..<5 {
+            for f in 0..<7 {
+                for d in 0..<5 {
+                    for x in 0..<3 {
+                        for h in 0..<5 {
+                            let vector = ComparisonVector(levels: [UInt8(s), UInt8(f), UInt8(d), UInt8(x), UInt8(h)])
+                            #expect(ComparisonVector(patternIndex: vector.patternIndex) == vector)
+                            seen.insert(vector.patternIndex)
+                        }
+                    }
+                }
+            }
+        }
+        #expect(seen == Set(0..<ComparisonVector.patternCount))
     }
 }
 
@@ -186,5 +234,42 @@ struct ProbabilisticPersonLinkerTests {
         #expect(model.recall > rules.recall + 0.03)
         #expect(model.precision > 0.99)
         #expect(model.f1 > rules.f1)
+    }
+}
+
+struct BlockTableTests {
+    @Test func findsEveryKeysChildrenOnceInOrderAndNothingForOtherKeys() {
+        var entries: [(key: BlockKey, child: Int32)] = []
+        for n in 0..<2000 {
+            let key = BlockKey(rule: UInt64(1 + n % 5), date: UInt32(n % 97), sound: Int32(n % 13), home: Int32(n % 7) - 1, initial: Int32(n % 3))
+            entries.append((key, Int32(n)))
+            entries.append((key, Int32(n)))  // given twice, kept once
+        }
+        let table = BlockTable(entries: entries.reversed())
+        var expected: [BlockKey: [Int32]] = [:]
+        for (key, child) in entries where expected[key]?.last != child { expected[key, default: []].append(child) }
+        for (key, children) in expected {
+            var found: [Int32] = []
+            table.appendChildren(of: key, to: &found)
+            #expect(found == children)
+        }
+        var none: [Int32] = []
+        table.appendChildren(of: BlockKey(rule: 9, date: 1), to: &none)
+        #expect(none.isEmpty)
+    }
+}
+
+struct NameTableTests {
+    @Test func numbersEachNameOnceWithItsSoundAndInitial() {
+        var names = NameTable()
+        let smith = names.id(of: "smith")
+        #expect(names.id(of: "smith") == smith)
+        #expect(names.id(of: "") == NameTable.empty)
+        let smyth = names.id(of: "smyth")
+        #expect(smyth != smith)
+        #expect(names.sounds[Int(smith)] == names.sounds[Int(smyth)])
+        #expect(names.initials[Int(smith)] == names.initials[Int(smyth)])
+        #expect(names.initials[Int(NameTable.empty)] == 0)
+        #expect(names.existingID(of: "jones") == nil)
     }
 }

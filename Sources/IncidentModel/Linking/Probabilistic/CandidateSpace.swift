@@ -3,132 +3,149 @@
 ///
 /// The blocks: date of birth and surname sound (and the same with day and month swapped);
 /// birth year, surname sound and forename initial; home and date of birth; home, birth year and
-/// forename initial; and, for a report with no date of birth, home and surname sound.
+/// forename initial; and, for a report with no date of birth, home and surname sound. Every
+/// part of a key is a number (``BlockKey``), computed once per record.
 struct CandidateSpace: Sendable {
     let context: LinkContext
-    /// One comparable person per police report, in dataset order.
-    let reports: [ComparablePerson]
-    /// One comparable person per child of `children.csv`, in dataset order.
-    let children: [ComparablePerson]
-    private let childIndexes: [ChildID: Int]
-    private let byBirthAndSound: [BlockKey: [Int32]]
-    private let byYearSoundAndInitial: [BlockKey: [Int32]]
-    private let byHomeAndBirth: [BlockKey: [Int32]]
-    private let byHomeAndYear: [BlockKey: [Int32]]
-    private let byHomeAndSound: [BlockKey: [Int32]]
-    private let reportSounds: [String]
+    /// One prepared person per police report and per child of `children.csv`, in dataset order.
+    let people: ComparablePeople
+    /// For each police report, the index of the first LA episode that records its reference
+    /// (a certain link); -1 when none does.
+    let certainEpisodes: [Int32]
+    /// For each child number of the context, its index in `children.csv` (the first, should an
+    /// id appear twice); -1 for a child only an episode names.
+    private let childOfNumber: [Int32]
+    private let blocks: BlockTable
 
-    /// A blocking key: whichever of its parts the rule uses; the others stay empty.
-    private struct BlockKey: Hashable, Sendable {
-        var date: CivilDate?
-        var year = 0
-        var sound = ""
-        var initial: Character?
-        var home: HomeURN?
+    private enum Rule: UInt64 {
+        case birthAndSound = 1, yearSoundAndInitial, homeAndBirth, homeAndYear, homeAndSound
     }
 
     init(context: LinkContext) {
         self.context = context
         let dataset = context.dataset
         let homeIndex = context.homeIndex
-        reports = ParallelMap.map(count: dataset.policeReports.count) { r in
-            let report = dataset.policeReports[r]
-            let named = homeIndex.home(named: report.missingFrom) ?? report.missingFromPostcode.flatMap {
-                homeIndex.home(postcode: $0, address: "")
-            }
-            return ComparablePerson(
-                surname: report.surname, forename: report.forename, dateOfBirth: report.dateOfBirth, sex: report.sex,
-                homes: named.map { [$0] } ?? [], postcodes: report.missingFromPostcode.map { [$0] } ?? [],
-                streetHome: homeIndex.home(street: report.missingFrom),
-                hasPlace: !report.missingFrom.isEmpty || report.missingFromPostcode != nil)
-        }
-        children = ParallelMap.map(count: dataset.children.count) { c in
+        let childFields = ParallelMap.map(count: dataset.children.count) { c in
             let child = dataset.children[c]
             let homes = context.homes(of: child)
-            return ComparablePerson(
+            return ChildFields(
                 surname: child.familyName, forename: child.givenName, dateOfBirth: child.dateOfBirth, sex: child.sex,
-                homes: homes, postcodes: homes.compactMap(homeIndex.postcode(of:)), streetHome: nil, hasPlace: true)
+                homes: homes, postcodes: homes.compactMap(homeIndex.postcode(of:)))
         }
-        var indexes: [ChildID: Int] = [:]
-        indexes.reserveCapacity(dataset.children.count)
-        for (c, child) in dataset.children.enumerated() where indexes[child.id] == nil { indexes[child.id] = c }
-        childIndexes = indexes
-        reportSounds = reports.map { Soundex.code($0.surname) }
-        var birthSound: [BlockKey: [Int32]] = [:]
-        var yearSoundInitial: [BlockKey: [Int32]] = [:]
-        var homeBirth: [BlockKey: [Int32]] = [:]
-        var homeYear: [BlockKey: [Int32]] = [:]
-        var homeSound: [BlockKey: [Int32]] = [:]
-        for (c, child) in children.enumerated() {
-            let sound = Soundex.code(child.surname)
-            let n = Int32(c)
-            if let dob = child.dateOfBirth {
-                birthSound[BlockKey(date: dob, sound: sound), default: []].append(n)
-                yearSoundInitial[BlockKey(year: dob.year, sound: sound, initial: child.forename.first), default: []].append(n)
-            }
-            for home in child.homes {
-                if let dob = child.dateOfBirth {
-                    homeBirth[BlockKey(date: dob, home: home), default: []].append(n)
-                    homeYear[BlockKey(year: dob.year, initial: child.forename.first, home: home), default: []].append(n)
+        var people = ComparablePeople(children: childFields)
+        let places = people
+        let reportFields = ParallelMap.chunks(count: dataset.policeReports.count) { range in
+            // Reports repeat a few thousand addresses: each is looked up once per chunk.
+            var addresses: [String: (byName: Int32?, street: Int32)] = [:]
+            var postcodes: [Postcode: (home: Int32, id: Int32)] = [:]
+            return range.map { r in
+                let report = dataset.policeReports[r]
+                let address: (byName: Int32?, street: Int32)
+                if let seen = addresses[report.missingFrom] {
+                    address = seen
+                } else {
+                    address = (homeIndex.home(named: report.missingFrom).map(places.homeID), places.homeID(homeIndex.home(street: report.missingFrom)))
+                    addresses[report.missingFrom] = address
                 }
-                homeSound[BlockKey(sound: sound, home: home), default: []].append(n)
+                var postcode: (home: Int32, id: Int32) = (-1, -1)
+                if let code = report.missingFromPostcode {
+                    if let seen = postcodes[code] {
+                        postcode = seen
+                    } else {
+                        postcode = (places.homeID(homeIndex.home(postcode: code, address: "")), places.postcodeID(code))
+                        postcodes[code] = postcode
+                    }
+                }
+                return ReportFields(
+                    surname: report.surname, forename: report.forename, dateOfBirth: report.dateOfBirth, sex: report.sex,
+                    namedHome: address.byName ?? postcode.home, postcode: postcode.id, streetHome: address.street,
+                    hasPlace: !report.missingFrom.isEmpty || report.missingFromPostcode != nil)
             }
         }
-        byBirthAndSound = birthSound
-        byYearSoundAndInitial = yearSoundInitial
-        byHomeAndBirth = homeBirth
-        byHomeAndYear = homeYear
-        byHomeAndSound = homeSound
-    }
-
-    /// Calls `body` with borrowed views of the reports and children, for loops that compare
-    /// many pairs on every core (reading the arrays through the space would retain their
-    /// buffers on every access, from every core at once).
-    func withPeople<R>(_ body: (ComparablePeople) -> R) -> R {
-        reports.withUnsafeBufferPointer { reportBuffer in
-            children.withUnsafeBufferPointer { childBuffer in
-                body(ComparablePeople(reports: reportBuffer, children: childBuffer))
+        people.addReports(reportFields)
+        self.people = people
+        certainEpisodes = ParallelMap.map(count: dataset.policeReports.count) { r in
+            context.episodeByPoliceRef[dataset.policeReports[r].ref].map(Int32.init) ?? -1
+        }
+        var ofNumber = [Int32](repeating: -1, count: context.childNumbers.count)
+        for (c, child) in dataset.children.enumerated() {
+            if let number = context.childNumbers[child.id], ofNumber[Int(number)] < 0 { ofNumber[Int(number)] = Int32(c) }
+        }
+        childOfNumber = ofNumber
+        var entries: [(key: BlockKey, child: Int32)] = []
+        entries.reserveCapacity(people.children.count * 4)
+        for (c, child) in people.children.enumerated() {
+            let n = Int32(c)
+            let sound = people.names.sounds[Int(child.surname)]
+            let initial = people.names.initials[Int(child.forename)]
+            let dob = child.dateOfBirth
+            if !dob.isMissing {
+                entries.append((BlockKey(rule: Rule.birthAndSound.rawValue, date: dob.bits, sound: sound), n))
+                entries.append((BlockKey(rule: Rule.yearSoundAndInitial.rawValue, date: dob.year, sound: sound, initial: initial), n))
+            }
+            for h in child.homes {
+                let home = people.childHomes[Int(h)]
+                if !dob.isMissing {
+                    entries.append((BlockKey(rule: Rule.homeAndBirth.rawValue, date: dob.bits, home: home), n))
+                    entries.append((BlockKey(rule: Rule.homeAndYear.rawValue, date: dob.year, home: home, initial: initial), n))
+                }
+                entries.append((BlockKey(rule: Rule.homeAndSound.rawValue, sound: sound, home: home), n))
             }
         }
+        blocks = BlockTable(entries: entries)
     }
 
-    /// The index of a child of `children.csv`.
-    func childIndex(_ id: ChildID) -> Int? { childIndexes[id] }
+    /// The index in `children.csv` of an episode's child; `nil` when the child is not there.
+    func childIndex(ofEpisode episode: Int) -> Int? {
+        let index = childOfNumber[Int(context.episodeChild[episode])]
+        return index < 0 ? nil : Int(index)
+    }
 
     /// The children that share any block key with report `r`, each once, in index order.
     func candidates(ofReport r: Int) -> [Int] {
-        let report = reports[r]
-        let sound = reportSounds[r]
         var found: [Int32] = []
-        func add(_ list: [Int32]?) { if let list { found.append(contentsOf: list) } }
-        if let dob = report.dateOfBirth {
-            add(byBirthAndSound[BlockKey(date: dob, sound: sound)])
-            if let swapped = dob.swappingDayAndMonth, swapped != dob {
-                add(byBirthAndSound[BlockKey(date: swapped, sound: sound)])
-            }
-            add(byYearSoundAndInitial[BlockKey(year: dob.year, sound: sound, initial: report.forename.first)])
-        }
-        var homes = report.homes
-        if let street = report.streetHome, !homes.contains(street) { homes.append(street) }
-        for home in homes {
-            if let dob = report.dateOfBirth {
-                add(byHomeAndBirth[BlockKey(date: dob, home: home)])
-                add(byHomeAndYear[BlockKey(year: dob.year, initial: report.forename.first, home: home)])
-            } else {
-                add(byHomeAndSound[BlockKey(sound: sound, home: home)])
-            }
-        }
-        guard found.count > 1 else { return found.map(Int.init) }
-        found.sort()
-        var unique: [Int] = []
-        unique.reserveCapacity(found.count)
-        for n in found where unique.last != Int(n) { unique.append(Int(n)) }
-        return unique
+        candidates(ofReport: r, into: &found)
+        return found.map(Int.init)
     }
-}
 
-/// Borrowed views of a ``CandidateSpace``'s people, valid only inside ``CandidateSpace/withPeople(_:)``.
-struct ComparablePeople: @unchecked Sendable {
-    let reports: UnsafeBufferPointer<ComparablePerson>
-    let children: UnsafeBufferPointer<ComparablePerson>
+    /// Replaces `found` with the children that share any block key with report `r`, each once,
+    /// in index order (a buffer the caller reuses from report to report).
+    func candidates(ofReport r: Int, into found: inout [Int32]) {
+        found.removeAll(keepingCapacity: true)
+        let report = people.reports[r]
+        let sound = people.names.sounds[Int(report.surname)]
+        let initial = people.names.initials[Int(report.forename)]
+        let dob = report.dateOfBirth
+        if !dob.isMissing {
+            blocks.appendChildren(of: BlockKey(rule: Rule.birthAndSound.rawValue, date: dob.bits, sound: sound), to: &found)
+            // The same with day and month swapped, when that is another real date.
+            if dob.day <= 12 && dob.day != dob.month {
+                let swapped = DateKey(year: dob.year, month: dob.day, day: dob.month)
+                blocks.appendChildren(of: BlockKey(rule: Rule.birthAndSound.rawValue, date: swapped.bits, sound: sound), to: &found)
+            }
+            blocks.appendChildren(
+                of: BlockKey(rule: Rule.yearSoundAndInitial.rawValue, date: dob.year, sound: sound, initial: initial), to: &found)
+        }
+        func addHome(_ home: Int32) {
+            guard home >= 0 else { return }
+            if !dob.isMissing {
+                blocks.appendChildren(of: BlockKey(rule: Rule.homeAndBirth.rawValue, date: dob.bits, home: home), to: &found)
+                blocks.appendChildren(
+                    of: BlockKey(rule: Rule.homeAndYear.rawValue, date: dob.year, home: home, initial: initial), to: &found)
+            } else {
+                blocks.appendChildren(of: BlockKey(rule: Rule.homeAndSound.rawValue, sound: sound, home: home), to: &found)
+            }
+        }
+        // The home the address names, then the one its street names when that is another.
+        addHome(report.namedHome)
+        if report.streetHome != report.namedHome { addHome(report.streetHome) }
+        guard found.count > 1 else { return }
+        found.sort()
+        var kept = 1
+        for i in 1..<found.count where found[i] != found[kept - 1] {
+            found[kept] = found[i]
+            kept += 1
+        }
+        found.removeLast(found.count - kept)
+    }
 }

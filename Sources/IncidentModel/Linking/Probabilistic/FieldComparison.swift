@@ -46,85 +46,140 @@ public struct ComparisonVector: Hashable, Sendable {
     public var levels: [UInt8] { LinkField.allCases.map { UInt8(self[$0]) } }
 
     public subscript(field: LinkField) -> Int { Int((packed >> (4 * UInt32(field.rawValue))) & 0xF) }
-}
 
-/// What the comparison needs of one side, computed once per record.
-struct ComparablePerson: Sendable {
-    var surname: String
-    var forename: String
-    var surnameScalars: [Unicode.Scalar]
-    var forenameScalars: [Unicode.Scalar]
-    var dateOfBirth: CivilDate?
-    var sex: Sex
-    /// Homes: for a child, its placement and its episodes' placements; for a report, the home
-    /// its address names (by name), if any.
-    var homes: [HomeURN]
-    /// For a child, its homes' postcodes; for a report, the postcode it gives.
-    var postcodes: [Postcode]
-    /// For a report, the home its address names by street.
-    var streetHome: HomeURN?
-    /// Whether a report gives any place at all.
-    var hasPlace: Bool
+    /// How many different vectors there are (the product of the fields' level counts).
+    static let patternCount = LinkField.allCases.reduce(1) { $0 * $1.levels.count }
 
-    init(surname: String, forename: String, dateOfBirth: CivilDate?, sex: Sex, homes: [HomeURN],
-         postcodes: [Postcode], streetHome: HomeURN?, hasPlace: Bool) {
-        self.surname = NameKey.normalise(surname)
-        self.forename = NameKey.normalise(forename)
-        surnameScalars = Array(self.surname.unicodeScalars)
-        forenameScalars = Array(self.forename.unicodeScalars)
-        self.dateOfBirth = dateOfBirth
-        self.sex = sex
-        self.homes = homes
-        self.postcodes = postcodes
-        self.streetHome = streetHome
-        self.hasPlace = hasPlace
+    /// A number from 0 to `patternCount - 1` that identifies the vector, for counting vectors
+    /// in an array.
+    var patternIndex: Int {
+        // Mixed radix, surname first: 5 surname levels, 7 forename, 5 date of birth, 3 sex.
+        self[.surname] + 5 * (self[.forename] + 7 * (self[.dateOfBirth] + 5 * (self[.sex] + 3 * self[.home])))
+    }
+
+    /// The vector with a given ``patternIndex``.
+    init(patternIndex: Int) {
+        var rest = patternIndex
+        var levels: [UInt8] = []
+        for field in LinkField.allCases {
+            levels.append(UInt8(rest % field.levels.count))
+            rest /= field.levels.count
+        }
+        self.init(levels: levels)
     }
 }
 
-/// Compares a report's person with a child's, field by field.
-enum FieldComparison {
-    static func compare(report r: ComparablePerson, child c: ComparablePerson) -> ComparisonVector {
-        ComparisonVector(surname(r, c), forename(r, c), dateOfBirth(r, c), sex(r, c), home(r, c))
+/// Compares prepared reports with prepared children (``ComparablePeople``), field by field.
+///
+/// Holds borrowed views of the people's arrays, so it is valid only inside
+/// ``ComparablePeople/withComparison(_:)``; comparing a pair reads numbers only.
+struct FieldComparison: @unchecked Sendable {
+    let names: BorrowedNames
+    let reports: UnsafeBufferPointer<ComparableReport>
+    let children: UnsafeBufferPointer<ComparableChild>
+    let childHomes: UnsafeBufferPointer<Int32>
+    let childPostcodes: UnsafeBufferPointer<Int32>
+
+    /// The comparison vector of report `r` and child `c` (indexes into the people).
+    @inline(__always)
+    func compare(report r: Int, child c: Int) -> ComparisonVector {
+        let report = reports[r]
+        let child = children[c]
+        return ComparisonVector(
+            surname(report.surname, child.surname), forename(report.forename, child.forename),
+            Self.dateOfBirth(report.dateOfBirth, child.dateOfBirth), Self.sex(report.sex, child.sex), home(report, child))
     }
 
-    static func surname(_ r: ComparablePerson, _ c: ComparablePerson) -> UInt8 {
-        if r.surname.isEmpty || c.surname.isEmpty { return 0 }
-        if r.surname == c.surname { return 1 }
-        let jw = JaroWinkler.similarity(r.surnameScalars, c.surnameScalars)
+    /// The same, with the name levels of pairs of names seen before taken from `cache`.
+    @inline(__always)
+    func compare(report r: Int, child c: Int, cache: inout NameLevelCache) -> ComparisonVector {
+        let report = reports[r]
+        let child = children[c]
+        let surnameLevel: UInt8
+        if report.surname == child.surname || report.surname == NameTable.empty || child.surname == NameTable.empty {
+            surnameLevel = surname(report.surname, child.surname)
+        } else {
+            surnameLevel = cache.level(report.surname, child.surname, field: 0) { surname(report.surname, child.surname) }
+        }
+        let forenameLevel: UInt8
+        if report.forename == child.forename || report.forename == NameTable.empty || child.forename == NameTable.empty {
+            forenameLevel = forename(report.forename, child.forename)
+        } else {
+            forenameLevel = cache.level(report.forename, child.forename, field: 1) { forename(report.forename, child.forename) }
+        }
+        return ComparisonVector(
+            surnameLevel, forenameLevel, Self.dateOfBirth(report.dateOfBirth, child.dateOfBirth),
+            Self.sex(report.sex, child.sex), home(report, child))
+    }
+
+    func surname(_ a: Int32, _ b: Int32) -> UInt8 {
+        if a == NameTable.empty || b == NameTable.empty { return 0 }
+        if a == b { return 1 }
+        let jw = JaroWinkler.similarity(names.scalars(a), names.scalars(b))
         return jw >= 0.92 ? 2 : jw >= 0.85 ? 3 : 4
     }
 
-    static func forename(_ r: ComparablePerson, _ c: ComparablePerson) -> UInt8 {
-        if r.forename.isEmpty || c.forename.isEmpty { return 0 }
-        if r.forename == c.forename { return 1 }
-        if Nicknames.areNicknames(r.forename, c.forename) { return 2 }
-        let jw = JaroWinkler.similarity(r.forenameScalars, c.forenameScalars)
+    func forename(_ a: Int32, _ b: Int32) -> UInt8 {
+        if a == NameTable.empty || b == NameTable.empty { return 0 }
+        if a == b { return 1 }
+        if names.nicknameGroups[Int(a)].meets(names.nicknameGroups[Int(b)]) { return 2 }
+        let first = names.scalars(a)
+        let second = names.scalars(b)
+        let jw = JaroWinkler.similarity(first, second)
         if jw >= 0.92 { return 3 }
         if jw >= 0.85 { return 4 }
-        let short = r.forenameScalars.count == 1 ? r : c.forenameScalars.count == 1 ? c : nil
-        if let short, let other = (short.forename == r.forename ? c : r).forenameScalars.first,
-           short.forenameScalars.first == other { return 5 }
+        // An initial: one side is a single letter, the other's first.
+        if first.count == 1 || second.count == 1, first[0] == second[0] { return 5 }
         return 6
     }
 
-    static func dateOfBirth(_ r: ComparablePerson, _ c: ComparablePerson) -> UInt8 {
-        guard let a = r.dateOfBirth, let b = c.dateOfBirth else { return 0 }
+    static func dateOfBirth(_ a: DateKey, _ b: DateKey) -> UInt8 {
+        if a.isMissing || b.isMissing { return 0 }
         if a == b { return 1 }
-        if a.swappingDayAndMonth == b { return 2 }
+        if a.year == b.year && a.month == b.day && a.day == b.month { return 2 }
         let same = (a.year == b.year ? 1 : 0) + (a.month == b.month ? 1 : 0) + (a.day == b.day ? 1 : 0)
         return same == 2 ? 3 : 4
     }
 
-    static func sex(_ r: ComparablePerson, _ c: ComparablePerson) -> UInt8 {
-        if r.sex == .unknown || c.sex == .unknown { return 0 }
-        return r.sex == c.sex ? 1 : 2
+    static func sex(_ a: Sex, _ b: Sex) -> UInt8 {
+        if a == .unknown || b == .unknown { return 0 }
+        return a == b ? 1 : 2
     }
 
-    static func home(_ r: ComparablePerson, _ c: ComparablePerson) -> UInt8 {
-        guard r.hasPlace, !c.homes.isEmpty else { return 0 }
-        if r.homes.contains(where: c.homes.contains) { return 1 }
-        if r.postcodes.contains(where: c.postcodes.contains) { return 2 }
-        if let street = r.streetHome, c.homes.contains(street) { return 3 }
+    func home(_ r: ComparableReport, _ c: ComparableChild) -> UInt8 {
+        guard r.hasPlace, c.homes.lowerBound < c.homes.upperBound else { return 0 }
+        let homes = UnsafeBufferPointer(rebasing: childHomes[Int(c.homes.lowerBound)..<Int(c.homes.upperBound)])
+        if r.namedHome >= 0 && homes.contains(r.namedHome) { return 1 }
+        if r.postcode >= 0
+            && childPostcodes[Int(c.postcodes.lowerBound)..<Int(c.postcodes.upperBound)].contains(r.postcode) { return 2 }
+        if r.streetHome >= 0 && homes.contains(r.streetHome) { return 3 }
         return 4
+    }
+}
+
+/// The levels of name pairs compared before, so that the same two names met again (the same
+/// typo against the same family name, in block after block) are not compared again. One per
+/// worker; a fixed number of slots, each holding the last pair that fell in it.
+struct NameLevelCache {
+    private var keys: [UInt64]
+    private var levels: [UInt8]
+    private static let bits = 16
+
+    init() {
+        keys = [UInt64](repeating: .max, count: 1 << Self.bits)
+        levels = [UInt8](repeating: 0, count: 1 << Self.bits)
+    }
+
+    /// The level of names `a` (the report's) and `b` (the child's) on a field (0 or 1), from
+    /// the cache or else from `compute`.
+    @inline(__always)
+    mutating func level(_ a: Int32, _ b: Int32, field: UInt64, _ compute: () -> UInt8) -> UInt8 {
+        let key = field << 62 | UInt64(UInt32(bitPattern: a)) << 31 | UInt64(UInt32(bitPattern: b))
+        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.bits))
+        if keys[slot] == key { return levels[slot] }
+        let level = compute()
+        keys[slot] = key
+        levels[slot] = level
+        return level
     }
 }

@@ -10,9 +10,15 @@ public enum JaroWinkler {
     }
 
     static func similarity(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in similarity(a, b) } }
+    }
+
+    /// The same on borrowed scalars (the names of a ``NameTable``): no copies, no reference
+    /// counting.
+    static func similarity(_ a: UnsafeBufferPointer<Unicode.Scalar>, _ b: UnsafeBufferPointer<Unicode.Scalar>) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
         if a.isEmpty || b.isEmpty { return 0 }
-        if a == b { return 1 }
+        if a.count == b.count && a.elementsEqual(b) { return 1 }
         // Names fit in 64 characters: matched positions are kept as bits, with no allocation.
         guard a.count <= 64, b.count <= 64 else { return longSimilarity(a, b) }
         let window = max(0, max(a.count, b.count) / 2 - 1)
@@ -41,7 +47,8 @@ public enum JaroWinkler {
         return winkler(a, b, matches: matches, transpositions: transpositions)
     }
 
-    private static func winkler(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], matches: Int, transpositions: Int) -> Double {
+    private static func winkler(
+        _ a: UnsafeBufferPointer<Unicode.Scalar>, _ b: UnsafeBufferPointer<Unicode.Scalar>, matches: Int, transpositions: Int) -> Double {
         let m = Double(matches)
         let jaro = (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions / 2)) / m) / 3
         var prefix = 0
@@ -50,7 +57,9 @@ public enum JaroWinkler {
     }
 
     /// The same measure for texts longer than 64 characters, with flag arrays.
-    private static func longSimilarity(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
+    private static func longSimilarity(
+        _ a: UnsafeBufferPointer<Unicode.Scalar>, _ b: UnsafeBufferPointer<Unicode.Scalar>
+    ) -> Double {
         let window = max(0, max(a.count, b.count) / 2 - 1)
         var aMatched = [Bool](repeating: false, count: a.count)
         var bMatched = [Bool](repeating: false, count: b.count)

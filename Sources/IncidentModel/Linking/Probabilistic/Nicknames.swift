@@ -78,6 +78,25 @@ public enum Nicknames {
         return result
     }()
 
+    /// The groups holding a name, as bits (group `n` is bit `n`).
+    struct GroupSet: Hashable, Sendable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        /// Whether the two sets share a group.
+        func meets(_ other: GroupSet) -> Bool { low & other.low != 0 || high & other.high != 0 }
+    }
+
+    /// The groups holding a normalised name; empty when none does. (There are at most 128
+    /// groups, which a test checks.)
+    static func groupSet(of name: String) -> GroupSet {
+        var set = GroupSet()
+        for n in groupsOfName[name] ?? [] {
+            if n < 64 { set.low |= 1 << UInt64(n) } else { set.high |= 1 << UInt64(n - 64) }
+        }
+        return set
+    }
+
     /// Whether two normalised forenames are nicknames of each other (not the same name).
     public static func areNicknames(_ a: String, _ b: String) -> Bool {
         guard a != b, let first = groupsOfName[a], let second = groupsOfName[b] else { return false }

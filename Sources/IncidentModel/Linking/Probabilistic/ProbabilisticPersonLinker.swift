@@ -40,97 +40,99 @@ public struct ProbabilisticPersonLinker: PersonLinker {
     public func linkPersons(_ context: LinkContext) -> [PersonLink?] { run(context).links }
 
     /// Links every report and keeps what an analyst needs to check the result.
-    public func run(_ context: LinkContext) -> ProbabilisticLinkage {
+    ///
+    /// Each blocked pair is compared once (``ComparedPairs``); the model is estimated from
+    /// those comparisons, then every report is decided from them, on every core.
+    public func run(_ context: LinkContext) -> ProbabilisticLinkage { run(context) { _ in } }
+
+    /// ``run(_:)``, calling `phaseEnded` with each phase's name as it ends (`prepare`,
+    /// `compare`, `model`, `decide`), for the benchmark to time them.
+    package func run(_ context: LinkContext, phaseEnded: (String) -> Void) -> ProbabilisticLinkage {
         let space = CandidateSpace(context: context)
-        let model = estimateModel(space)
-        let outcomes = space.withPeople { people in
-            ParallelMap.map(count: context.dataset.policeReports.count) { r in
-                decide(report: r, space: space, people: people, model: model)
-            }
-        }
+        phaseEnded("prepare")
+        let pairs = ComparedPairs(space: space)
+        phaseEnded("compare")
+        let model = estimateModel(space, pairs: pairs)
+        phaseEnded("model")
+        let outcomes = decide(space: space, pairs: pairs, model: model)
+        phaseEnded("decide")
         return ProbabilisticLinkage(
             links: outcomes.map(\.link), review: outcomes.compactMap(\.review), model: model,
-            comparedPairs: outcomes.reduce(0) { $0 + $1.compared }, space: space)
+            comparedPairs: pairs.count, space: space)
     }
 
     private struct Outcome: Sendable {
         var link: PersonLink?
         var review: ReviewCandidate?
-        var compared: Int
     }
 
-    private func decide(report r: Int, space: CandidateSpace, people: ComparablePeople, model: MatchModel) -> Outcome {
+    private func decide(space: CandidateSpace, pairs: ComparedPairs, model: MatchModel) -> [Outcome] {
         let context = space.context
-        if let episode = context.episodeByPoliceRef[context.dataset.policeReports[r].ref] {
-            return Outcome(link: PersonLink(child: context.childID(ofEpisode: episode), method: .policeReference), compared: 0)
-        }
-        let candidates = space.candidates(ofReport: r)
-        var best: (child: Int, weight: Double)?
-        var second = -Double.infinity
-        for child in candidates {
-            let weight = model.weight(FieldComparison.compare(report: people.reports[r], child: people.children[child]))
-            if let current = best, weight <= current.weight {
-                second = max(second, weight)
-            } else {
-                if let current = best { second = max(second, current.weight) }
-                best = (child, weight)
+        // Every vector's total weight, worked out once.
+        let weights = (0..<ComparisonVector.patternCount).map { model.weight(ComparisonVector(patternIndex: $0)) }
+        return ParallelMap.map(count: context.dataset.policeReports.count) { r in
+            let episode = space.certainEpisodes[r]
+            if episode >= 0 {
+                return Outcome(link: PersonLink(child: context.childID(ofEpisode: Int(episode)), method: .policeReference))
             }
+            var best: (child: Int32, weight: Double)?
+            var second = -Double.infinity
+            for pair in pairs.pairs(ofReport: r) {
+                let weight = weights[Int(pairs.patterns[pair])]
+                if let current = best, weight <= current.weight {
+                    second = max(second, weight)
+                } else {
+                    if let current = best { second = max(second, current.weight) }
+                    best = (pairs.children[pair], weight)
+                }
+            }
+            guard let best else { return Outcome() }
+            let id = context.dataset.children[Int(best.child)].id
+            let clear = best.weight - second >= thresholds.margin
+            if best.weight >= thresholds.link && clear {
+                return Outcome(link: PersonLink(child: id, method: .model, weight: best.weight))
+            }
+            if best.weight >= thresholds.review {
+                return Outcome(review: ReviewCandidate(
+                    report: r, child: id, weight: best.weight, runnerUp: second.isFinite ? second : nil))
+            }
+            return Outcome()
         }
-        guard let best else { return Outcome(compared: candidates.count) }
-        let id = context.dataset.children[best.child].id
-        let clear = best.weight - second >= thresholds.margin
-        if best.weight >= thresholds.link && clear {
-            return Outcome(link: PersonLink(child: id, method: .model, weight: best.weight), compared: candidates.count)
-        }
-        if best.weight >= thresholds.review {
-            return Outcome(
-                review: ReviewCandidate(report: r, child: id, weight: best.weight, runnerUp: second.isFinite ? second : nil),
-                compared: candidates.count)
-        }
-        return Outcome(compared: candidates.count)
     }
 
-    private func estimateModel(_ space: CandidateSpace) -> MatchModel {
-        let context = space.context
+    private func estimateModel(_ space: CandidateSpace, pairs: ComparedPairs) -> MatchModel {
         var model = MatchModel.defaults
         // u: how often unrelated pairs agree, from random pairs (a fixed seed: the same data give
         // the same model).
-        let reports = context.dataset.policeReports.count
-        let children = context.dataset.children.count
+        let reports = space.people.reports.count
+        let children = space.people.children.count
         guard reports > 0, children > 0 else { return model }
-        var random = SeededRandom(seed: 0x6D66_635F_7531)
-        let samples = min(50_000, reports * children)
-        var randomPairs: [(ComparisonVector, Double)] = []
-        randomPairs.reserveCapacity(samples)
-        for _ in 0..<samples {
-            let r = random.below(reports)
-            let c = random.below(children)
-            randomPairs.append((FieldComparison.compare(report: space.reports[r], child: space.children[c]), 1))
-        }
-        if samples >= 1000 { model.u = MatchModel.shares(randomPairs) }
-        // m: from the links an LA episode's police_ref makes certain, when there are enough.
-        var certain: [(ComparisonVector, Double)] = []
-        for r in 0..<reports {
-            guard let episode = context.episodeByPoliceRef[context.dataset.policeReports[r].ref],
-                  let child = space.childIndex(context.childID(ofEpisode: episode)) else { continue }
-            certain.append((FieldComparison.compare(report: space.reports[r], child: space.children[child]), 1))
-        }
-        if certain.count >= 200 { model.m = MatchModel.shares(certain) }
-        if refinesByEM {
-            let patterns = space.withPeople { people in
-                ParallelMap.chunks(count: reports) { range in
-                    var counts: [ComparisonVector: Int] = [:]
-                    for r in range where context.episodeByPoliceRef[context.dataset.policeReports[r].ref] == nil {
-                        for child in space.candidates(ofReport: r) {
-                            counts[FieldComparison.compare(report: people.reports[r], child: people.children[child]), default: 0] += 1
-                        }
-                    }
-                    return counts.map { ($0.key, $0.value) }
-                }
+        space.people.withComparison { comparison in
+            var random = SeededRandom(seed: 0x6D66_635F_7531)
+            let samples = min(50_000, reports * children)
+            var randomPairs: [(ComparisonVector, Double)] = []
+            randomPairs.reserveCapacity(samples)
+            for _ in 0..<samples {
+                let r = random.below(reports)
+                let c = random.below(children)
+                randomPairs.append((comparison.compare(report: r, child: c), 1))
             }
-            var merged: [ComparisonVector: Int] = [:]
-            for (vector, count) in patterns { merged[vector, default: 0] += count }
-            model.estimateM(patterns: merged)
+            if samples >= 1000 { model.u = MatchModel.shares(randomPairs) }
+            // m: from the links an LA episode's police_ref makes certain, when there are enough.
+            var certain: [(ComparisonVector, Double)] = []
+            for r in 0..<reports {
+                let episode = space.certainEpisodes[r]
+                guard episode >= 0, let child = space.childIndex(ofEpisode: Int(episode)) else { continue }
+                certain.append((comparison.compare(report: r, child: child), 1))
+            }
+            if certain.count >= 200 { model.m = MatchModel.shares(certain) }
+        }
+        if refinesByEM {
+            var patterns: [ComparisonVector: Int] = [:]
+            for (index, count) in pairs.patternCounts().enumerated() where count > 0 {
+                patterns[ComparisonVector(patternIndex: index)] = count
+            }
+            model.estimateM(patterns: patterns)
         }
         return model
     }
@@ -153,10 +155,12 @@ public struct ProbabilisticLinkage: Sendable {
     /// per-field levels and weights under this linkage's model.
     public func explain(report r: Int) -> [LinkExplanation] {
         let dataset = space.context.dataset
-        return space.candidates(ofReport: r).map { child in
-            LinkExplanation(
-                report: dataset.policeReports[r].ref, child: dataset.children[child].id,
-                vector: FieldComparison.compare(report: space.reports[r], child: space.children[child]), model: model)
+        return space.people.withComparison { comparison in
+            space.candidates(ofReport: r).map { child in
+                LinkExplanation(
+                    report: dataset.policeReports[r].ref, child: dataset.children[child].id,
+                    vector: comparison.compare(report: r, child: child), model: model)
+            }
         }.sorted { ($0.total, $1.child) > ($1.total, $0.child) }
     }
 }

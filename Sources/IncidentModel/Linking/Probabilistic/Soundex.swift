@@ -23,6 +23,16 @@ public enum Soundex {
         return String(decoding: code, as: UTF8.self)
     }
 
+    /// A code as a number, for integer block keys: 0 for `""`, else 1 + the letter's place
+    /// (A = 0) x 343 + the three digits in base 7. Different codes give different numbers.
+    static func number(_ code: String) -> Int32 {
+        var result: Int32 = 0
+        for (i, b) in code.utf8.enumerated() {
+            result = i == 0 ? Int32(b) - 65 : result * 7 + Int32(b) - 48
+        }
+        return code.isEmpty ? 0 : result + 1
+    }
+
     private static func digit(_ letter: UInt8) -> UInt8 {
         switch letter {
         case 66, 70, 80, 86: 1                                // B F P V
