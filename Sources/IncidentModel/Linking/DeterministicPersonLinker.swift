@@ -32,19 +32,24 @@ public struct DeterministicPersonLinker: PersonLinker {
                 .append(i)
         }
         let candidatesByKey = blocks
+        // Rule 3 is looked for only when some child has no surname (named data skip the look-up).
+        let hasNameless = blocks.keys.contains { $0.surname.isEmpty }
         return ParallelMap.map(count: dataset.policeReports.count) {
-            linkOne(dataset.policeReports[$0], context: context, blocks: candidatesByKey, givenNames: givenNames)
+            linkOne(
+                dataset.policeReports[$0], context: context, blocks: candidatesByKey, givenNames: givenNames,
+                hasNameless: hasNameless)
         }
     }
 
     private func linkOne(
-        _ report: PoliceReport, context: LinkContext, blocks: [BlockKey: [Int]], givenNames: [String]
+        _ report: PoliceReport, context: LinkContext, blocks: [BlockKey: [Int]], givenNames: [String],
+        hasNameless: Bool
     ) -> PersonLink? {
         if let episode = context.episodeByPoliceRef[report.ref] {
             return PersonLink(child: context.childID(ofEpisode: episode), method: .policeReference)
         }
         guard let dob = report.dateOfBirth, report.sex != .unknown else { return nil }
-        if let link = linkNameless(report, dob: dob, context: context, blocks: blocks) { return link }
+        if hasNameless, let link = linkNameless(report, dob: dob, context: context, blocks: blocks) { return link }
         guard let candidates = blocks[BlockKey(dob: dob, sex: report.sex, surname: NameKey.normalise(report.surname))]
         else { return nil }
         let forename = NameKey.normalise(report.forename)
