@@ -97,55 +97,65 @@ extension Workspace {
 
     /// The snapshot's incidents with the registers and children, when the snapshot is current
     /// and whole; `nil` when it must be linked again.
+    ///
+    /// Each part is decoded on another core as soon as it is read, straight into its place in
+    /// the one array of incidents, while the next parts and then the registers are read.
     private func keptLinkage(linker: IncidentLinker) throws(WorkspaceError) -> LinkedData? {
-        let kept: (Dataset, [(count: Int, data: Data)], Int)? = try read("reading the linked snapshot") { db in
-            guard let total = try Self.currentSnapshot(db, linker: linker) else { return nil }
-            var dataset = Dataset()
-            dataset.forces = try Self.fetch(db, SourceTables.forces)
-            dataset.authorities = try Self.fetch(db, SourceTables.authorities)
-            dataset.homes = try Self.fetch(db, SourceTables.homes)
-            dataset.children = try Self.fetch(db, SourceTables.children)
-            var parts: [(count: Int, data: Data)] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT incidents, data FROM linked_snapshot_parts ORDER BY part")
-            while let row = try rows.next() { parts.append((row[0], row[1])) }
-            return (dataset, parts, total)
-        }
-        guard let (dataset, parts, total) = kept, parts.reduce(0, { $0 + $1.count }) == total,
-              let incidents = Self.decode(parts, total: total)
+        guard let total = try read("checking the linked snapshot", { db in try Self.currentSnapshot(db, linker: linker) })
         else { return nil }
-        return LinkedData(dataset: dataset, registers: Registers(dataset), markedIncidents: incidents, personLinks: [])
-    }
-
-    /// The incidents of every part, decoded on every core straight into one array; `nil` when
-    /// any part is damaged.
-    private static func decode(_ parts: [(count: Int, data: Data)], total: Int) -> [CombinedIncident]? {
-        var starts: [Int] = []
-        var next = 0
-        for part in parts {
-            starts.append(next)
-            next += part.count
-        }
-        let offsets = starts
         let damaged = DamageFlag()
+        let decoding = DispatchGroup()
+        var dataset = Dataset()
+        var whole = false
+        var failure: WorkspaceError?
         let incidents = [CombinedIncident](unsafeUninitializedCapacity: total) { buffer, initialized in
+            initialized = 0
             let target = SharedTarget(base: buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-                guard let base = target.base else { return }
-                let decoded = parts[k].data.withUnsafeBytes { bytes in
-                    (try? IncidentCodec.decode(bytes, count: parts[k].count, into: base + offsets[k])) != nil
+            var parts: [Range<Int>] = []
+            do throws(WorkspaceError) {
+                try read("reading the linked snapshot") { db in
+                    // The snapshot may have been replaced since it was checked.
+                    guard try Self.currentSnapshot(db, linker: linker) == total else { return }
+                    let rows = try Row.fetchCursor(db, sql: "SELECT incidents, data FROM linked_snapshot_parts ORDER BY part")
+                    var offset = 0
+                    while let row = try rows.next() {
+                        let count: Int = row[0], data: Data = row[1]
+                        guard count >= 0, offset + count <= total else { return }
+                        let part = parts.count, start = offset
+                        parts.append(start..<(start + count))
+                        DispatchQueue.global(qos: .userInitiated).async(group: decoding) {
+                            guard let base = target.base else { return }
+                            let decoded = data.withUnsafeBytes { bytes in
+                                (try? IncidentCodec.decode(bytes, count: count, into: base + start)) != nil
+                            }
+                            if !decoded { damaged.mark(part) }
+                        }
+                        offset += count
+                    }
+                    guard offset == total else { return }
+                    dataset.forces = try Self.fetch(db, SourceTables.forces)
+                    dataset.authorities = try Self.fetch(db, SourceTables.authorities)
+                    dataset.homes = try Self.fetch(db, SourceTables.homes)
+                    dataset.children = try Self.fetch(db, SourceTables.children)
+                    whole = true
                 }
-                if !decoded { damaged.mark(k) }
+            } catch {
+                failure = error
             }
+            decoding.wait()
             let failed = damaged.parts
-            if !failed.isEmpty, let base = buffer.baseAddress {
-                // Each damaged part initialised nothing; the others are released.
-                for k in parts.indices where !failed.contains(k) { (base + offsets[k]).deinitialize(count: parts[k].count) }
-                initialized = 0
-            } else {
+            if whole && failed.isEmpty {
                 initialized = total
+            } else if let base = buffer.baseAddress {
+                // A damaged part initialised nothing; the others are released.
+                for (k, part) in parts.enumerated() where !failed.contains(k) {
+                    (base + part.lowerBound).deinitialize(count: part.count)
+                }
             }
         }
-        return incidents.count == total ? incidents : nil
+        if let failure { throw failure }
+        guard incidents.count == total else { return nil }
+        return LinkedData(dataset: dataset, registers: Registers(dataset), markedIncidents: incidents, personLinks: [])
     }
 
     /// Reads every record and decision (in one transaction, with the data version they are

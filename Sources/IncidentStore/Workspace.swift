@@ -79,8 +79,13 @@ public struct Workspace: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.label = "mfc.workspace"
         configuration.prepareDatabase { db in
-            // A 64 MiB page cache keeps the source-id indexes in memory through a large import.
-            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA cache_size = -65536")
+            // A 64 MiB page cache keeps the source-id indexes in memory through a large import;
+            // reads go through a memory map (up to 1 GiB), so the linked snapshot's large parts
+            // are read without a system call per page.
+            try db.execute(sql: """
+                PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA cache_size = -65536;
+                PRAGMA mmap_size = 1073741824
+                """)
         }
         let queue: DatabaseQueue
         do {

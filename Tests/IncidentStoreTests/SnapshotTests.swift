@@ -83,6 +83,14 @@ struct SnapshotTests {
         #expect(linkage.linked.incidents == (try workspace.link()).incidents)
     }
 
+    @Test func anEmptyWorkspaceKeepsAnEmptySnapshot() throws {
+        let empty = try Workspace.create(at: directory.file("empty.sqlite"), attribution: StoreFixture.analyst()).workspace
+        #expect(try empty.linkedIncidents().linkedNow)
+        let kept = try empty.linkedIncidents()
+        #expect(!kept.linkedNow)
+        #expect(kept.linked.incidents.isEmpty)
+    }
+
     @Test func thePurgeRemovesTheSnapshot() throws {
         try workspace.refreshSnapshot()
         let cutoff = Instant(secondsSinceEpoch: 4_000_000_000)
