@@ -41,6 +41,18 @@ public struct ImportResult: Sendable {
     /// The reports of the files read (their warnings and rejections); files imported before
     /// are not read again and have none.
     public var reports: [FileReport]
+    /// When the import went into a workspace that held no records: the records it wrote, in
+    /// the order written, which are then exactly what the workspace holds, with the data
+    /// version they are at. ``Workspace/refreshSnapshot(linker:after:)`` links them instead
+    /// of reading them back.
+    var written: (records: Dataset, version: Int64)?
+
+    init(importID: Int64?, files: [ImportedFile], reports: [FileReport], written: (records: Dataset, version: Int64)? = nil) {
+        self.importID = importID
+        self.files = files
+        self.reports = reports
+        self.written = written
+    }
 }
 
 /// An import as recorded in the workspace.

@@ -115,6 +115,11 @@ enum SourceTables {
     }
 
     /// The table of a kind of record, as for ``columns(of:)``.
+    /// The six record tables.
+    static let recordTableNames = [
+        forces.name, authorities.name, homes.name, children.name, episodes.name, policeReports.name,
+    ]
+
     static func name(of kind: SourceFileKind) -> String {
         switch kind {
         case .forces: forces.name

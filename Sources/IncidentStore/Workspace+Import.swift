@@ -82,7 +82,9 @@ extension Workspace {
             throw .unreadableInput(message: problem.description)
         }
         let now = attribution.clock()
+        var written: (records: Dataset, version: Int64)?
         let importID: Int64 = try write("importing") { db in
+            let wasEmpty = try Self.holdsNoRecords(db)
             // Another mfc may have imported one of these files since they were checked.
             for index in fresh {
                 if let earlier = try Int64.fetchOne(
@@ -122,11 +124,35 @@ extension Workspace {
                 db, AuditEntry.Draft(action: .importFiles, detail: Self.auditDetail(importID: importID, done),
                                      rows: done.reduce(0) { $0 + $1.rowsRead }),
                 at: now, user: attribution.user)
+            if wasEmpty, try Self.holdsExactly(dataset, db) { written = (dataset, try Self.dataVersion(db)) }
             progress(.committing)
             return importID
         }
         progress(.committed)
-        return ImportResult(importID: importID, files: files, reports: dataset.reports)
+        return ImportResult(importID: importID, files: files, reports: dataset.reports, written: written)
+    }
+
+    /// Whether no source table holds a record.
+    static func holdsNoRecords(_ db: Database) throws -> Bool {
+        for table in SourceTables.recordTableNames where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") == true {
+            return false
+        }
+        return true
+    }
+
+    /// Whether each source table holds as many records as `dataset` has of that kind: after an
+    /// import into an empty workspace, that no two records shared a source id, so the tables
+    /// hold exactly the dataset's records, in its order.
+    static func holdsExactly(_ dataset: Dataset, _ db: Database) throws -> Bool {
+        let counts = [
+            (SourceTables.forces.name, dataset.forces.count), (SourceTables.authorities.name, dataset.authorities.count),
+            (SourceTables.homes.name, dataset.homes.count), (SourceTables.children.name, dataset.children.count),
+            (SourceTables.episodes.name, dataset.episodes.count), (SourceTables.policeReports.name, dataset.policeReports.count),
+        ]
+        for (table, count) in counts where try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") != count {
+            return false
+        }
+        return true
     }
 
     /// Every import, oldest first, with its files.

@@ -64,6 +64,20 @@ extension Workspace {
         return true
     }
 
+    /// Links and keeps the snapshot after `result`'s import: when it went into an empty
+    /// workspace, from the records it wrote (they are what the workspace holds, so none is read
+    /// back), else as ``refreshSnapshot(linker:)`` does. Returns whether linking was needed.
+    @discardableResult
+    public func refreshSnapshot(linker: IncidentLinker = IncidentLinker(), after result: ImportResult) throws(WorkspaceError) -> Bool {
+        guard let written = result.written else { return try refreshSnapshot(linker: linker) }
+        if try isSnapshotCurrent(linker: linker) { return false }
+        let decisions = try read("reading the decisions") { db in try Self.fetchDecisions(db) }
+        let linked = linker.link(written.records, decisions: LinkDecisions(decisions.map { (pair: $0.pair, verdict: $0.verdict) }))
+        // Kept only when nothing changed since the import (the version says so).
+        try storeSnapshot(linked, version: written.version, linker: linker)
+        return true
+    }
+
     /// Whether the kept snapshot matches the current records, decisions and `linker`.
     public func isSnapshotCurrent(linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> Bool {
         try read("checking the linked snapshot") { db in try Self.currentSnapshot(db, linker: linker) != nil }

@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
         do {
             if try opened.isSnapshotCurrent() == false {
                 printError("linking…")
-                try opened.refreshSnapshot()
+                try opened.refreshSnapshot(after: result)
                 printError("linked")
             }
         } catch {

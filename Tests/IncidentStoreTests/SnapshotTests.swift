@@ -83,6 +83,23 @@ struct SnapshotTests {
         #expect(linkage.linked.incidents == (try workspace.link()).incidents)
     }
 
+    @Test func anImportIntoAnEmptyWorkspaceLinksWhatItWroteAsAReadBackWould() throws {
+        let fresh = try Workspace.create(at: directory.file("fresh.sqlite"), attribution: StoreFixture.analyst()).workspace
+        let result = try fresh.importFiles(
+            [try directory.folder("again", StoreFixture.extract)], zone: StoreFixture.zone, attribution: StoreFixture.analyst())
+        #expect(result.written != nil)
+        #expect(try fresh.refreshSnapshot(after: result))
+        #expect(try fresh.linkedIncidents().linked.incidents == (try fresh.link()).incidents)
+        // Into a workspace that holds records, nothing is taken from memory.
+        var later = StoreFixture.extract
+        later["la_episodes.csv"] = StoreFixture.laterEpisodes
+        let update = try fresh.importFiles(
+            [try directory.folder("later2", later)], zone: StoreFixture.zone, attribution: StoreFixture.analyst())
+        #expect(update.written == nil)
+        #expect(try fresh.refreshSnapshot(after: update))
+        #expect(try fresh.linkedIncidents().linked.incidents == (try fresh.link()).incidents)
+    }
+
     @Test func anEmptyWorkspaceKeepsAnEmptySnapshot() throws {
         let empty = try Workspace.create(at: directory.file("empty.sqlite"), attribution: StoreFixture.analyst()).workspace
         #expect(try empty.linkedIncidents().linkedNow)
