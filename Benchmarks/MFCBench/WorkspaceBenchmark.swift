@@ -17,7 +17,7 @@ func runWorkspaceImport(directory: String, path: String) throws {
     let (workspace, _) = try Workspace.create(at: path, attribution: analyst)
     let (result, importing) = try time { try workspace.importFiles([directory], zone: .europeLondon, attribution: analyst) }
     guard result.importID != nil else { throw BenchError.nothingImported }
-    let (_, linking) = try time { try workspace.refreshSnapshot() }
+    let (_, linking) = try time { try workspace.refreshSnapshot(after: result) }
     let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     print("import=\(format(importing)) link_keep=\(format(linking)) import_total=\(format(importing + linking)) "
         + "file_mib=\(format(Double(bytes) / 1_048_576, 0)) peak_mib=\(format(peakMemoryMiB(), 0))")
