@@ -6,7 +6,8 @@ import IncidentModel
 public struct WorkspaceLinkage: Sendable {
     /// The linked incidents and their registers. When ``hasSourceRecords`` is `false`, the
     /// dataset holds the registers and children only: look source records up with
-    /// ``Workspace/sourceRecords(of:)``.
+    /// ``Workspace/sourceRecords(of:)``. When the incidents come from the snapshot
+    /// (``linkedNow`` is `false`), `personLinks` is empty: the snapshot keeps incidents only.
     public var linked: LinkedData
     /// Whether `linked.dataset` holds the LA episodes and police reports too.
     public var hasSourceRecords: Bool
@@ -35,12 +36,12 @@ extension Workspace {
     /// The linked incidents of the current records, with the analyst's decisions applied: from
     /// the snapshot when it is current, else linked now and kept as the new snapshot (when the
     /// file can be written). With `sourceRecords`, the dataset also holds every LA episode and
-    /// police report (they are read in any case when linking is needed).
+    /// police report.
     public func linkedIncidents(
         linker: IncidentLinker = IncidentLinker(), sourceRecords: Bool = false
     ) throws(WorkspaceError) -> WorkspaceLinkage {
-        if !sourceRecords, let kept = try keptLinkage(linker: linker) {
-            return WorkspaceLinkage(linked: kept, hasSourceRecords: false, linkedNow: false)
+        if let kept = try keptLinkage(linker: linker, sourceRecords: sourceRecords) {
+            return WorkspaceLinkage(linked: kept, hasSourceRecords: sourceRecords, linkedNow: false)
         }
         let (linked, version) = try linkNow(linker: linker)
         // The snapshot is a cache: a workspace that cannot be written is still read.
@@ -109,12 +110,13 @@ extension Workspace {
         return row[3]
     }
 
-    /// The snapshot's incidents with the registers and children, when the snapshot is current
-    /// and whole; `nil` when it must be linked again.
+    /// The snapshot's incidents with the registers and children (every record, with
+    /// `sourceRecords`), when the snapshot is current and whole; `nil` when it must be linked
+    /// again.
     ///
     /// Each part is decoded on another core as soon as it is read, straight into its place in
     /// the one array of incidents, while the next parts and then the registers are read.
-    private func keptLinkage(linker: IncidentLinker) throws(WorkspaceError) -> LinkedData? {
+    private func keptLinkage(linker: IncidentLinker, sourceRecords: Bool) throws(WorkspaceError) -> LinkedData? {
         guard let total = try read("checking the linked snapshot", { db in try Self.currentSnapshot(db, linker: linker) })
         else { return nil }
         let damaged = DamageFlag()
@@ -147,6 +149,11 @@ extension Workspace {
                         offset += count
                     }
                     guard offset == total else { return }
+                    if sourceRecords {
+                        dataset = try Self.fetchDataset(db)
+                        whole = true
+                        return
+                    }
                     dataset.forces = try Self.fetch(db, SourceTables.forces)
                     dataset.authorities = try Self.fetch(db, SourceTables.authorities)
                     dataset.homes = try Self.fetch(db, SourceTables.homes)

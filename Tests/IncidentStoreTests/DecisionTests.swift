@@ -9,9 +9,7 @@ struct DecisionTests {
 
     init() throws {
         directory = try TemporaryDirectory()
-        workspace = try StoreFixture.workspace(in: directory)
-        _ = try workspace.importFiles(
-            [try directory.folder("first", StoreFixture.extract)], zone: StoreFixture.zone, attribution: StoreFixture.analyst())
+        workspace = try StoreFixture.importedWorkspace(in: directory)
     }
 
     @Test func decisionsSurviveARelinkAndALaterImport() throws {

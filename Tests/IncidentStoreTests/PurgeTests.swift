@@ -12,9 +12,7 @@ struct PurgeTests {
 
     init() throws {
         directory = try TemporaryDirectory()
-        workspace = try StoreFixture.workspace(in: directory)
-        _ = try workspace.importFiles(
-            [try directory.folder("first", StoreFixture.extract)], zone: StoreFixture.zone, attribution: StoreFixture.analyst())
+        workspace = try StoreFixture.importedWorkspace(in: directory)
         // A later extract with another spelling of Zephyrina's surname, so that history holds it.
         var later = StoreFixture.extract
         later["police_reports.csv"] = StoreFixture.police.replacingOccurrences(of: "P1,GLO,Zephyrina,Quillfeather", with: "P1,GLO,Zephyrina,Quilfeathers")

@@ -10,9 +10,7 @@ struct SnapshotTests {
 
     init() throws {
         directory = try TemporaryDirectory()
-        workspace = try StoreFixture.workspace(in: directory)
-        _ = try workspace.importFiles(
-            [try directory.folder("first", StoreFixture.extract)], zone: StoreFixture.zone, attribution: StoreFixture.analyst())
+        workspace = try StoreFixture.importedWorkspace(in: directory)
     }
 
     @Test func keptIncidentsAreThoseOfAFreshLink() throws {
@@ -26,9 +24,11 @@ struct SnapshotTests {
         #expect(kept.linked.incidents == (try workspace.link()).incidents)
         #expect(kept.linked.dataset.children.count == first.linked.dataset.children.count)
         #expect(kept.linked.dataset.episodes.isEmpty)
-        // Asking for the source records reads them, and links them afresh.
+        // Asking for the source records reads them too, beside the kept incidents.
         let full = try workspace.linkedIncidents(sourceRecords: true)
-        #expect(full.hasSourceRecords && !full.linked.dataset.episodes.isEmpty)
+        #expect(full.hasSourceRecords && !full.linkedNow)
+        #expect(full.linked.dataset.episodes.count == first.linked.dataset.episodes.count)
+        #expect(full.linked.incidents == first.linked.incidents)
     }
 
     @Test func sourceRecordsAreReadByTheIncidentsIDs() throws {

@@ -40,6 +40,13 @@ enum StoreFixture {
         try Workspace.create(at: directory.file("mfc.sqlite"), attribution: analyst(at: at)).workspace
     }
 
+    /// A new workspace holding ``extract``, imported from the folder `first`.
+    static func importedWorkspace(in directory: TemporaryDirectory) throws -> Workspace {
+        let workspace = try self.workspace(in: directory)
+        _ = try workspace.importFiles([try directory.folder("first", extract)], zone: zone, attribution: analyst())
+        return workspace
+    }
+
     static let forces = "code,name\nGLO,Gloucestershire Constabulary\n"
     static let authorities = "code,name,police_force,children_looked_after\n916,Gloucestershire,GLO,800\n"
     static let homes = """

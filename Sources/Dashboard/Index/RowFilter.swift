@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import IncidentModel
 
 /// A dimension of the filter picker.
@@ -96,15 +94,11 @@ extension IncidentIndex {
             let chosen = candidates.filter { compiled.matches(Int($0), in: self) }
             return inStartOrder ? chosen : Self.ordered(chosen, by: order, count: count)
         }
-        let pieces = order.count >= 200_000 ? 4 : 1
-        guard pieces > 1 else { return order.filter { compiled.matches(Int($0), in: self) } }
-        let parts = ChunkResults(count: pieces)
         let index = self
-        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
-            let range = (order.count * piece / pieces)..<(order.count * (piece + 1) / pieces)
-            parts.store(piece, order[range].filter { compiled.matches(Int($0), in: index) })
+        // Large orders in chunks on every core (200,000 rows and more).
+        return ParallelMap.chunks(count: order.count, minimumChunk: 50_000) { range in
+            order[range].filter { compiled.matches(Int($0), in: index) }
         }
-        return parts.joined()
     }
 
     /// The positions, ascending, of the incidents of the chosen values of the filter's most
@@ -145,25 +139,5 @@ extension IncidentIndex {
             }
         }
         return result
-    }
-}
-
-/// One result per chunk of a parallel filter, each written once by its worker.
-private final class ChunkResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [[Int32]]
-
-    init(count: Int) { parts = Array(repeating: [], count: count) }
-
-    func store(_ piece: Int, _ rows: [Int32]) {
-        lock.lock()
-        parts[piece] = rows
-        lock.unlock()
-    }
-
-    func joined() -> [Int32] {
-        lock.lock()
-        defer { lock.unlock() }
-        return Array(parts.joined())
     }
 }

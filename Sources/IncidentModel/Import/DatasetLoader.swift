@@ -45,6 +45,16 @@ public enum DatasetLoader {
 
     /// Loads named files and folders. A file is recognised by its name or, failing that, by its
     /// header; a folder contributes its native files. At most one file of each kind.
+    /// Throws when two of `files` are of one kind (two files of episodes, say): which would
+    /// win is not for mfc to guess.
+    static func requireOneFilePerKind(_ files: [(kind: SourceFileKind, path: String)]) throws(DatasetLoadError) {
+        var seen: [SourceFileKind: String] = [:]
+        for (kind, path) in files {
+            if let first = seen[kind] { throw .repeatedKind(kind: kind, first: first, second: path) }
+            seen[kind] = path
+        }
+    }
+
     public static func load(paths: [String], zone: LocalTimeZone) throws(DatasetLoadError) -> Dataset {
         var files: [(SourceFileKind, String)] = []
         var notes: [Diagnostic] = []
@@ -68,11 +78,7 @@ public enum DatasetLoader {
                 files.append((kind, path))
             }
         }
-        var seen: [SourceFileKind: String] = [:]
-        for (kind, path) in files {
-            if let first = seen[kind] { throw .repeatedKind(kind: kind, first: first, second: path) }
-            seen[kind] = path
-        }
+        try requireOneFilePerKind(files)
         var dataset = load(files: files, zone: zone)
         if !notes.isEmpty, !dataset.reports.isEmpty { dataset.reports[0].diagnostics.append(contentsOf: notes) }
         return dataset
@@ -123,9 +129,7 @@ public enum DatasetLoader {
         do {
             bytes = try FileBytes.read(path: path)
         } catch {
-            var report = FileReport(kind: kind, file: name)
-            report.diagnostics.append(Diagnostic(severity: .error, file: name, message: error.description))
-            return .failed(report)
+            return .failed(.unreadable(kind: kind, file: name, message: error.description))
         }
         switch kind {
         case .forces: return .forces(TableImporter.run(ForceDecoder.self, bytes: bytes, file: name, zone: zone))

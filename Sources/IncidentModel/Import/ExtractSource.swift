@@ -34,9 +34,7 @@ public enum ExtractSource: Sendable {
         do {
             bytes = try FileBytes.read(path: path)
         } catch {
-            var report = FileReport(kind: kind, file: name)
-            report.diagnostics.append(Diagnostic(severity: .error, file: name, message: error.description))
-            dataset.reports = [report]
+            dataset.reports = [.unreadable(kind: kind, file: name, message: error.description)]
             return dataset
         }
         switch self {

@@ -28,6 +28,13 @@ public struct FileReport: Hashable, Sendable {
         self.file = file
     }
 
+    /// The report of a file that could not be read at all: one error, no rows.
+    public static func unreadable(kind: SourceFileKind, file: String, message: String) -> FileReport {
+        var report = FileReport(kind: kind, file: file)
+        report.diagnostics.append(Diagnostic(severity: .error, file: file, message: message))
+        return report
+    }
+
     /// Number of warnings (values blanked or kept as unknown).
     public var warnings: Int { diagnostics.count { $0.severity == .warning } }
 

@@ -34,12 +34,8 @@ public enum SSDA903Loader {
                 files.append((kind, path))
             }
         }
-        var seen: [SourceFileKind: String] = [:]
-        for (kind, path) in files {
-            if let first = seen[kind] { throw .repeatedKind(kind: kind, first: first, second: path) }
-            seen[kind] = path
-        }
-        for kind in SourceFileKind.ssda903 where seen[kind] == nil {
+        try DatasetLoader.requireOneFilePerKind(files)
+        for kind in SourceFileKind.ssda903 where !files.contains(where: { $0.kind == kind }) {
             throw .missingSSDA903Table(kind: kind, paths: paths)
         }
         return (SourceFileKind.ssda903.compactMap { kind in files.first { $0.kind == kind } }, notes)
@@ -61,9 +57,7 @@ public enum SSDA903Loader {
             do throws(FileReadError) {
                 return (try FileBytes.read(path: files[n].path), nil)
             } catch {
-                var report = FileReport(kind: files[n].kind, file: name)
-                report.diagnostics.append(Diagnostic(severity: .error, file: name, message: error.description))
-                return (nil, report)
+                return (nil, .unreadable(kind: files[n].kind, file: name, message: error.description))
             }
         }
         func file(_ kind: SourceFileKind) -> (bytes: [UInt8], name: String)? {
