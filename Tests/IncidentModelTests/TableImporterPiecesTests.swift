@@ -73,3 +73,53 @@ extension SeededGenerator {
     /// A number in `0..<n`.
     mutating func below(_ n: UInt64) -> UInt64 { next() % max(1, n) }
 }
+
+extension TableImporterPiecesTests {
+    /// Each piece is given room for one record more than its line ends: a last row with no line
+    /// end, and rows ended by a lone CR, must still all be read.
+    @Test(arguments: [1, 2, 5])
+    func readsEveryRowWhateverTheLineEnds(pieces: Int) {
+        let rows = (1...9).map { "E\($0),C1,916,M,01/03/2024 10:00,,,,,," }
+        for body in [rows.joined(separator: "\n"), rows.joined(separator: "\r"), rows.joined(separator: "\r\n") + "\r\n"] {
+            let bytes = Array((Self.header + body).utf8)
+            let table = TableImporter.run(
+                EpisodeDecoder.self, bytes: bytes, file: "e.csv", zone: .utc, pieces: pieces, minimumPieceBytes: 1)
+            #expect(table.records.map(\.id.rawValue) == (1...9).map { "E\($0)" })
+            #expect(table.lines == (2...10).map(Int32.init))
+        }
+    }
+
+    /// Whole and split reads give the same messages word for word, not only on the same lines.
+    @Test func givesTheSameMessagesAsOnePass() {
+        let bytes = Array((Self.header + Self.body(seed: 5, rows: 600)).utf8)
+        let whole = TableImporter.run(EpisodeDecoder.self, bytes: bytes, file: "e.csv", zone: .utc)
+        let split = TableImporter.run(
+            EpisodeDecoder.self, bytes: bytes, file: "e.csv", zone: .utc, pieces: 6, minimumPieceBytes: 1)
+        #expect(split.report.diagnostics.map(\.description) == whole.report.diagnostics.map(\.description))
+        #expect(split.report.rejectedRows == whole.report.rejectedRows)
+        #expect(whole.report.diagnostics.contains { $0.message.hasPrefix("repeats the id of line") })
+    }
+}
+
+extension TableImporterPiecesTests {
+    /// Line ends counted a word at a time agree with a byte-by-byte count: LF, CRLF and a lone
+    /// CR, at every alignment and range.
+    @Test func countsLineEndsAsTheReaderDoes() {
+        var random = SeededGenerator(seed: 42)
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x61, 0x62, 0x2C, 0x22, 0xC3, 0xA9]
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 200] {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in alphabet[Int(random.below(UInt64(random.below(2) == 0 ? 3 : 8)))] }
+                for from in Set([0, min(1, length), length / 3]) {
+                    for to in Set([length, max(from, length - 1), max(from, length / 2)]) {
+                        var expected = 0
+                        for i in from..<to where bytes[i] == 0x0A || (bytes[i] == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) {
+                            expected += 1
+                        }
+                        #expect(ChunkPlan.countLineEnds(bytes, from: from, to: to) == expected, "\(bytes) \(from)..<\(to)")
+                    }
+                }
+            }
+        }
+    }
+}

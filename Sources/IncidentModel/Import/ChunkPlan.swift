@@ -17,16 +17,22 @@ enum ChunkPlan {
         let start: Int
         let end: Int
         let line: Int
+        /// The line ends in `[start, end)`: a piece read without running past its end holds at
+        /// most one record more than this (the file's last, when it has no line end).
+        let lineEnds: Int
     }
 
     /// The pieces of `bytes` from `start` (a record start on `line`): `pieces` of them (by
-    /// default twice the cores, at most 8) when the body has at least `minimumBytes` bytes.
+    /// default twice the cores, at most 8) when the body has at least `minimumBytes` bytes,
+    /// else one. Each piece knows its line ends, so its records can be given room in advance.
     static func pieces(
         bytes: [UInt8], from start: Int, line: Int, pieces: Int = 0, minimumBytes: Int = minimumBytes
     ) -> [Piece] {
         let length = bytes.count - start
         let count = pieces > 0 ? pieces : min(8, ProcessInfoCores.count * 2)
-        guard length >= minimumBytes, count > 1 else { return [Piece(start: start, end: bytes.count, line: line)] }
+        guard length >= minimumBytes, count > 1 else {
+            return [Piece(start: start, end: bytes.count, line: line, lineEnds: countLineEnds(bytes, from: start, to: bytes.count))]
+        }
         var cuts = [start]
         bytes.withUnsafeBufferPointer { buffer in
             for k in 1..<count {
@@ -44,7 +50,7 @@ enum ChunkPlan {
         var pieces: [Piece] = []
         var first = line
         for (n, range) in ranges.enumerated() {
-            pieces.append(Piece(start: range.0, end: range.1, line: first))
+            pieces.append(Piece(start: range.0, end: range.1, line: first, lineEnds: lineEnds[n]))
             first += lineEnds[n]
         }
         return pieces
@@ -52,16 +58,45 @@ enum ChunkPlan {
 
     static func countLineEnds(_ bytes: [UInt8], from: Int, to: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
             var count = 0
             var i = from
+            // Eight bytes at a time while they hold no CR: count the LF bytes among them.
+            while i + 8 <= to {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if hasByte(word, 0x0D) { break }
+                count += countByte(word, 0x0A)
+                i += 8
+            }
             while i < to {
                 let b = buffer[i]
                 if b == 0x0A || (b == 0x0D && !(i + 1 < buffer.count && buffer[i + 1] == 0x0A)) { count += 1 }
                 i += 1
+                // Back to whole words once past the CR.
+                while b != 0x0D && i + 8 <= to {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if hasByte(word, 0x0D) { break }
+                    count += countByte(word, 0x0A)
+                    i += 8
+                }
             }
             return count
         }
     }
+
+    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// How many of the word's eight bytes equal `byte` (exact: no false positives).
+    @inline(__always)
+    private static func countByte(_ word: UInt64, _ byte: UInt8) -> Int {
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        // A byte of x is zero exactly where its high bit is set below.
+        let zeros = ~(((x & lows) &+ lows) | x | lows)
+        return zeros.nonzeroBitCount
+    }
+
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool { countByte(word, byte) != 0 }
 }
 
 /// The number of cores, read once.

@@ -29,10 +29,9 @@ public enum FileBytes {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .readFailed(path: path, reason: errnoText()) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notARegularFile(path: path) }
-        var result = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
         var failure: String?
-        result.withUnsafeMutableBytes { raw in
+        // Read straight into the array's memory: no zero-filling first.
+        let result = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { raw, filled in
             guard let base = raw.baseAddress else { return }
             while filled < raw.count {
                 let n = Glibc.read(fd, base + filled, raw.count - filled)
@@ -46,7 +45,6 @@ public enum FileBytes {
             }
         }
         if let failure { throw .readFailed(path: path, reason: failure) }
-        if filled < result.count { result.removeLast(result.count - filled) }
         return result
     }
 

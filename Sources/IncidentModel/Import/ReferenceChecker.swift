@@ -46,7 +46,7 @@ enum ReferenceChecker {
             }
             findings += ParallelMap.chunks(count: data.policeReports.count) { range in
                 range.compactMap { i in
-                    guard let code = data.policeReports[i].force, registers.forces[code] == nil else { return nil }
+                    guard let code = data.policeReports[i].force, registers.forces.index(forKey: code) == nil else { return nil }
                     return Finding(kind: .policeReports, row: i, column: "force", value: code.rawValue, message: notInForces)
                 }
             }
@@ -75,14 +75,14 @@ enum ReferenceChecker {
         let checkChildren = has.contains(.children)
         findings += ParallelMap.chunks(count: data.episodes.count) { range in
             var found: [Finding] = []
+            // Fields read in place: copying an episode would retain each of its strings.
             for i in range {
-                let episode = data.episodes[i]
-                if checkHomes, let urn = episode.placement, registers.homes[urn] == nil {
+                if checkHomes, let urn = data.episodes[i].placement, registers.homes.index(forKey: urn) == nil {
                     found.append(Finding(kind: .laEpisodes, row: i, column: "placement_urn", value: urn.rawValue, message: notInHomes))
                 }
-                if checkChildren, registers.children[episode.child] == nil {
+                if checkChildren, registers.children.index(forKey: data.episodes[i].child) == nil {
                     found.append(Finding(
-                        kind: .laEpisodes, row: i, column: "child_id", value: episode.child.rawValue,
+                        kind: .laEpisodes, row: i, column: "child_id", value: data.episodes[i].child.rawValue,
                         message: "is not in children.csv; the episode is kept without the child's details"))
                 }
             }

@@ -1,10 +1,11 @@
-/// What one piece of a file gave: its rows accepted or rejected, in file order.
-struct RowsRead<Record: Sendable>: Sendable {
-    var records: [Record] = []
+/// What one piece of a file gave: its rows accepted or rejected, in file order. The accepted
+/// records themselves are written in place (``RowContext/readRows(_:from:to:line:into:capacity:)``).
+struct RowsRead: Sendable {
+    /// How many records were written.
+    var count = 0
     var lines: [Int32] = []
-    /// The byte offset of each accepted record (to re-read it if a later merge rejects it).
+    /// The byte offset of each accepted record (to re-read it if it is found to repeat an id).
     var offsets: [Int] = []
-    var firstLine: [String: Int] = [:]
     var rowsRead = 0
     var accepted = 0
     var rejected = 0
@@ -15,6 +16,8 @@ struct RowsRead<Record: Sendable>: Sendable {
     var rejectedRows: [RejectedRow] = []
     /// Where the reader stopped: the piece's end when no record ran past it.
     var endPosition = 0
+    /// The piece held more records than it had room for (it read past its end).
+    var overflowed = false
 }
 
 /// Reads the rows of a file's body, or of one piece of it, with one decoder.
@@ -26,14 +29,15 @@ struct RowContext<D: RecordDecoding>: Sendable {
     /// How a foreign layout's columns are named and translated; `.native` for mfc's own files.
     var context: DecodingContext = .native
 
-    /// Every row of `[from, to)`: decoded and accepted, or rejected with its reason.
-    func readRows(_ bytes: [UInt8], from: Int, to: Int, line: Int) -> RowsRead<D.Record> {
-        var out = RowsRead<D.Record>()
-        let estimate = (to - from) / 64
-        out.records.reserveCapacity(estimate)
-        out.lines.reserveCapacity(estimate)
-        out.offsets.reserveCapacity(estimate)
-        out.firstLine.reserveCapacity(estimate)
+    /// Every row of `[from, to)`: decoded and accepted, or rejected with its reason. Accepted
+    /// records are initialised at `destination` onwards; reading stops with `overflowed` set
+    /// when a record finds no room among `capacity`.
+    func readRows(
+        _ bytes: [UInt8], from: Int, to: Int, line: Int, into destination: UnsafeMutablePointer<D.Record>, capacity: Int
+    ) -> RowsRead {
+        var out = RowsRead()
+        out.lines.reserveCapacity(capacity)
+        out.offsets.reserveCapacity(capacity)
         var reader = CSVReader(bytes: bytes, from: from, to: to, line: line)
         let headerCount = header.count
         let columnSpecs = D.columns
@@ -77,12 +81,10 @@ struct RowContext<D: RecordDecoding>: Sendable {
                 return
             }
             guard let decoded else { return }
-            let key = D.key(of: decoded)
-            if let earlier = out.firstLine[key] {
-                reject(duplicate(key: key, line: record.line, earlier: earlier))
+            guard out.count < capacity else {
+                out.overflowed = true
                 return
             }
-            out.firstLine[key] = record.line
             if record.count < headerCount {
                 row.warn(D.keyColumn, value: nil,
                          message: "the row has \(record.count) fields but the header has \(headerCount); the rest are read as empty")
@@ -94,85 +96,111 @@ struct RowContext<D: RecordDecoding>: Sendable {
             case 1: out.diagnostics.append(row.warnings[0])
             default: out.diagnostics.append(contentsOf: row.warnings.sorted { ($0.column ?? 0) < ($1.column ?? 0) })
             }
-            out.records.append(decoded)
+            (destination + out.count).initialize(to: decoded)
+            out.count += 1
             out.lines.append(Int32(clamping: record.line))
             out.offsets.append(record.byteOffset)
-        }) {}
+        }) && !out.overflowed {}
         out.endPosition = reader.position
         return out
     }
 
-    /// Joins the pieces in file order into the report and table. A record whose id an earlier
-    /// piece already holds is rejected as a duplicate, exactly as a single pass would.
-    func merge(_ parts: [RowsRead<D.Record>], bytes: [UInt8], into report: inout FileReport, table: inout ImportedTable<D.Record>) {
-        // Ids that an earlier piece already holds, found for every later piece in parallel.
-        let repeats: [[(index: Int, earlier: Int)]] = ParallelMap.chunks(count: parts.count, minimumChunk: 1) { pieces in
-            pieces.map { n in
-                guard n > 0 else { return [] }
-                var found: [(index: Int, earlier: Int)] = []
-                for (i, record) in parts[n].records.enumerated() {
-                    let key = D.key(of: record)
-                    for earlierPart in parts[..<n] {
-                        if let earlier = earlierPart.firstLine[key] {
-                            found.append((i, earlier))
-                            break
-                        }
+    /// Reads every piece into the table, in file order. Each piece writes its records into its
+    /// own region of one buffer, sized by its line ends; the regions are then closed up. When a
+    /// piece ran past its end (a cut fell inside a quoted line break), the body is read again
+    /// in one piece. A record whose id an earlier one holds is then rejected as a duplicate.
+    func read(_ bytes: [UInt8], pieces: [ChunkPlan.Piece], into report: inout FileReport, table: inout ImportedTable<D.Record>) {
+        guard let first = pieces.first else { return }
+        var regions = [0]
+        for piece in pieces { regions.append(regions[regions.count - 1] + piece.lineEnds + 1) }
+        let capacity = regions[regions.count - 1]
+        var parts: [RowsRead] = []
+        table.records = [D.Record](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            let target = SharedPointer(base: buffer.baseAddress)
+            guard let base = target.base else { return }
+            let starts = regions
+            parts = ParallelMap.chunks(count: pieces.count, minimumChunk: 1) { range in
+                range.compactMap { k in
+                    target.base.map { base in
+                        readRows(bytes, from: pieces[k].start, to: pieces[k].end, line: pieces[k].line,
+                                 into: base + starts[k], capacity: pieces[k].lineEnds + 1)
                     }
                 }
-                return found
             }
+            let cutBadly = parts.contains(where: \.overflowed)
+                || zip(parts, pieces.dropFirst()).contains { $0.0.endPosition != $0.1.start }
+            if cutBadly {
+                for (k, part) in parts.enumerated() { (base + regions[k]).deinitialize(count: part.count) }
+                parts = [readRows(bytes, from: first.start, to: bytes.count, line: first.line, into: base, capacity: capacity)]
+                regions = [0]
+            }
+            // Close up the regions, moving (not copying) each piece's records.
+            var filled = 0
+            for (k, part) in parts.enumerated() {
+                if regions[k] != filled { (base + filled).moveInitialize(from: base + regions[k], count: part.count) }
+                filled += part.count
+            }
+            initialized = filled
         }
-        if parts.count == 1, let only = parts.first {
-            // The common case for small files: take the arrays as they are, without copying.
-            table.records = only.records
-            table.lines = only.lines
-        } else {
-            table.records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
-            table.lines.reserveCapacity(table.records.capacity)
-        }
-        var lateRejections = false
-        for (n, part) in parts.enumerated() {
+        table.lines.reserveCapacity(table.records.count)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(table.records.count)
+        for part in parts {
             report.rowsRead += part.rowsRead
             report.blankRows += part.blankRows
+            report.accepted += part.accepted
+            report.rejected += part.rejected
             report.skipped.merge(part.skipped, uniquingKeysWith: +)
             report.rejectedRows += part.rejectedRows
-            var diagnostics = part.diagnostics
-            var dropped = Set<Int>()
-            for (i, earlier) in repeats[n] {
-                let key = D.key(of: part.records[i])
-                dropped.insert(i)
-                let line = Int(part.lines[i])
-                diagnostics.removeAll { $0.line == line && $0.severity == .warning }
-                let rejection = duplicate(key: key, line: line, earlier: earlier)
-                diagnostics.append(rejection)
-                // Read the row again for the rejects file.
-                var reader = CSVReader(bytes: bytes, from: part.offsets[i], to: part.offsets[i] + 1, line: line)
-                var fields: [String] = []
-                _ = reader.next { fields = $0.strings }
-                report.rejectedRows.append(RejectedRow(line: line, reason: rejection.description, fields: fields))
-                lateRejections = true
-            }
-            report.accepted += part.accepted - dropped.count
-            report.rejected += part.rejected + dropped.count
-            report.diagnostics += diagnostics
-            if parts.count == 1 {
-                break  // taken whole above
-            } else if dropped.isEmpty {
-                table.records += part.records
-                table.lines += part.lines
-            } else {
-                for i in part.records.indices where !dropped.contains(i) {
-                    table.records.append(part.records[i])
-                    table.lines.append(part.lines[i])
-                }
-            }
+            report.diagnostics += part.diagnostics
+            table.lines += part.lines
+            offsets += part.offsets
         }
-        if lateRejections {
-            // Back into file order (a stable sort by line).
-            report.diagnostics = report.diagnostics.enumerated()
-                .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
-            report.rejectedRows.sort { $0.line < $1.line }
+        rejectRepeatedKeys(bytes, offsets: offsets, report: &report, table: &table)
+    }
+
+    /// Rejects every record whose id an earlier record holds: its warnings give way to the
+    /// rejection, its row is read again for the rejects file, and it leaves the table.
+    private func rejectRepeatedKeys(
+        _ bytes: [UInt8], offsets: [Int], report: inout FileReport, table: inout ImportedTable<D.Record>
+    ) {
+        let records = table.records
+        let repeats = RepeatedKeys.find(count: records.count) { D.key(of: records[$0]) }
+        guard !repeats.isEmpty else { return }
+        var droppedLines = Set<Int>()
+        for item in repeats {
+            let line = Int(table.lines[item.index])
+            droppedLines.insert(line)
+            let rejection = duplicate(key: D.key(of: records[item.index]), line: line, earlier: Int(table.lines[item.first]))
+            report.diagnostics.append(rejection)
+            var reader = CSVReader(bytes: bytes, from: offsets[item.index], to: offsets[item.index] + 1, line: line)
+            var fields: [String] = []
+            _ = reader.next { fields = $0.strings }
+            report.rejectedRows.append(RejectedRow(line: line, reason: rejection.description, fields: fields))
         }
+        report.accepted -= repeats.count
+        report.rejected += repeats.count
+        report.diagnostics.removeAll { $0.severity == .warning && $0.line.map(droppedLines.contains) == true }
+        // Back into file order (a stable sort by line).
+        report.diagnostics = report.diagnostics.enumerated()
+            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        report.rejectedRows.sort { $0.line < $1.line }
+        // Out of the table, keeping the order of the rest (swaps move records without copies).
+        var next = 0
+        var write = 0
+        for read in table.records.indices {
+            if next < repeats.count && repeats[next].index == read {
+                next += 1
+                continue
+            }
+            if write != read {
+                table.records.swapAt(write, read)
+                table.lines.swapAt(write, read)
+            }
+            write += 1
+        }
+        table.records.removeLast(table.records.count - write)
+        table.lines.removeLast(table.lines.count - write)
     }
 
     private func duplicate(key: String, line: Int, earlier: Int) -> Diagnostic {

@@ -80,14 +80,7 @@ enum TableImporter {
             file: file, header: header, positions: match.positions, zone: zone, context: match.context)
         let pieces = ChunkPlan.pieces(
             bytes: bytes, from: reader.position, line: reader.line, pieces: pieceCount, minimumBytes: minimumPieceBytes)
-        var parts = ParallelMap.chunks(count: pieces.count, minimumChunk: 1) { range in
-            range.map { body.readRows(bytes, from: pieces[$0].start, to: pieces[$0].end, line: pieces[$0].line) }
-        }
-        // A piece that read past its end cut a quoted line break: read the file in one piece.
-        if zip(parts, pieces.dropFirst()).contains(where: { $0.0.endPosition != $0.1.start }) {
-            parts = [body.readRows(bytes, from: reader.position, to: bytes.count, line: reader.line)]
-        }
-        body.merge(parts, bytes: bytes, into: &report, table: &table)
+        body.read(bytes, pieces: pieces, into: &report, table: &table)
         if !report.skipped.isEmpty {
             let total = report.skipped.values.reduce(0, +)
             let reasons = report.skipped.sorted { ($1.value, $0.key) < ($0.value, $1.key) }

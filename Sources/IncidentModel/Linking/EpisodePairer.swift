@@ -25,7 +25,8 @@ public struct EpisodePairer: Sendable {
     }
 
     /// For each police report, the index of its episode, or `nil`, with the analyst's decisions
-    /// applied.
+    /// applied. Each child's reports and episodes are paired apart from every other child's, so
+    /// the children are shared among the cores.
     func pair(_ context: LinkContext, links: [PersonLink?], decisions: ResolvedDecisions) -> [Int?] {
         let dataset = context.dataset
         var result = [Int?](repeating: nil, count: dataset.policeReports.count)
@@ -34,67 +35,96 @@ public struct EpisodePairer: Sendable {
             result[r] = e
             isCertain[e] = true
         }
+        // The child number of each report linked by the rules (-1 for none), found on every core.
+        let childOf: [Int32] = ParallelMap.map(count: links.count) { r in
+            guard let link = links[r] else { return -1 }
+            return context.childNumbers[link.child] ?? -1
+        }
         // (child number, report) for every report linked by the rules, grouped by child below.
         var byChild: [(child: Int32, report: Int)] = []
-        for (r, link) in links.enumerated() {
-            guard let link, result[r] == nil else { continue }
+        byChild.reserveCapacity(links.count)
+        for r in links.indices where result[r] == nil {
+            guard let link = links[r] else { continue }
             if link.method == .policeReference, let e = context.episodeByPoliceRef[dataset.policeReports[r].ref],
                !decisions.isRejected(report: r, episode: e) {
                 result[r] = e
                 isCertain[e] = true
                 continue
             }
-            if let number = context.childNumbers[link.child] { byChild.append((number, r)) }
+            if childOf[r] >= 0 { byChild.append((childOf[r], r)) }
         }
         byChild.sort { ($0.child, $0.report) < ($1.child, $1.report) }
-        var candidates: [Candidate] = []
-        var used = Set<Int>()
-        var groupStart = 0
-        while groupStart < byChild.count {
-            var groupEnd = groupStart
-            while groupEnd < byChild.count && byChild[groupEnd].child == byChild[groupStart].child { groupEnd += 1 }
-            let episodes = context.episodes(ofChild: byChild[groupStart].child)
-            candidates.removeAll(keepingCapacity: true)
-            for item in byChild[groupStart..<groupEnd] {
-                let report = dataset.policeReports[item.report]
-                guard let rStart = report.startedAt?.earliest else { continue }
-                let rEnd = report.foundAt?.latest
-                for e32 in episodes {
-                    let e = Int(e32)
-                    if decisions.isRejected(report: item.report, episode: e) { continue }
-                    let eStart = dataset.episodes[e].startedAt.earliest
-                    let eEnd = dataset.episodes[e].endedAt?.latest
-                    guard overlaps(rStart, rEnd, eStart, eEnd, slack: tolerance) else { continue }
-                    // An open record's end is unknown, not endless: it pairs only with a record
-                    // that starts within the tolerance of it.
-                    if (rEnd == nil || eEnd == nil)
-                        && abs(rStart.secondsSinceEpoch - eStart.secondsSinceEpoch) > tolerance { continue }
-                    candidates.append(Candidate(
-                        report: item.report, episode: e,
-                        distance: abs(rStart.secondsSinceEpoch - eStart.secondsSinceEpoch),
-                        overlapsExactly: overlaps(rStart, rEnd, eStart, eEnd, slack: 0)))
+        // Where each child's run of reports starts.
+        var groupStarts: [Int] = []
+        for k in byChild.indices where k == 0 || byChild[k].child != byChild[k - 1].child { groupStarts.append(k) }
+        groupStarts.append(byChild.count)
+        let groups = groupStarts
+        let reportsByChild = byChild
+        let certain = isCertain
+        let before = result
+        let made: [(report: Int, episode: Int)] = ParallelMap.chunks(count: groups.count - 1, minimumChunk: 2_000) { range in
+            var made: [(report: Int, episode: Int)] = []
+            var candidates: [Candidate] = []
+            var used = Set<Int>()
+            var paired: [Int: Int] = [:]
+            for g in range {
+                let run = reportsByChild[groups[g]..<groups[g + 1]]
+                self.candidates(
+                    for: run, episodes: context.episodes(ofChild: run[run.startIndex].child), in: dataset,
+                    decisions: decisions, into: &candidates)
+                used.removeAll(keepingCapacity: true)
+                paired.removeAll(keepingCapacity: true)
+                // One to one, nearest start first.
+                for candidate in candidates where before[candidate.report] == nil && paired[candidate.report] == nil {
+                    if used.contains(candidate.episode) || certain[candidate.episode] { continue }
+                    paired[candidate.report] = candidate.episode
+                    used.insert(candidate.episode)
                 }
+                // A further report of an absence already paired joins it when the windows truly overlap.
+                for candidate in candidates
+                where before[candidate.report] == nil && paired[candidate.report] == nil && candidate.overlapsExactly {
+                    paired[candidate.report] = candidate.episode
+                }
+                for (report, episode) in paired { made.append((report, episode)) }
             }
-            if candidates.count > 1 {
-                candidates.sort { ($0.distance, $0.report, $0.episode) < ($1.distance, $1.report, $1.episode) }
-            }
-            used.removeAll(keepingCapacity: true)
-            // One to one, nearest start first.
-            for candidate in candidates where result[candidate.report] == nil {
-                if used.contains(candidate.episode) || isCertain[candidate.episode] { continue }
-                result[candidate.report] = candidate.episode
-                used.insert(candidate.episode)
-            }
-            // A further report of an absence already paired joins it when the windows truly overlap.
-            for candidate in candidates where result[candidate.report] == nil && candidate.overlapsExactly {
-                result[candidate.report] = candidate.episode
-            }
-            groupStart = groupEnd
+            return made
         }
+        for (report, episode) in made { result[report] = episode }
         return result
     }
 
-    private struct Candidate {
+    /// The report / episode pairs of one child whose windows come within the tolerance, nearest
+    /// start first. Records are read in place, never copied.
+    private func candidates(
+        for run: ArraySlice<(child: Int32, report: Int)>, episodes: ArraySlice<Int32>, in dataset: Dataset,
+        decisions: ResolvedDecisions, into candidates: inout [Candidate]
+    ) {
+        candidates.removeAll(keepingCapacity: true)
+        for item in run {
+            guard let rStart = dataset.policeReports[item.report].startedAt?.earliest else { continue }
+            let rEnd = dataset.policeReports[item.report].foundAt?.latest
+            for e32 in episodes {
+                let e = Int(e32)
+                if decisions.isRejected(report: item.report, episode: e) { continue }
+                let eStart = dataset.episodes[e].startedAt.earliest
+                let eEnd = dataset.episodes[e].endedAt?.latest
+                guard overlaps(rStart, rEnd, eStart, eEnd, slack: tolerance) else { continue }
+                // An open record's end is unknown, not endless: it pairs only with a record
+                // that starts within the tolerance of it.
+                if (rEnd == nil || eEnd == nil)
+                    && abs(rStart.secondsSinceEpoch - eStart.secondsSinceEpoch) > tolerance { continue }
+                candidates.append(Candidate(
+                    report: item.report, episode: e,
+                    distance: abs(rStart.secondsSinceEpoch - eStart.secondsSinceEpoch),
+                    overlapsExactly: overlaps(rStart, rEnd, eStart, eEnd, slack: 0)))
+            }
+        }
+        if candidates.count > 1 {
+            candidates.sort { ($0.distance, $0.report, $0.episode) < ($1.distance, $1.report, $1.episode) }
+        }
+    }
+
+    private struct Candidate: Sendable {
         let report: Int
         let episode: Int
         let distance: Int64

@@ -29,16 +29,23 @@ struct IncidentBuilder {
 
     func build(links: [PersonLink?], pairs: [Int?]) -> [CombinedIncident] {
         let dataset = context.dataset
-        var reportsByEpisode = [[Int]](repeating: [], count: dataset.episodes.count)
+        // Each episode's reports (compressed rows: offsets, then items), in report order.
+        var offsets = [Int32](repeating: 0, count: dataset.episodes.count + 1)
+        for episode in pairs { if let episode { offsets[episode + 1] += 1 } }
+        for e in dataset.episodes.indices { offsets[e + 1] += offsets[e] }
+        var fill = offsets
+        var items = [Int32](repeating: 0, count: Int(offsets[dataset.episodes.count]))
         for (r, episode) in pairs.enumerated() {
-            if let episode { reportsByEpisode[episode].append(r) }
+            guard let episode else { continue }
+            items[Int(fill[episode])] = Int32(r)
+            fill[episode] += 1
         }
         var groups: [Group] = []
         groups.reserveCapacity(dataset.episodes.count + dataset.policeReports.count / 4)
         for e in dataset.episodes.indices {
             var start = dataset.episodes[e].startedAt.earliest.secondsSinceEpoch
-            for r in reportsByEpisode[e] {
-                if let s = dataset.policeReports[r].startedAt?.earliest.secondsSinceEpoch, s < start { start = s }
+            for k in Int(offsets[e])..<Int(offsets[e + 1]) {
+                if let s = dataset.policeReports[Int(items[k])].startedAt?.earliest.secondsSinceEpoch, s < start { start = s }
             }
             groups.append(Group(episode: e, report: -1, start: start))
         }
@@ -54,22 +61,28 @@ struct IncidentBuilder {
             return dataset.policeReports[a.report].ref < dataset.policeReports[b.report].ref
         }
         let sorted = groups
-        let reports = reportsByEpisode
+        let starts = offsets
+        let reports = items
         return ParallelMap.map(count: sorted.count) { n in
             let group = sorted[n]
             return group.episode >= 0
-                ? incident(episode: group.episode, reports: reports[group.episode], links: links)
+                ? incident(
+                    episode: group.episode,
+                    reports: reports[Int(starts[group.episode])..<Int(starts[group.episode + 1])].map(Int.init), links: links)
                 : incident(episode: nil, reports: [group.report], links: links)
         }
     }
 
+    /// One incident. The source records are read in place (copying one would retain each of
+    /// its strings), and registers are looked up by position where the context has numbered them.
     private func incident(episode e: Int?, reports: [Int], links: [PersonLink?]) -> CombinedIncident {
-        let episode = e.map { context.dataset.episodes[$0] }
+        let episodes = context.dataset.episodes
+        let policeReports = context.dataset.policeReports
         var order = reports
         if order.count > 1 {
             order.sort {
-                let a = context.dataset.policeReports[$0], b = context.dataset.policeReports[$1]
-                return (a.startedAt?.earliest.secondsSinceEpoch ?? 0, a.ref) < (b.startedAt?.earliest.secondsSinceEpoch ?? 0, b.ref)
+                (policeReports[$0].startedAt?.earliest.secondsSinceEpoch ?? 0, policeReports[$0].ref)
+                    < (policeReports[$1].startedAt?.earliest.secondsSinceEpoch ?? 0, policeReports[$1].ref)
             }
         }
 
@@ -90,14 +103,13 @@ struct IncidentBuilder {
                 openCount += 1
             }
         }
-        if let episode { add(start: episode.startedAt.earliest, end: episode.endedAt?.latest) }
+        if let e { add(start: episodes[e].startedAt.earliest, end: episodes[e].endedAt?.latest) }
         var highestRisk: RiskLevel?
         var policeCSE = false
         for r in order {
-            let report = context.dataset.policeReports[r]
-            add(start: report.startedAt?.earliest, end: report.foundAt?.latest)
-            if let risk = report.risk, risk > (highestRisk ?? .noApparentRisk) || highestRisk == nil { highestRisk = risk }
-            if report.cseConcern == true { policeCSE = true }
+            add(start: policeReports[r].startedAt?.earliest, end: policeReports[r].foundAt?.latest)
+            if let risk = policeReports[r].risk, risk > (highestRisk ?? .noApparentRisk) || highestRisk == nil { highestRisk = risk }
+            if policeReports[r].cseConcern == true { policeCSE = true }
         }
         if start == Int64.max { start = 0 }
         let end: Instant? = openCount > 0 ? nil : Instant(secondsSinceEpoch: latestEnd)
@@ -106,55 +118,70 @@ struct IncidentBuilder {
         if latestStart - start > Self.startDiscrepancy { discrepancies.insert(.startsApart) }
         if openCount > 0 && closedCount > 0 { discrepancies.insert(.openAndClosed) }
 
-        var home = episode?.placement
+        let placement = e.flatMap { episodes[$0].placement }
+        var home = placement
         for r in order {
-            let report = context.dataset.policeReports[r]
-            guard let policeHome = context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom)
+            guard let policeHome = context.homeIndex.home(
+                postcode: policeReports[r].missingFromPostcode, address: policeReports[r].missingFrom)
             else { continue }
-            if let placement = episode?.placement {
+            if let placement {
                 if policeHome != placement { discrepancies.insert(.differentHomes) }
             } else if home == nil {
                 home = policeHome
             }
         }
-        let homeRecord = home.flatMap { context.registers.homes[$0] }
+        let place = home.flatMap { context.homeIndex.place(of: $0) }
 
-        let childID = episode?.child ?? order.lazy.compactMap { links[$0]?.child }.first
-        let child = childID.flatMap { context.registers.children[$0] }
-        let firstReport = order.first.map { context.dataset.policeReports[$0] }
+        let firstReport = order.first
+        let childID: ChildID?
+        let childRow: Int?
+        if let e {
+            childID = context.childID(ofEpisode: e)
+            childRow = context.childRow(ofEpisode: e)
+        } else {
+            childID = order.lazy.compactMap { links[$0]?.child }.first
+            childRow = childID.flatMap { context.childNumbers[$0] }.flatMap { number in
+                let row = context.childRows[Int(number)]
+                return row >= 0 ? Int(row) : nil
+            }
+        }
         let person: PersonSummary
-        if let child {
+        if let childRow {
+            let child = context.dataset.children[childRow]
             person = PersonSummary(
                 givenName: child.givenName, familyName: child.familyName, dateOfBirth: child.dateOfBirth, sex: child.sex)
-        } else if let report = firstReport {
+        } else if let r = firstReport {
             person = PersonSummary(
-                givenName: report.forename, familyName: report.surname, dateOfBirth: report.dateOfBirth, sex: report.sex)
+                givenName: policeReports[r].forename, familyName: policeReports[r].surname,
+                dateOfBirth: policeReports[r].dateOfBirth, sex: policeReports[r].sex)
         } else {
             person = PersonSummary(givenName: "", familyName: "", dateOfBirth: nil, sex: .unknown)
         }
-        var responsible = episode?.localAuthority
-        if responsible?.rawValue.isEmpty ?? true { responsible = child?.localAuthority }
+        var responsible = e.map { episodes[$0].localAuthority }
+        if responsible?.rawValue.isEmpty ?? true { responsible = childRow.map { context.dataset.children[$0].localAuthority } }
 
-        let id = episode.map { IncidentID("L-" + $0.id.rawValue) } ?? IncidentID("P-" + (firstReport?.ref.rawValue ?? ""))
+        let id = e.map { IncidentID("L-" + episodes[$0].id.rawValue) }
+            ?? IncidentID("P-" + (firstReport.map { policeReports[$0].ref.rawValue } ?? ""))
         return CombinedIncident(
             id: id,
-            provenance: episode == nil ? .policeOnly : (order.isEmpty ? .laOnly : .both),
+            provenance: e == nil ? .policeOnly : (order.isEmpty ? .laOnly : .both),
             child: childID, person: person, responsibleAuthority: responsible, home: home,
-            hostAuthority: homeRecord?.localAuthority, force: homeRecord?.policeForce ?? firstReport?.force,
+            hostAuthority: place?.hostAuthority, force: place?.force ?? firstReport.flatMap { policeReports[$0].force },
             start: Instant(secondsSinceEpoch: start), end: end, highestRisk: highestRisk,
-            returnInterview: returnInterview(episode: episode, end: end),
-            cseConcern: episode?.cseConcern == true || policeCSE,
-            discrepancies: discrepancies, episodeIDs: episode.map { [$0.id] } ?? [],
-            policeRefs: order.map { context.dataset.policeReports[$0].ref })
+            returnInterview: returnInterview(episode: e, end: end),
+            cseConcern: e.map { episodes[$0].cseConcern == true } == true || policeCSE,
+            discrepancies: discrepancies, episodeIDs: e.map { [episodes[$0].id] } ?? [],
+            policeRefs: order.map { policeReports[$0].ref })
     }
 
-    private func returnInterview(episode: LAEpisode?, end: Instant?) -> ReturnInterview {
-        guard let episode, let end else { return .notApplicable }
-        if let completed = episode.returnInterviewCompletedAt {
+    private func returnInterview(episode e: Int?, end: Instant?) -> ReturnInterview {
+        guard let e, let end else { return .notApplicable }
+        let episodes = context.dataset.episodes
+        if let completed = episodes[e].returnInterviewCompletedAt {
             return completed.earliest.secondsSinceEpoch <= end.secondsSinceEpoch + Self.returnInterviewWindow
                 ? .completedInTime : .completedLate
         }
-        switch episode.returnInterviewOffered {
+        switch episodes[e].returnInterviewOffered {
         case true?: return .offered
         case false?: return .notOffered
         case nil: return .notRecorded

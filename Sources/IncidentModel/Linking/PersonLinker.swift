@@ -56,6 +56,9 @@ public struct LinkContext: Sendable {
 
     /// Each child's id, by number.
     private let childIDs: [ChildID]
+    /// Each child's position in `dataset.children`, by number; -1 for a child that only
+    /// episodes name.
+    public let childRows: [Int32]
 
     public init(dataset: Dataset) {
         self.dataset = dataset
@@ -65,22 +68,30 @@ public struct LinkContext: Sendable {
         DispatchQueue.global().async(group: group) { registersBox.value = Registers(dataset) }
         var numbers: [ChildID: Int32] = [:]
         numbers.reserveCapacity(dataset.children.count)
-        for child in dataset.children where numbers[child.id] == nil {
-            numbers[child.id] = Int32(numbers.count)
+        var rows: [Int32] = []
+        rows.reserveCapacity(dataset.children.count)
+        for row in dataset.children.indices where numbers[dataset.children[row].id] == nil {
+            numbers[dataset.children[row].id] = Int32(numbers.count)
+            rows.append(Int32(row))
         }
+        // Each episode's child among those, looked up on every core; then, in file order, a new
+        // number for each child that only episodes name.
+        let known = numbers
+        var episodeChild: [Int32] = ParallelMap.map(count: dataset.episodes.count) { known[dataset.episodes[$0].child] ?? -1 }
         var byRef: [PoliceRef: Int] = [:]
-        var episodeChild = [Int32](repeating: 0, count: dataset.episodes.count)
         for i in dataset.episodes.indices {
-            let episode = dataset.episodes[i]
-            if let ref = episode.policeRef, byRef[ref] == nil { byRef[ref] = i }
-            if let number = numbers[episode.child] {
+            if let ref = dataset.episodes[i].policeRef, byRef[ref] == nil { byRef[ref] = i }
+            guard episodeChild[i] < 0 else { continue }
+            if let number = numbers[dataset.episodes[i].child] {
                 episodeChild[i] = number
             } else {
                 let number = Int32(numbers.count)
-                numbers[episode.child] = number
+                numbers[dataset.episodes[i].child] = number
+                rows.append(-1)
                 episodeChild[i] = number
             }
         }
+        childRows = rows
         // Episodes grouped by child (compressed rows: offsets, then items), in file order.
         var offsets = [Int32](repeating: 0, count: numbers.count + 1)
         for child in episodeChild { offsets[Int(child) + 1] += 1 }
@@ -121,6 +132,12 @@ public struct LinkContext: Sendable {
         return homes
     }
 
+    /// The position in `dataset.children` of an episode's child; `nil` when children.csv lacks it.
+    public func childRow(ofEpisode episode: Int) -> Int? {
+        let row = childRows[Int(episodeChild[episode])]
+        return row >= 0 ? Int(row) : nil
+    }
+
     /// The indexes of a child's episodes; empty for a child no episode names.
     public func episodes(of child: ChildID) -> ArraySlice<Int32> {
         guard let number = childNumbers[child] else { return [] }
@@ -139,13 +156,18 @@ public struct HomeIndex: Sendable {
     private let byName: [String: [HomeURN]]
     private let byStreet: [String: [HomeURN]]
     private let postcodes: [HomeURN: Postcode]
+    private let places: [HomeURN: HomePlace]
 
     public init(homes: [Home]) {
         var byPostcode: [Postcode: [HomeURN]] = [:]
         var names: [String: [HomeURN]] = [:]
         var streets: [String: [HomeURN]] = [:]
         var postcodes: [HomeURN: Postcode] = [:]
+        var places: [HomeURN: HomePlace] = [:]
         for home in homes {
+            if places[home.urn] == nil {
+                places[home.urn] = HomePlace(hostAuthority: home.localAuthority, force: home.policeForce)
+            }
             if let postcode = home.postcode {
                 byPostcode[postcode, default: []].append(home.urn)
                 postcodes[home.urn] = postcode
@@ -157,7 +179,12 @@ public struct HomeIndex: Sendable {
         byName = names
         byStreet = streets
         self.postcodes = postcodes
+        self.places = places
     }
+
+    /// Where a register's home stands (the first row of its URN, as in ``Registers``); `nil`
+    /// for a home the register lacks.
+    public func place(of urn: HomeURN) -> HomePlace? { places[urn] }
 
     /// The one home whose name begins the address text (up to its first comma); `nil` when
     /// none or several match.
@@ -190,4 +217,10 @@ public struct HomeIndex: Sendable {
         if let homes = byName[NameKey.normalise(name)], homes.count == 1 { return homes[0] }
         return nil
     }
+}
+
+/// The host authority and police force of a home in the register.
+public struct HomePlace: Hashable, Sendable {
+    public let hostAuthority: AuthorityCode?
+    public let force: ForceCode?
 }

@@ -47,9 +47,6 @@ extension ParallelMap {
 }
 
 /// A result buffer's address, shared with the workers that fill disjoint parts of it.
-private struct SharedPointer<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>?
-}
 
 /// One result array per chunk, each written once by its worker.
 private final class ChunkSlots<T: Sendable>: @unchecked Sendable {

@@ -1,0 +1,73 @@
+/// Finds the records whose id repeats an earlier record's.
+///
+/// Every key is hashed (on every core); the (hash, position) pairs are sorted in buckets of
+/// hashes, also on every core; only keys with equal hashes are compared. The work grows as
+/// n log n whatever the keys are, so ids made to collide cannot make it quadratic.
+enum RepeatedKeys {
+    /// A record whose key an earlier record already has.
+    struct Repeat: Hashable, Sendable {
+        /// The repeating record's position.
+        let index: Int
+        /// The position of the first record with that key.
+        let first: Int
+    }
+
+    private struct Entry: Sendable {
+        let hash: UInt64
+        let index: Int
+    }
+
+    /// Every record after the first with its key, each with that first record's position; in
+    /// position order. `key(i)` is the key of the record at position `i` of `0..<count`.
+    static func find(count: Int, key: @Sendable (Int) -> String) -> [Repeat] {
+        guard count > 1 else { return [] }
+        let hashes = ParallelMap.map(count: count, minimumChunk: 50_000) { UInt64(bitPattern: Int64(key($0).hashValue)) }
+        // Buckets by the top bits of the hash, so that each is sorted and scanned on its own.
+        let bits = count < 100_000 ? 0 : 4
+        let bucket = { (hash: UInt64) -> Int in bits == 0 ? 0 : Int(hash >> UInt64(64 - bits)) }
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        for hash in hashes { starts[bucket(hash) + 1] += 1 }
+        for b in 0..<(1 << bits) { starts[b + 1] += starts[b] }
+        var fill = starts
+        var entries = [Entry](repeating: Entry(hash: 0, index: 0), count: count)
+        for (index, hash) in hashes.enumerated() {
+            let b = bucket(hash)
+            entries[fill[b]] = Entry(hash: hash, index: index)
+            fill[b] += 1
+        }
+        let grouped = entries
+        let buckets = starts
+        let found = ParallelMap.map(count: 1 << bits, minimumChunk: 1) { b in
+            var slice = Array(grouped[buckets[b]..<buckets[b + 1]])
+            slice.sort { ($0.hash, $0.index) < ($1.hash, $1.index) }
+            return repeats(in: slice, key: key)
+        }
+        return found.joined().sorted { $0.index < $1.index }
+    }
+
+    /// The repeats among entries sorted by hash: within each run of equal hashes, the records
+    /// are ordered by key and position, so equal keys sit together, earliest first.
+    private static func repeats(in sorted: [Entry], key: (Int) -> String) -> [Repeat] {
+        var found: [Repeat] = []
+        var i = 0
+        while i < sorted.count {
+            var j = i + 1
+            while j < sorted.count && sorted[j].hash == sorted[i].hash { j += 1 }
+            if j - i > 1 {
+                let run = sorted[i..<j].map { (key: key($0.index), index: $0.index) }
+                    .sorted { ($0.key, $0.index) < ($1.key, $1.index) }
+                var k = 0
+                while k < run.count {
+                    var m = k + 1
+                    while m < run.count && run[m].key == run[k].key {
+                        found.append(Repeat(index: run[m].index, first: run[k].index))
+                        m += 1
+                    }
+                    k = m
+                }
+            }
+            i = j
+        }
+        return found
+    }
+}
