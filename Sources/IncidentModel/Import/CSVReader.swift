@@ -6,8 +6,9 @@
 /// ``maximumFieldLength`` and bytes that are not UTF-8 are reported on the record, with the
 /// line it starts on and the byte offset, so the caller can reject that record and go on.
 ///
-/// One pass over the bytes; each record's fields are copied into storage that is reused, so
-/// reading allocates nothing per record.
+/// One pass over the bytes. An unquoted field is read where it lies in the file's bytes; only a
+/// quoted field is copied (without its quotes, doubled quotes made single) into storage that is
+/// reused, so reading allocates nothing per record.
 public struct CSVReader {
     /// Fields longer than this many bytes are reported as ``CSVRecord/Problem/fieldTooLong``.
     public let maximumFieldLength: Int
@@ -19,7 +20,7 @@ public struct CSVReader {
     /// Reading stops at the first record that starts at or after this offset.
     private let end: Int
     private var storage: [UInt8] = []
-    private var fieldEnds: [Int] = []
+    private var fieldBounds: [Int] = []
 
     /// Whether the bytes began with a UTF-8 byte-order mark.
     public let hadByteOrderMark: Bool
@@ -41,7 +42,7 @@ public struct CSVReader {
         self.hadByteOrderMark = bom
         self.position = bom ? 3 : from
         storage.reserveCapacity(4096)
-        fieldEnds.reserveCapacity(32)
+        fieldBounds.reserveCapacity(64)
     }
 
     /// Reads the next record and passes it to `body`; returns `false` at the end of the input.
@@ -49,17 +50,18 @@ public struct CSVReader {
     public mutating func next(_ body: (CSVRecord) throws -> Void) rethrows -> Bool {
         guard position < end else { return false }
         storage.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
+        fieldBounds.removeAll(keepingCapacity: true)
         let startLine = line
         let startOffset = position
         var problem: CSVRecord.Problem?
         let count = bytes.count
-        var fieldStart = 0
+        var isBlank = true
         bytes.withUnsafeBufferPointer { buffer in
             var i = position
             fieldLoop: while true {
-                fieldStart = storage.count
-                if i < count && buffer[i] == 0x22 {  // quoted field
+                var length: Int
+                if i < count && buffer[i] == 0x22 {  // quoted field: unescaped into storage
+                    let fieldStart = storage.count
                     let quoteLine = line
                     i += 1
                     var closed = false
@@ -82,22 +84,34 @@ public struct CSVReader {
                     if !closed && problem == nil {
                         problem = .unterminatedQuote(line: quoteLine)
                     }
+                    // Text after the closing quote, up to the delimiter or line end, joins the field.
+                    let runStart = i
+                    while i < count {
+                        let b = buffer[i]
+                        if b == 0x2C || b == 0x0A || b == 0x0D { break }
+                        i += 1
+                    }
+                    if i > runStart {
+                        storage.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i]))
+                    }
+                    length = storage.count - fieldStart
+                    fieldBounds.append(CSVRecord.inStorage | fieldStart)
+                    fieldBounds.append(storage.count)
+                } else {  // unquoted field: read in place, up to the delimiter or line end
+                    let runStart = i
+                    while i < count {
+                        let b = buffer[i]
+                        if b == 0x2C || b == 0x0A || b == 0x0D { break }
+                        i += 1
+                    }
+                    length = i - runStart
+                    fieldBounds.append(runStart)
+                    fieldBounds.append(i)
                 }
-                // Unquoted text, or text after a closing quote: up to the delimiter or line end.
-                var runStart = i
-                while i < count {
-                    let b = buffer[i]
-                    if b == 0x2C || b == 0x0A || b == 0x0D { break }
-                    i += 1
+                if length > 0 { isBlank = false }
+                if length > maximumFieldLength && problem == nil {
+                    problem = .fieldTooLong(field: fieldBounds.count / 2 - 1, length: length)
                 }
-                if i > runStart {
-                    storage.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i]))
-                }
-                runStart = i
-                if storage.count - fieldStart > maximumFieldLength && problem == nil {
-                    problem = .fieldTooLong(field: fieldEnds.count, length: storage.count - fieldStart)
-                }
-                fieldEnds.append(storage.count)
                 if i >= count { break fieldLoop }
                 let b = buffer[i]
                 i += 1
@@ -112,7 +126,8 @@ public struct CSVReader {
             position = i
         }
         let record = CSVRecord(
-            line: startLine, byteOffset: startOffset, storage: storage, fieldEnds: fieldEnds, problem: problem)
+            line: startLine, byteOffset: startOffset, bytes: bytes, storage: storage, fieldBounds: fieldBounds,
+            isBlank: isBlank, problem: problem)
         try body(record)
         return true
     }
@@ -166,32 +181,49 @@ public struct CSVRecord: Sendable {
     public let line: Int
     /// The byte offset (0-based) in the file at which the record starts.
     public let byteOffset: Int
+    /// The file's bytes, where unquoted fields are read in place.
+    private let bytes: [UInt8]
+    /// Quoted fields, unescaped.
     private let storage: [UInt8]
-    private let fieldEnds: [Int]
+    /// Two numbers per field, its start and end: in `storage` when the start carries
+    /// ``inStorage``, else in `bytes`.
+    private let fieldBounds: [Int]
+    /// Whether every field is empty (a blank line, or a spreadsheet's row of commas).
+    public let isBlank: Bool
     /// The first problem met reading this record, if any.
     public let problem: Problem?
 
-    init(line: Int, byteOffset: Int, storage: [UInt8], fieldEnds: [Int], problem: Problem?) {
+    /// The mark on a field's start that places it in the record's own storage.
+    static let inStorage = 1 << 62
+
+    init(
+        line: Int, byteOffset: Int, bytes: [UInt8], storage: [UInt8], fieldBounds: [Int], isBlank: Bool,
+        problem: Problem?
+    ) {
         self.line = line
         self.byteOffset = byteOffset
+        self.bytes = bytes
         self.storage = storage
-        self.fieldEnds = fieldEnds
+        self.fieldBounds = fieldBounds
+        self.isBlank = isBlank
         self.problem = problem
     }
 
     /// The number of fields.
-    public var count: Int { fieldEnds.count }
-
-    /// Whether every field is empty (a blank line, or a spreadsheet's row of commas).
-    public var isBlank: Bool { storage.isEmpty }
+    public var count: Int { fieldBounds.count / 2 }
 
     /// Calls `body` with the bytes of field `index`, empty when the record has fewer fields.
     public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard index >= 0, index < fieldEnds.count else {
+        guard index >= 0, index < count else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        let start = index == 0 ? 0 : fieldEnds[index - 1]
-        return try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[index]])) }
+        let start = fieldBounds[2 * index], end = fieldBounds[2 * index + 1]
+        if start & Self.inStorage != 0 {
+            return try storage.withUnsafeBufferPointer {
+                try body(UnsafeBufferPointer(rebasing: $0[(start & ~Self.inStorage)..<end]))
+            }
+        }
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// Field `index` as text, or `""` when the record has fewer fields. Bytes that are not

@@ -60,6 +60,7 @@ enum ReferenceChecker {
         }
         // A police reference on two episodes: the first in the file takes the certain link.
         var firstWithRef: [PoliceRef: Int] = [:]
+        firstWithRef.reserveCapacity(data.episodes.count / 2)
         for i in data.episodes.indices {
             guard let ref = data.episodes[i].policeRef else { continue }
             if let first = firstWithRef[ref] {

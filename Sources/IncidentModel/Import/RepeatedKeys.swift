@@ -12,49 +12,52 @@ enum RepeatedKeys {
         let first: Int
     }
 
-    private struct Entry: Sendable {
-        let hash: UInt64
-        let index: Int
-    }
+    /// A record's position and the low bits of its key's hash, packed so that sorting plain
+    /// integers groups equal hashes: `hash << indexBits | index`.
+    private static let indexBits: UInt64 = 25
 
     /// Every record after the first with its key, each with that first record's position; in
     /// position order. `key(i)` is the key of the record at position `i` of `0..<count`.
     static func find(count: Int, key: @Sendable (Int) -> String) -> [Repeat] {
         guard count > 1 else { return [] }
+        guard UInt64(count) < 1 << indexBits else { return findInOnePass(count: count, key: key) }
         let hashes = ParallelMap.map(count: count, minimumChunk: 50_000) { UInt64(bitPattern: Int64(key($0).hashValue)) }
         // Buckets by the top bits of the hash, so that each is sorted and scanned on its own.
-        let bits = count < 100_000 ? 0 : 4
-        let bucket = { (hash: UInt64) -> Int in bits == 0 ? 0 : Int(hash >> UInt64(64 - bits)) }
+        let bits: UInt64 = count < 100_000 ? 0 : 4
+        let bucket = { (hash: UInt64) -> Int in bits == 0 ? 0 : Int(hash >> (64 - bits)) }
         var starts = [Int](repeating: 0, count: (1 << bits) + 1)
         for hash in hashes { starts[bucket(hash) + 1] += 1 }
-        for b in 0..<(1 << bits) { starts[b + 1] += starts[b] }
+        for b in 0..<(1 << Int(bits)) { starts[b + 1] += starts[b] }
         var fill = starts
-        var entries = [Entry](repeating: Entry(hash: 0, index: 0), count: count)
+        var entries = [UInt64](repeating: 0, count: count)
         for (index, hash) in hashes.enumerated() {
             let b = bucket(hash)
-            entries[fill[b]] = Entry(hash: hash, index: index)
+            // The hash's low bits, then the position: records whose kept bits agree are compared
+            // by key below, so the bits left out cost a comparison, never a result.
+            entries[fill[b]] = hash << indexBits | UInt64(index)
             fill[b] += 1
         }
         let grouped = entries
         let buckets = starts
-        let found = ParallelMap.map(count: 1 << bits, minimumChunk: 1) { b in
+        let found = ParallelMap.map(count: 1 << Int(bits), minimumChunk: 1) { b in
             var slice = Array(grouped[buckets[b]..<buckets[b + 1]])
-            slice.sort { ($0.hash, $0.index) < ($1.hash, $1.index) }
+            slice.sort()
             return repeats(in: slice, key: key)
         }
         return found.joined().sorted { $0.index < $1.index }
     }
 
-    /// The repeats among entries sorted by hash: within each run of equal hashes, the records
-    /// are ordered by key and position, so equal keys sit together, earliest first.
-    private static func repeats(in sorted: [Entry], key: (Int) -> String) -> [Repeat] {
+    /// The repeats among packed entries in sorted order: within each run of equal hash bits,
+    /// the records are ordered by key and position, so equal keys sit together, earliest first.
+    private static func repeats(in sorted: [UInt64], key: (Int) -> String) -> [Repeat] {
         var found: [Repeat] = []
+        let mask: UInt64 = (1 << indexBits) - 1
         var i = 0
         while i < sorted.count {
             var j = i + 1
-            while j < sorted.count && sorted[j].hash == sorted[i].hash { j += 1 }
+            while j < sorted.count && sorted[j] >> indexBits == sorted[i] >> indexBits { j += 1 }
             if j - i > 1 {
-                let run = sorted[i..<j].map { (key: key($0.index), index: $0.index) }
+                let run = sorted[i..<j].map { (key: key(Int($0 & mask)), index: Int($0 & mask)) }
                     .sorted { ($0.key, $0.index) < ($1.key, $1.index) }
                 var k = 0
                 while k < run.count {
@@ -67,6 +70,18 @@ enum RepeatedKeys {
                 }
             }
             i = j
+        }
+        return found
+    }
+
+    /// The same for files too long to pack a position beside the hash: one look-up per record.
+    private static func findInOnePass(count: Int, key: (Int) -> String) -> [Repeat] {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(count)
+        var found: [Repeat] = []
+        for index in 0..<count {
+            let k = key(index)
+            if let earlier = first[k] { found.append(Repeat(index: index, first: earlier)) } else { first[k] = index }
         }
         return found
     }

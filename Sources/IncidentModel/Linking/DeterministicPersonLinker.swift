@@ -34,10 +34,12 @@ public struct DeterministicPersonLinker: PersonLinker {
         let candidatesByKey = blocks
         // Rule 3 is looked for only when some child has no surname (named data skip the look-up).
         let hasNameless = blocks.keys.contains { $0.surname.isEmpty }
-        return ParallelMap.map(count: dataset.policeReports.count) {
-            linkOne(
-                dataset.policeReports[$0], context: context, blocks: candidatesByKey, givenNames: givenNames,
-                hasNameless: hasNameless)
+        return dataset.policeReports.withUnsafeBufferPointer { reports in
+            // Each report is read in place: a copy would retain its strings.
+            let all = SharedReports(buffer: reports)
+            return ParallelMap.map(count: reports.count) {
+                linkOne(all.buffer[$0], context: context, blocks: candidatesByKey, givenNames: givenNames, hasNameless: hasNameless)
+            }
         }
     }
 
@@ -114,4 +116,9 @@ public struct DeterministicPersonLinker: PersonLinker {
         let sex: Sex
         let surname: String
     }
+}
+
+/// The reports' storage, shared read-only with the workers while the array is alive.
+private struct SharedReports: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<PoliceReport>
 }

@@ -79,6 +79,7 @@ public struct LinkContext: Sendable {
         let known = numbers
         var episodeChild: [Int32] = ParallelMap.map(count: dataset.episodes.count) { known[dataset.episodes[$0].child] ?? -1 }
         var byRef: [PoliceRef: Int] = [:]
+        byRef.reserveCapacity(dataset.episodes.count / 2)
         for i in dataset.episodes.indices {
             if let ref = dataset.episodes[i].policeRef, byRef[ref] == nil { byRef[ref] = i }
             guard episodeChild[i] < 0 else { continue }
