@@ -132,9 +132,8 @@ do {
         let (links, l) = time { DeterministicPersonLinker().linkPersons(context) }
         let (pairs, p) = time { EpisodePairer().pair(context, links: links) }
         let (linked, b) = time { IncidentLinker().link(context, links: links) }
-        let (_, m) = time { RepeatMissing.flags(linked.incidents) }
         let (_, all) = time { IncidentLinker().link(dataset) }
-        print("load=\(format(load)) context=\(format(c)) persons=\(format(l)) pairs=\(format(p)) pair_build_mark=\(format(b)) mark=\(format(m)) all_link=\(format(all)) \(pairs.count)")
+        print("load=\(format(load)) context=\(format(c)) persons=\(format(l)) pairs=\(format(p)) pair_build_mark=\(format(b)) incidents=\(linked.incidents.count) all_link=\(format(all)) \(pairs.count)")
     } else if arguments.contains("--once") {
         try runOnce(
             directory: directory, dashboard: arguments.contains("--dashboard"),

@@ -88,3 +88,21 @@ struct RepeatMissingTests {
         #expect(scorecard.total.childrenRepeatedIn90Days == 1)
     }
 }
+
+extension RepeatMissingTests {
+    /// The linker marks incidents from the child numbers it already has; on generated data
+    /// (police-only incidents with and without a linked child among them) that gives exactly the
+    /// marks found by child id and name, and incidents of each kind are marked.
+    @Test func linkersMarkEqualsTheMarkByIdAndName() throws {
+        let folder = try TemporaryDirectory()
+        try SyntheticGenerator.write(GeneratorConfiguration(seed: 31, children: 300), to: folder.path, replace: true)
+        let linked = IncidentLinker().link(try DatasetLoader.load(paths: [folder.path], zone: .europeLondon))
+        let byIdAndName = RepeatMissing.flags(linked.incidents)
+        #expect(linked.incidents.map(\.isRepeat) == byIdAndName)
+        let marked = linked.incidents.filter(\.isRepeat)
+        #expect(marked.contains { $0.provenance == .both })
+        #expect(marked.contains { $0.provenance == .policeOnly })
+        #expect(linked.incidents.contains { $0.child == nil })
+        #expect(linked.incidents.contains { !$0.isRepeat })
+    }
+}

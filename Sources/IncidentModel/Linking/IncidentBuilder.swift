@@ -27,7 +27,9 @@ struct IncidentBuilder {
         var start: Int64
     }
 
-    func build(links: [PersonLink?], pairs: [Int?]) -> [CombinedIncident] {
+    /// The incidents, ordered by start then id, each with its child's number in the context
+    /// (-1 when the incident names no child the context has numbered), for ``RepeatMissing``.
+    func build(links: [PersonLink?], pairs: [Int?]) -> (incidents: [CombinedIncident], childCodes: [Int32]) {
         let dataset = context.dataset
         // Each episode's reports (compressed rows: offsets, then items), in report order.
         var offsets = [Int32](repeating: 0, count: dataset.episodes.count + 1)
@@ -63,7 +65,7 @@ struct IncidentBuilder {
         let sorted = groups
         let starts = offsets
         let reports = items
-        return ParallelMap.map(count: sorted.count) { n in
+        let incidents = ParallelMap.map(count: sorted.count) { n in
             let group = sorted[n]
             return group.episode >= 0
                 ? incident(
@@ -71,6 +73,12 @@ struct IncidentBuilder {
                     reports: reports[Int(starts[group.episode])..<Int(starts[group.episode + 1])].map(Int.init), links: links)
                 : incident(episode: nil, reports: [group.report], links: links)
         }
+        let codes: [Int32] = ParallelMap.map(count: sorted.count) { n in
+            let group = sorted[n]
+            if group.episode >= 0 { return context.episodeChild[group.episode] }
+            return links[group.report].flatMap { context.childNumbers[$0.child] } ?? -1
+        }
+        return (incidents, codes)
     }
 
     /// One incident. The source records are read in place (copying one would retain each of

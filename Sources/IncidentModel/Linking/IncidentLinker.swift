@@ -41,9 +41,11 @@ public struct IncidentLinker: Sendable {
     public func link(_ context: LinkContext, links: [PersonLink?], decisions: LinkDecisions = LinkDecisions()) -> LinkedData {
         let dataset = context.dataset
         let pairs = pairer.pair(context, links: links, decisions: decisions.resolved(in: dataset))
-        let incidents = IncidentBuilder(context: context).build(links: links, pairs: pairs)
+        var (incidents, childCodes) = IncidentBuilder(context: context).build(links: links, pairs: pairs)
+        // The children are numbered already: the mark needs no look-up by id.
+        RepeatMissing.mark(&incidents, codes: childCodes, known: context.childNumbers.count)
         return LinkedData(
-            dataset: dataset, registers: context.registers, incidents: incidents, personLinks: links)
+            dataset: dataset, registers: context.registers, markedIncidents: incidents, personLinks: links)
     }
 }
 

@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// "Children with 3 or more incidents in 90 days" (DESIGN section 6 and issue 6's flags), as a
 /// mark on each incident: an incident is marked when it is one of three incidents of the same
 /// child whose starts all fall within 90 days, the third no more than 90 × 24 hours after the
@@ -18,63 +15,64 @@ public enum RepeatMissing {
     public static let minimum = 3
 
     /// For each incident, in the order given (which must be by start, as linked incidents
-    /// are), whether it belongs to a run: O(n). The incidents are split among the cores by a
-    /// hash of their child, so each core sees every incident of its children, in order, and
-    /// keeps its own look-up of them; each flag is written by the one core that owns its child.
+    /// are), whether it belongs to a run: O(n). Each incident's child is coded with one
+    /// look-up, then one pass over the codes decides.
     public static func flags(_ incidents: [CombinedIncident]) -> [Bool] {
-        let count = incidents.count
-        // Which share each incident's child falls in (an incident's child is hashed once).
-        let shares = count < 50_000 ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount * 2)
-        let owner: [UInt8] = shares == 1 ? [] : ParallelMap.map(count: count) { i in
-            let hash = incidents[i].child.map { $0.hashValue } ?? PersonKey(incidents[i].person).hashValue
-            return UInt8(truncatingIfNeeded: Int(bitPattern: UInt(bitPattern: hash) % UInt(shares)))
-        }
-        return [Bool](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.initialize(repeating: false)
-            let target = SharedPointer(base: buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: shares) { share in
-                guard let flags = target.base else { return }
-                incidents.withUnsafeBufferPointer { all in
-                    var children: [ChildID: Int32] = [:]
-                    var people: [PersonKey: Int32] = [:]
-                    // Per child, its two latest incidents so far (positions; -1 for none), older first.
-                    var older: [Int32] = [], newer: [Int32] = []
-                    for i in 0..<count where shares == 1 || Int(owner[i]) == share {
-                        let code: Int32
-                        if let child = all[i].child {
-                            code = children[child] ?? Self.newCode(&children[child], &older, &newer)
-                        } else {
-                            let key = PersonKey(all[i].person)
-                            code = people[key] ?? Self.newCode(&people[key], &older, &newer)
-                        }
-                        let c = Int(code)
-                        let first = older[c], second = newer[c]
-                        if first >= 0 && all[i].start.secondsSinceEpoch - all[Int(first)].start.secondsSinceEpoch <= window {
-                            flags[Int(first)] = true
-                            flags[Int(second)] = true
-                            flags[i] = true
-                        }
-                        older[c] = second
-                        newer[c] = Int32(i)
-                    }
-                }
+        flags(incidents, codes: [Int32](repeating: -1, count: incidents.count), known: 0)
+    }
+
+    /// The same, for incidents whose children the caller has coded already: `codes[i]` is
+    /// incident `i`'s child as a number below `known`, the same number for the same child id,
+    /// or -1 to be coded here (by child id, else by the person the police named).
+    static func flags(_ incidents: [CombinedIncident], codes given: [Int32], known: Int) -> [Bool] {
+        var codes = given
+        var children: [ChildID: Int32] = [:]
+        var people: [PersonKey: Int32] = [:]
+        var next = Int32(known)
+        for i in codes.indices where codes[i] < 0 {
+            if let child = incidents[i].child {
+                codes[i] = children[child] ?? Self.newCode(&children[child], &next)
+            } else {
+                let key = PersonKey(incidents[i].person)
+                codes[i] = people[key] ?? Self.newCode(&people[key], &next)
             }
-            initialized = count
         }
+        // Per child, its two latest incidents so far (positions; -1 for none), older first.
+        var older = [Int32](repeating: -1, count: Int(next))
+        var newer = [Int32](repeating: -1, count: Int(next))
+        var flags = [Bool](repeating: false, count: incidents.count)
+        incidents.withUnsafeBufferPointer { all in
+            for i in 0..<all.count {
+                let c = Int(codes[i])
+                let first = older[c], second = newer[c]
+                if first >= 0 && all[i].start.secondsSinceEpoch - all[Int(first)].start.secondsSinceEpoch <= window {
+                    flags[Int(first)] = true
+                    flags[Int(second)] = true
+                    flags[i] = true
+                }
+                older[c] = second
+                newer[c] = Int32(i)
+            }
+        }
+        return flags
     }
 
     /// Sets each incident's ``CombinedIncident/isRepeat`` from ``flags(_:)``.
     public static func mark(_ incidents: inout [CombinedIncident]) {
-        let flags = flags(incidents)
+        mark(&incidents, codes: [Int32](repeating: -1, count: incidents.count), known: 0)
+    }
+
+    /// The same, with children coded by the caller (see ``flags(_:codes:known:)``).
+    static func mark(_ incidents: inout [CombinedIncident], codes: [Int32], known: Int) {
+        let flags = flags(incidents, codes: codes, known: known)
         for k in incidents.indices where incidents[k].isRepeat != flags[k] { incidents[k].isRepeat = flags[k] }
     }
 
-    /// Gives a child the next code, with no incidents yet.
-    private static func newCode(_ slot: inout Int32?, _ older: inout [Int32], _ newer: inout [Int32]) -> Int32 {
-        let code = Int32(older.count)
+    /// Gives a child the next code.
+    private static func newCode(_ slot: inout Int32?, _ next: inout Int32) -> Int32 {
+        let code = next
         slot = code
-        older.append(-1)
-        newer.append(-1)
+        next += 1
         return code
     }
 }
