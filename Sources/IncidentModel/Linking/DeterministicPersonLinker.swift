@@ -63,18 +63,17 @@ public struct DeterministicPersonLinker: PersonLinker {
         var homeMatches = 0
         var reportHome: HomeURN??
         for index in candidates {
-            let child = context.dataset.children[index]
             if !forename.isEmpty && givenNames[index] == forename {
                 nameMatches += 1
-                byName = PersonLink(child: child.id, method: .nameRule)
+                byName = PersonLink(child: context.dataset.children[index].id, method: .nameRule)
                 continue
             }
             if reportHome == nil {
                 reportHome = .some(context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom))
             }
-            if let home = reportHome ?? nil, context.homes(of: child).contains(home) {
+            if let home = reportHome ?? nil, context.wasPlaced(childAt: index, at: home) {
                 homeMatches += 1
-                byHome = PersonLink(child: child.id, method: .homeRule)
+                byHome = PersonLink(child: context.dataset.children[index].id, method: .homeRule)
             }
         }
         // Two children equally likely (twins of one name, siblings placed together): do not guess.
@@ -92,8 +91,7 @@ public struct DeterministicPersonLinker: PersonLinker {
               let home = context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom)
         else { return nil }
         let atHome = nameless.filter { index in
-            let child = context.dataset.children[index]
-            return child.givenName.isEmpty && context.homes(of: child).contains(home)
+            context.dataset.children[index].givenName.isEmpty && context.wasPlaced(childAt: index, at: home)
         }
         if atHome.count == 1 { return PersonLink(child: context.dataset.children[atHome[0]].id, method: .homeRule) }
         guard atHome.count > 1, let start = report.lastSeenAt ?? report.reportedAt else { return nil }

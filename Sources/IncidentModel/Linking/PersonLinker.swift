@@ -59,6 +59,8 @@ public struct LinkContext: Sendable {
     /// Each child's position in `dataset.children`, by number; -1 for a child that only
     /// episodes name.
     public let childRows: [Int32]
+    /// The number of the child at each position of `dataset.children`.
+    private let childRowNumbers: [Int32]
 
     public init(dataset: Dataset) {
         self.dataset = dataset
@@ -70,10 +72,18 @@ public struct LinkContext: Sendable {
         numbers.reserveCapacity(dataset.children.count)
         var rows: [Int32] = []
         rows.reserveCapacity(dataset.children.count)
-        for row in dataset.children.indices where numbers[dataset.children[row].id] == nil {
-            numbers[dataset.children[row].id] = Int32(numbers.count)
-            rows.append(Int32(row))
+        var rowNumbers: [Int32] = []
+        rowNumbers.reserveCapacity(dataset.children.count)
+        for row in dataset.children.indices {
+            if let number = numbers[dataset.children[row].id] {
+                rowNumbers.append(number)
+            } else {
+                numbers[dataset.children[row].id] = Int32(numbers.count)
+                rowNumbers.append(Int32(rows.count))
+                rows.append(Int32(row))
+            }
         }
+        childRowNumbers = rowNumbers
         // Each episode's child among those, looked up on every core; then, in file order, a new
         // number for each child that only episodes name.
         let known = numbers
@@ -137,6 +147,14 @@ public struct LinkContext: Sendable {
     public func childRow(ofEpisode episode: Int) -> Int? {
         let row = childRows[Int(episodeChild[episode])]
         return row >= 0 ? Int(row) : nil
+    }
+
+    /// Whether the child at `row` of `dataset.children` was placed at `home`: its placement, or
+    /// any of its episodes' (as ``homes(of:)`` lists them, without building the list).
+    public func wasPlaced(childAt row: Int, at home: HomeURN) -> Bool {
+        if dataset.children[row].placement == home { return true }
+        for e in episodes(ofChild: childRowNumbers[row]) where dataset.episodes[Int(e)].placement == home { return true }
+        return false
     }
 
     /// The indexes of a child's episodes; empty for a child no episode names.
