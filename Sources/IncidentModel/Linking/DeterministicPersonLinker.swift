@@ -36,18 +36,20 @@ public struct DeterministicPersonLinker: PersonLinker {
         let hasNameless = blocks.keys.contains { $0.surname.isEmpty }
         return dataset.policeReports.withUnsafeBufferPointer { reports in
             // Each report is read in place: a copy would retain its strings.
-            let all = SharedReports(buffer: reports)
+            let all = BorrowedBuffer(buffer: reports)
             return ParallelMap.map(count: reports.count) {
-                linkOne(all.buffer[$0], context: context, blocks: candidatesByKey, givenNames: givenNames, hasNameless: hasNameless)
+                linkOne(
+                    all.buffer[$0], at: $0, context: context, blocks: candidatesByKey, givenNames: givenNames,
+                    hasNameless: hasNameless)
             }
         }
     }
 
     private func linkOne(
-        _ report: PoliceReport, context: LinkContext, blocks: [BlockKey: [Int]], givenNames: [String],
+        _ report: PoliceReport, at r: Int, context: LinkContext, blocks: [BlockKey: [Int]], givenNames: [String],
         hasNameless: Bool
     ) -> PersonLink? {
-        if let episode = context.episodeByPoliceRef[report.ref] {
+        if let episode = context.certainEpisode(ofReport: r) {
             return PersonLink(child: context.childID(ofEpisode: episode), method: .policeReference)
         }
         guard let dob = report.dateOfBirth, report.sex != .unknown else { return nil }
@@ -114,9 +116,4 @@ public struct DeterministicPersonLinker: PersonLinker {
         let sex: Sex
         let surname: String
     }
-}
-
-/// The reports' storage, shared read-only with the workers while the array is alive.
-private struct SharedReports: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<PoliceReport>
 }

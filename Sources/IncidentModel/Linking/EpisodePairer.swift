@@ -45,7 +45,7 @@ public struct EpisodePairer: Sendable {
         byChild.reserveCapacity(links.count)
         for r in links.indices where result[r] == nil {
             guard let link = links[r] else { continue }
-            if link.method == .policeReference, let e = context.episodeByPoliceRef[dataset.policeReports[r].ref],
+            if link.method == .policeReference, let e = context.certainEpisode(ofReport: r),
                !decisions.isRejected(report: r, episode: e) {
                 result[r] = e
                 isCertain[e] = true

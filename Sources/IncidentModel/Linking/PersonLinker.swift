@@ -45,6 +45,10 @@ public struct LinkContext: Sendable {
     public let registers: Registers
     /// For each police reference recorded on an LA episode, the first such episode's index.
     public let episodeByPoliceRef: [PoliceRef: Int]
+    /// For each police report (in `dataset.policeReports` order), the index of the first LA
+    /// episode that records its reference (a certain link); -1 when none does. Looked up once
+    /// here for every linker and the pairing.
+    public let certainEpisodes: [Int32]
     /// Homes by postcode and by normalised name.
     public let homeIndex: HomeIndex
     /// Each child's number.
@@ -114,6 +118,10 @@ public struct LinkContext: Sendable {
             fill[Int(child)] += 1
         }
         episodeByPoliceRef = byRef
+        let firstByRef = byRef
+        certainEpisodes = ParallelMap.map(count: dataset.policeReports.count) { r in
+            firstByRef[dataset.policeReports[r].ref].map(Int32.init) ?? -1
+        }
         var ids = [ChildID](repeating: ChildID(""), count: numbers.count)
         for (id, number) in numbers { ids[Int(number)] = id }
         childIDs = ids
@@ -141,6 +149,11 @@ public struct LinkContext: Sendable {
             if let urn = dataset.episodes[Int(e)].placement, !homes.contains(urn) { homes.append(urn) }
         }
         return homes
+    }
+
+    /// The episode that records report `r`'s police reference, if any (see ``certainEpisodes``).
+    public func certainEpisode(ofReport r: Int) -> Int? {
+        certainEpisodes[r] >= 0 ? Int(certainEpisodes[r]) : nil
     }
 
     /// The position in `dataset.children` of an episode's child; `nil` when children.csv lacks it.

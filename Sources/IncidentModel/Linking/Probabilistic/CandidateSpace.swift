@@ -9,12 +9,6 @@ struct CandidateSpace: Sendable {
     let context: LinkContext
     /// One prepared person per police report and per child of `children.csv`, in dataset order.
     let people: ComparablePeople
-    /// For each police report, the index of the first LA episode that records its reference
-    /// (a certain link); -1 when none does.
-    let certainEpisodes: [Int32]
-    /// For each child number of the context, its index in `children.csv` (the first, should an
-    /// id appear twice); -1 for a child only an episode names.
-    private let childOfNumber: [Int32]
     private let blocks: BlockTable
 
     private enum Rule: UInt64 {
@@ -64,14 +58,6 @@ struct CandidateSpace: Sendable {
         }
         people.addReports(reportFields)
         self.people = people
-        certainEpisodes = ParallelMap.map(count: dataset.policeReports.count) { r in
-            context.episodeByPoliceRef[dataset.policeReports[r].ref].map(Int32.init) ?? -1
-        }
-        var ofNumber = [Int32](repeating: -1, count: context.childNumbers.count)
-        for (c, child) in dataset.children.enumerated() {
-            if let number = context.childNumbers[child.id], ofNumber[Int(number)] < 0 { ofNumber[Int(number)] = Int32(c) }
-        }
-        childOfNumber = ofNumber
         var entries: [(key: BlockKey, child: Int32)] = []
         entries.reserveCapacity(people.children.count * 4)
         for (c, child) in people.children.enumerated() {
@@ -93,12 +79,6 @@ struct CandidateSpace: Sendable {
             }
         }
         blocks = BlockTable(entries: entries)
-    }
-
-    /// The index in `children.csv` of an episode's child; `nil` when the child is not there.
-    func childIndex(ofEpisode episode: Int) -> Int? {
-        let index = childOfNumber[Int(context.episodeChild[episode])]
-        return index < 0 ? nil : Int(index)
     }
 
     /// The children that share any block key with report `r`, each once, in index order.

@@ -150,7 +150,7 @@ struct ComparablePeople: Sendable {
     mutating func addReports(_ fields: [ReportFields]) {
         let known = names
         var prepared = fields.withUnsafeBufferPointer { buffer in
-            let fields = BorrowedReportFields(buffer: buffer)
+            let fields = BorrowedBuffer(buffer: buffer)
             return ParallelMap.map(count: buffer.count) { r in
                 let report = fields.buffer[r]
                 return ComparableReport(
@@ -186,7 +186,3 @@ struct ComparablePeople: Sendable {
     }
 }
 
-/// Report fields shared with the workers that prepare them.
-private struct BorrowedReportFields: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<ReportFields>
-}

@@ -10,10 +10,10 @@ struct ComparedPairs: Sendable {
     let patterns: [UInt16]
 
     init(space: CandidateSpace) {
-        let reports = space.certainEpisodes.count
+        let reports = space.context.certainEpisodes.count
         let chunks = space.people.withComparison { comparison in
-            space.certainEpisodes.withUnsafeBufferPointer { certain in
-                let certain = BorrowedInt32s(buffer: certain)
+            space.context.certainEpisodes.withUnsafeBufferPointer { certain in
+                let certain = BorrowedBuffer(buffer: certain)
                 return ParallelMap.chunks(count: reports) { range -> [Chunk] in
                     var chunk = Chunk(range: range)
                     chunk.counts.reserveCapacity(range.count)
@@ -77,7 +77,3 @@ struct ComparedPairs: Sendable {
     }
 }
 
-/// A borrowed array of numbers, shared with the workers that read it.
-struct BorrowedInt32s: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<Int32>
-}

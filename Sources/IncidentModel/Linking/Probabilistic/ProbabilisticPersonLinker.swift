@@ -71,7 +71,7 @@ public struct ProbabilisticPersonLinker: PersonLinker {
         // Every vector's total weight, worked out once.
         let weights = (0..<ComparisonVector.patternCount).map { model.weight(ComparisonVector(patternIndex: $0)) }
         return ParallelMap.map(count: context.dataset.policeReports.count) { r in
-            let episode = space.certainEpisodes[r]
+            let episode = space.context.certainEpisodes[r]
             if episode >= 0 {
                 return Outcome(link: PersonLink(child: context.childID(ofEpisode: Int(episode)), method: .policeReference))
             }
@@ -121,8 +121,8 @@ public struct ProbabilisticPersonLinker: PersonLinker {
             // m: from the links an LA episode's police_ref makes certain, when there are enough.
             var certain: [(ComparisonVector, Double)] = []
             for r in 0..<reports {
-                let episode = space.certainEpisodes[r]
-                guard episode >= 0, let child = space.childIndex(ofEpisode: Int(episode)) else { continue }
+                let episode = space.context.certainEpisodes[r]
+                guard episode >= 0, let child = space.context.childRow(ofEpisode: Int(episode)) else { continue }
                 certain.append((comparison.compare(report: r, child: child), 1))
             }
             if certain.count >= 200 { model.m = MatchModel.shares(certain) }
