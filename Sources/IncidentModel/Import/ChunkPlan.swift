@@ -12,6 +12,8 @@ import Glibc
 enum ChunkPlan {
     /// Files smaller than this are read in one piece.
     static let minimumBytes = 4 << 20
+    /// The size of a piece of a large file.
+    static let pieceBytes = 8 << 20
 
     struct Piece: Sendable {
         let start: Int
@@ -23,13 +25,14 @@ enum ChunkPlan {
     }
 
     /// The pieces of `bytes` from `start` (a record start on `line`): `pieces` of them (by
-    /// default twice the cores, at most 8) when the body has at least `minimumBytes` bytes,
-    /// else one. Each piece knows its line ends, so its records can be given room in advance.
+    /// default twice the cores, or one for every `pieceBytes` when that is more, at most 64)
+    /// when the body has at least `minimumBytes` bytes, else one. Each piece knows its line ends, so its records can be given room in advance.
     static func pieces(
         bytes: [UInt8], from start: Int, line: Int, pieces: Int = 0, minimumBytes: Int = minimumBytes
     ) -> [Piece] {
         let length = bytes.count - start
-        let count = pieces > 0 ? pieces : min(8, ProcessInfoCores.count * 2)
+        // Small pieces, so that the cores finish together when several files share them.
+        let count = pieces > 0 ? pieces : min(64, max(ProcessInfoCores.count * 2, length / pieceBytes))
         guard length >= minimumBytes, count > 1 else {
             return [Piece(start: start, end: bytes.count, line: line, lineEnds: countLineEnds(bytes, from: start, to: bytes.count))]
         }
@@ -44,9 +47,7 @@ enum ChunkPlan {
         }
         cuts.append(bytes.count)
         let ranges = (0..<(cuts.count - 1)).map { (cuts[$0], cuts[$0 + 1]) }
-        let lineEnds = ParallelMap.chunks(count: ranges.count, minimumChunk: 1) { indexes in
-            indexes.map { countLineEnds(bytes, from: ranges[$0].0, to: ranges[$0].1) }
-        }
+        let lineEnds = ParallelMap.each(ranges.count) { countLineEnds(bytes, from: ranges[$0].0, to: ranges[$0].1) }
         var pieces: [Piece] = []
         var first = line
         for (n, range) in ranges.enumerated() {

@@ -109,14 +109,20 @@ public enum DatasetLoader {
     static func load(files: [(SourceFileKind, String)], zone: LocalTimeZone) -> Dataset {
         // Largest first, so the two cores share the work evenly; then back into the files' order.
         let order = files.indices.sorted { fileSize(files[$0].1) > fileSize(files[$1].1) }
-        let decoded = ParallelMap.map(count: order.count, minimumChunk: 1) { n in
-            decode(kind: files[order[n]].0, path: files[order[n]].1, zone: zone)
+        // Each core takes the next file, and helps with the pieces of the others when it has
+        // none left, so the largest file does not finish alone on one core.
+        let slots = ResultSlots<DecodedFile>(count: files.count)
+        WorkShare.run(jobs: order.count) { n in
+            slots.store(order[n], decode(kind: files[order[n]].0, path: files[order[n]].1, zone: zone))
         }
-        var inFileOrder = [DecodedFile?](repeating: nil, count: files.count)
-        for (n, index) in order.enumerated() { inFileOrder[index] = decoded[n] }
+        var inFileOrder = slots.take()
         var dataset = Dataset()
         var lines = SourceLines()
-        for case let table? in inFileOrder {
+        for n in inFileOrder.indices {
+            guard let table = inFileOrder[n] else { continue }
+            // Let go of the table, so that the dataset holds the only reference to its records
+            // and the reference check below changes them in place instead of copying them.
+            inFileOrder[n] = nil
             table.apply(to: &dataset, lines: &lines)
         }
         ReferenceChecker.check(&dataset, lines: lines)

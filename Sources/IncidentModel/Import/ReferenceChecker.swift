@@ -59,18 +59,15 @@ enum ReferenceChecker {
             }
         }
         // A police reference on two episodes: the first in the file takes the certain link.
-        var firstWithRef: [PoliceRef: Int] = [:]
-        firstWithRef.reserveCapacity(data.episodes.count / 2)
-        for i in data.episodes.indices {
-            guard let ref = data.episodes[i].policeRef else { continue }
-            if let first = firstWithRef[ref] {
-                let firstLine = lines.byKind[.laEpisodes].map { Int($0.lines[first]) } ?? first + 2
-                findings.append(Finding(
-                    kind: .laEpisodes, row: i, column: "police_ref", value: ref.rawValue,
-                    message: "is also recorded on line \(firstLine); that episode takes the certain link"))
-            } else {
-                firstWithRef[ref] = i
-            }
+        let withRef = data.episodes.indices.filter { data.episodes[$0].policeRef != nil }
+        let repeatedRefs = RepeatedKeys.find(count: withRef.count) { data.episodes[withRef[$0]].policeRef?.rawValue ?? "" }
+        for item in repeatedRefs {
+            let i = withRef[item.index]
+            let first = withRef[item.first]
+            let firstLine = lines.byKind[.laEpisodes].map { Int($0.lines[first]) } ?? first + 2
+            findings.append(Finding(
+                kind: .laEpisodes, row: i, column: "police_ref", value: data.episodes[i].policeRef?.rawValue ?? "",
+                message: "is also recorded on line \(firstLine); that episode takes the certain link"))
         }
         let checkHomes = has.contains(.homes)
         let checkChildren = has.contains(.children)

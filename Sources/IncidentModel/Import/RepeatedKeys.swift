@@ -1,7 +1,8 @@
 /// Finds the records whose id repeats an earlier record's.
 ///
-/// Every key is hashed (on every core); the (hash, position) pairs are sorted in buckets of
-/// hashes, also on every core; only keys with equal hashes are compared. The work grows as
+/// Every key is hashed (on every core); the (hash, position) pairs are put in small buckets by
+/// their hash's top bits and each bucket sorted, also on every core; only keys with equal
+/// hashes are compared. The work grows as
 /// n log n whatever the keys are, so ids made to collide cannot make it quadratic.
 enum RepeatedKeys {
     /// A record whose key an earlier record already has.
@@ -22,12 +23,13 @@ enum RepeatedKeys {
         guard count > 1 else { return [] }
         guard UInt64(count) < 1 << indexBits else { return findInOnePass(count: count, key: key) }
         let hashes = ParallelMap.map(count: count, minimumChunk: 50_000) { UInt64(bitPattern: Int64(key($0).hashValue)) }
-        // Buckets by the top bits of the hash, so that each is sorted and scanned on its own.
-        let bits: UInt64 = count < 100_000 ? 0 : 4
-        let bucket = { (hash: UInt64) -> Int in bits == 0 ? 0 : Int(hash >> (64 - bits)) }
+        // Buckets by the top bits of the hash, about eight records each, filled by a counting
+        // sort; each bucket is then sorted on its own, the buckets on every core.
+        let bits = max(0, Int.bitWidth - count.leadingZeroBitCount - 3)
+        let bucket = { (hash: UInt64) -> Int in bits == 0 ? 0 : Int(hash >> UInt64(64 - bits)) }
         var starts = [Int](repeating: 0, count: (1 << bits) + 1)
         for hash in hashes { starts[bucket(hash) + 1] += 1 }
-        for b in 0..<(1 << Int(bits)) { starts[b + 1] += starts[b] }
+        for b in 0..<(1 << bits) { starts[b + 1] += starts[b] }
         var fill = starts
         var entries = [UInt64](repeating: 0, count: count)
         for (index, hash) in hashes.enumerated() {
@@ -37,20 +39,27 @@ enum RepeatedKeys {
             entries[fill[b]] = hash << indexBits | UInt64(index)
             fill[b] += 1
         }
-        let grouped = entries
         let buckets = starts
-        let found = ParallelMap.map(count: 1 << Int(bits), minimumChunk: 1) { b in
-            var slice = Array(grouped[buckets[b]..<buckets[b + 1]])
-            slice.sort()
-            return repeats(in: slice, key: key)
+        let found = entries.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedPointer(base: buffer.baseAddress)
+            return ParallelMap.chunks(count: 1 << bits, minimumChunk: 1 << 12) { range -> [Repeat] in
+                guard let base = shared.base else { return [] }
+                var found: [Repeat] = []
+                for b in range where buckets[b + 1] - buckets[b] > 1 {
+                    // Each chunk sorts its own buckets: disjoint parts of the buffer.
+                    var slice = UnsafeMutableBufferPointer(start: base + buckets[b], count: buckets[b + 1] - buckets[b])
+                    slice.sort()
+                    collectRepeats(in: UnsafeBufferPointer(slice), key: key, into: &found)
+                }
+                return found
+            }
         }
-        return found.joined().sorted { $0.index < $1.index }
+        return found.sorted { $0.index < $1.index }
     }
 
     /// The repeats among packed entries in sorted order: within each run of equal hash bits,
     /// the records are ordered by key and position, so equal keys sit together, earliest first.
-    private static func repeats(in sorted: [UInt64], key: (Int) -> String) -> [Repeat] {
-        var found: [Repeat] = []
+    private static func collectRepeats(in sorted: UnsafeBufferPointer<UInt64>, key: (Int) -> String, into found: inout [Repeat]) {
         let mask: UInt64 = (1 << indexBits) - 1
         var i = 0
         while i < sorted.count {
@@ -71,7 +80,6 @@ enum RepeatedKeys {
             }
             i = j
         }
-        return found
     }
 
     /// The same for files too long to pack a position beside the hash: one look-up per record.

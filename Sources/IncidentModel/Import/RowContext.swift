@@ -119,13 +119,11 @@ struct RowContext<D: RecordDecoding>: Sendable {
             let target = SharedPointer(base: buffer.baseAddress)
             guard let base = target.base else { return }
             let starts = regions
-            parts = ParallelMap.chunks(count: pieces.count, minimumChunk: 1) { range in
-                range.compactMap { k in
-                    target.base.map { base in
-                        readRows(bytes, from: pieces[k].start, to: pieces[k].end, line: pieces[k].line,
-                                 into: base + starts[k], capacity: pieces[k].lineEnds + 1)
-                    }
-                }
+            parts = ParallelMap.each(pieces.count) { k in
+                target.base.map { base in
+                    readRows(bytes, from: pieces[k].start, to: pieces[k].end, line: pieces[k].line,
+                             into: base + starts[k], capacity: pieces[k].lineEnds + 1)
+                } ?? RowsRead()
             }
             let cutBadly = parts.contains(where: \.overflowed)
                 || zip(parts, pieces.dropFirst()).contains { $0.0.endPosition != $0.1.start }

@@ -40,9 +40,11 @@ public struct EpisodePairer: Sendable {
             guard let link = links[r] else { return -1 }
             return context.childNumbers[link.child] ?? -1
         }
-        // (child number, report) for every report linked by the rules, grouped by child below.
-        var byChild: [(child: Int32, report: Int)] = []
-        byChild.reserveCapacity(links.count)
+        // Every report linked by the rules, grouped by child (a counting sort: each child's
+        // reports stay in report order).
+        var perChild = [Int32](repeating: 0, count: context.childNumbers.count + 1)
+        var grouped: [Int] = []
+        grouped.reserveCapacity(links.count)
         for r in links.indices where result[r] == nil {
             guard let link = links[r] else { continue }
             if link.method == .policeReference, let e = context.certainEpisode(ofReport: r),
@@ -51,12 +53,22 @@ public struct EpisodePairer: Sendable {
                 isCertain[e] = true
                 continue
             }
-            if childOf[r] >= 0 { byChild.append((childOf[r], r)) }
+            if childOf[r] >= 0 {
+                grouped.append(r)
+                perChild[Int(childOf[r]) + 1] += 1
+            }
         }
-        byChild.sort { ($0.child, $0.report) < ($1.child, $1.report) }
+        for c in 0..<(perChild.count - 1) { perChild[c + 1] += perChild[c] }
+        var byChild = [(child: Int32, report: Int)](repeating: (0, 0), count: grouped.count)
+        var fill = perChild
+        for r in grouped {
+            let c = Int(childOf[r])
+            byChild[Int(fill[c])] = (childOf[r], r)
+            fill[c] += 1
+        }
         // Where each child's run of reports starts.
         var groupStarts: [Int] = []
-        for k in byChild.indices where k == 0 || byChild[k].child != byChild[k - 1].child { groupStarts.append(k) }
+        for c in 0..<(perChild.count - 1) where perChild[c + 1] > perChild[c] { groupStarts.append(Int(perChild[c])) }
         groupStarts.append(byChild.count)
         let groups = groupStarts
         let reportsByChild = byChild

@@ -68,10 +68,14 @@ public struct LinkContext: Sendable {
 
     public init(dataset: Dataset) {
         self.dataset = dataset
-        // The registers are built on one core while the indexes below are built on another.
+        // The registers and the police references are indexed on one core while the children
+        // are numbered on another.
         let registersBox = RegistersBox()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { registersBox.value = Registers(dataset) }
+        DispatchQueue.global().async(group: group) {
+            registersBox.value = Registers(dataset)
+            registersBox.byRef = Self.firstEpisodes(byPoliceRef: dataset.episodes)
+        }
         var numbers: [ChildID: Int32] = [:]
         numbers.reserveCapacity(dataset.children.count)
         var rows: [Int32] = []
@@ -92,10 +96,7 @@ public struct LinkContext: Sendable {
         // number for each child that only episodes name.
         let known = numbers
         var episodeChild: [Int32] = ParallelMap.map(count: dataset.episodes.count) { known[dataset.episodes[$0].child] ?? -1 }
-        var byRef: [PoliceRef: Int] = [:]
-        byRef.reserveCapacity(dataset.episodes.count / 2)
         for i in dataset.episodes.indices {
-            if let ref = dataset.episodes[i].policeRef, byRef[ref] == nil { byRef[ref] = i }
             guard episodeChild[i] < 0 else { continue }
             if let number = numbers[dataset.episodes[i].child] {
                 episodeChild[i] = number
@@ -117,11 +118,6 @@ public struct LinkContext: Sendable {
             items[Int(fill[Int(child)])] = Int32(i)
             fill[Int(child)] += 1
         }
-        episodeByPoliceRef = byRef
-        let firstByRef = byRef
-        certainEpisodes = ParallelMap.map(count: dataset.policeReports.count) { r in
-            firstByRef[dataset.policeReports[r].ref].map(Int32.init) ?? -1
-        }
         var ids = [ChildID](repeating: ChildID(""), count: numbers.count)
         for (id, number) in numbers { ids[Int(number)] = id }
         childIDs = ids
@@ -132,6 +128,21 @@ public struct LinkContext: Sendable {
         homeIndex = HomeIndex(homes: dataset.homes)
         group.wait()
         registers = registersBox.value ?? Registers(dataset)
+        let firstByRef = registersBox.byRef
+        episodeByPoliceRef = firstByRef
+        certainEpisodes = ParallelMap.map(count: dataset.policeReports.count) { r in
+            firstByRef[dataset.policeReports[r].ref].map(Int32.init) ?? -1
+        }
+    }
+
+    /// For each police reference recorded on an episode, the first such episode's index.
+    private static func firstEpisodes(byPoliceRef episodes: [LAEpisode]) -> [PoliceRef: Int] {
+        var byRef: [PoliceRef: Int] = [:]
+        byRef.reserveCapacity(episodes.count / 2)
+        for i in episodes.indices {
+            if let ref = episodes[i].policeRef, byRef[ref] == nil { byRef[ref] = i }
+        }
+        return byRef
     }
 
     /// The child of an episode (by index), from the compact per-episode numbers.
@@ -177,9 +188,10 @@ public struct LinkContext: Sendable {
     }
 }
 
-/// The registers, handed back from the worker that built them.
+/// The registers and the police-reference index, handed back from the worker that built them.
 private final class RegistersBox: @unchecked Sendable {
     var value: Registers?
+    var byRef: [PoliceRef: Int] = [:]
 }
 
 /// Finds the register's home that a police report's address names.

@@ -4,8 +4,19 @@ import Foundation
 /// Maps a range of indexes in contiguous chunks on every core, keeping the order of results.
 ///
 /// Used where each item's work is independent (linking a report, building an incident,
-/// formatting a row). Small inputs run on the calling thread.
+/// formatting a row). Small inputs run on the calling thread. Inside a ``WorkShare`` the
+/// chunks go to the share, so that a core another job left idle takes them up.
 package enum ParallelMap {
+    /// Runs `body(piece)` for every piece: on the current work share when there is one, else
+    /// on every core.
+    private static func perform(pieces: Int, _ body: @Sendable (Int) -> Void) {
+        if let share = WorkShare.current {
+            share.forEach(count: pieces, body)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: pieces, execute: body)
+        }
+    }
+
     /// `transform` is called once per chunk with the chunk's indexes and returns that chunk's
     /// results; the chunks' results are joined in index order.
     package static func chunks<T: Sendable>(
@@ -14,13 +25,17 @@ package enum ParallelMap {
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let pieces = min(workers * 4, count / max(1, minimumChunk))
         guard pieces > 1 else { return transform(0..<count) }
-        let slots = ChunkSlots<T>(count: pieces)
-        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+        let slots = ResultSlots<[T]>(count: pieces)
+        perform(pieces: pieces) { piece in
             let lower = count * piece / pieces
             let upper = count * (piece + 1) / pieces
             slots.store(piece, transform(lower..<upper))
         }
-        return slots.joined()
+        let parts = slots.take()
+        var result: [T] = []
+        result.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
+        for part in parts { result.append(contentsOf: part ?? []) }
+        return result
     }
 }
 
@@ -30,11 +45,20 @@ extension ParallelMap {
     /// thread.
     package static func map<T: Sendable>(count: Int, minimumChunk: Int = 20_000, _ transform: @Sendable (Int) -> T) -> [T] {
         let workers = ProcessInfo.processInfo.activeProcessorCount
-        let pieces = min(workers * 4, count / max(1, minimumChunk))
+        return map(count: count, pieces: min(workers * 4, count / max(1, minimumChunk)), transform)
+    }
+
+    /// `transform(i)` for every `i` in `0..<count`, each index a piece of its own: for a few
+    /// large items (a file's pieces), so that idle cores can take up any of them.
+    package static func each<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        map(count: count, pieces: count, transform)
+    }
+
+    private static func map<T: Sendable>(count: Int, pieces: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         guard pieces > 1 else { return (0..<count).map(transform) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let target = SharedPointer(base: buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            perform(pieces: pieces) { piece in
                 guard let base = target.base else { return }
                 // Each worker initialises its own disjoint range.
                 for i in (count * piece / pieces)..<(count * (piece + 1) / pieces) {
@@ -46,27 +70,26 @@ extension ParallelMap {
     }
 }
 
-/// A result buffer's address, shared with the workers that fill disjoint parts of it.
-
-/// One result array per chunk, each written once by its worker.
-private final class ChunkSlots<T: Sendable>: @unchecked Sendable {
+/// One result per slot, each written once by the worker that computed it.
+package final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var storage: [[T]]
+    private var storage: [Value?]
 
-    init(count: Int) { storage = Array(repeating: [], count: count) }
+    package init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-    func store(_ index: Int, _ value: [T]) {
+    package func store(_ index: Int, _ value: Value) {
         lock.lock()
         storage[index] = value
         lock.unlock()
     }
 
-    func joined() -> [T] {
+    /// Every slot's value, in slot order (`nil` for a slot not written), moved out of the
+    /// slots so that the caller holds the only reference to each.
+    package func take() -> [Value?] {
         lock.lock()
         defer { lock.unlock() }
-        var result: [T] = []
-        result.reserveCapacity(storage.reduce(0) { $0 + $1.count })
-        for chunk in storage { result.append(contentsOf: chunk) }
-        return result
+        var taken: [Value?] = []
+        swap(&taken, &storage)
+        return taken
     }
 }
