@@ -144,7 +144,7 @@ struct IncidentBuilder {
         let childID: ChildID?
         let childRow: Int?
         if let e {
-            childID = context.childID(ofEpisode: e)
+            childID = episodes[e].child
             childRow = context.childRow(ofEpisode: e)
         } else {
             childID = order.lazy.compactMap { links[$0]?.child }.first
