@@ -209,6 +209,9 @@ public struct CSVRecord: Sendable {
         self.problem = problem
     }
 
+    /// A record with no fields, holding no file's bytes.
+    static let empty = CSVRecord(line: 0, byteOffset: 0, bytes: [], storage: [], fieldBounds: [], isBlank: true, problem: nil)
+
     /// The number of fields.
     public var count: Int { fieldBounds.count / 2 }
 

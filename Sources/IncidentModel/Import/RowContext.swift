@@ -41,6 +41,10 @@ struct RowContext<D: RecordDecoding>: Sendable {
         var reader = CSVReader(bytes: bytes, from: from, to: to, line: line)
         let headerCount = header.count
         let columnSpecs = D.columns
+        // One decoder for every row, its record swapped in and let go row by row (the reader
+        // reuses its buffers only when no record holds them).
+        var row = RowDecoder(
+            record: .empty, file: file, columns: columnSpecs, positions: positions, zone: zone, context: context)
         while reader.next({ record in
             if record.isBlank {
                 out.blankRows += 1
@@ -68,9 +72,9 @@ struct RowContext<D: RecordDecoding>: Sendable {
                     return
                 }
             }
-            var row = RowDecoder(
-                record: record, file: file, columns: columnSpecs, positions: positions, zone: zone, context: context)
-            let decoded = D.decode(&row)
+            row.begin(record)
+            defer { row.begin(.empty) }
+            var decoded = D.decode(&row)
             if let rejection = row.rejection {
                 reject(rejection)
                 return
@@ -80,7 +84,7 @@ struct RowContext<D: RecordDecoding>: Sendable {
                 out.skipped[reason, default: 0] += 1
                 return
             }
-            guard let decoded else { return }
+            guard decoded != nil else { return }
             guard out.count < capacity else {
                 out.overflowed = true
                 return
@@ -96,7 +100,9 @@ struct RowContext<D: RecordDecoding>: Sendable {
             case 1: out.diagnostics.append(row.warnings[0])
             default: out.diagnostics.append(contentsOf: row.warnings.sorted { ($0.column ?? 0) < ($1.column ?? 0) })
             }
-            (destination + out.count).initialize(to: decoded)
+            // Moved, not copied: a copy would retain each of the record's strings.
+            guard let accepted = decoded.take() else { return }
+            (destination + out.count).initialize(to: accepted)
             out.count += 1
             out.lines.append(Int32(clamping: record.line))
             out.offsets.append(record.byteOffset)

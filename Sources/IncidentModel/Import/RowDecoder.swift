@@ -3,7 +3,7 @@
 /// A value the row can do without is blanked with a warning; a value it cannot stand without
 /// marks the row for rejection. Nothing here throws: the importer reads every problem after.
 struct RowDecoder {
-    let record: CSVRecord
+    private(set) var record: CSVRecord
     let file: String
     let columns: [ColumnSpec]
     let positions: [Int?]
@@ -26,6 +26,15 @@ struct RowDecoder {
         self.positions = positions
         self.zone = zone
         self.context = context
+    }
+
+    /// Starts on the next row: its record, with no warnings, rejection or skip yet. One decoder
+    /// serves every row of a piece, so its schema and context are not copied row by row.
+    mutating func begin(_ next: CSVRecord) {
+        record = next
+        warnings.removeAll(keepingCapacity: true)
+        rejection = nil
+        skipReason = nil
     }
 
     /// The trimmed text of a column, translated by the context's value map when it has one for
