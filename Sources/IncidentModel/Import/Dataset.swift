@@ -1,13 +1,16 @@
 /// Everything read from one folder of native files, with the report of each file.
 public struct Dataset: Sendable {
-    public var forces: [PoliceForce] = []
-    public var authorities: [Authority] = []
-    public var homes: [Home] = []
-    public var children: [Child] = []
-    public var episodes: [LAEpisode] = []
-    public var policeReports: [PoliceReport] = []
+    public var forces: [PoliceForce] = [] { didSet { linkIndex = nil } }
+    public var authorities: [Authority] = [] { didSet { linkIndex = nil } }
+    public var homes: [Home] = [] { didSet { linkIndex = nil } }
+    public var children: [Child] = [] { didSet { linkIndex = nil } }
+    public var episodes: [LAEpisode] = [] { didSet { linkIndex = nil } }
+    public var policeReports: [PoliceReport] = [] { didSet { linkIndex = nil } }
     /// One report per file read, in the order read.
     public var reports: [FileReport] = []
+    /// The indexes linking needs, when the loader built them (it checks the references with
+    /// them); dropped by any change to the records, so they always describe these records.
+    var linkIndex: LinkIndex?
 
     public init(
         forces: [PoliceForce] = [], authorities: [Authority] = [], homes: [Home] = [], children: [Child] = [],

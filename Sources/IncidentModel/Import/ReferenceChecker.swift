@@ -58,16 +58,20 @@ enum ReferenceChecker {
                 }
             }
         }
+        // The indexes linking needs, built here with the registers above; they number every
+        // episode's child and find the episode that records each police reference.
+        let index = LinkIndex(dataset: data, registers: registers)
         // A police reference on two episodes: the first in the file takes the certain link.
-        let withRef = data.episodes.indices.filter { data.episodes[$0].policeRef != nil }
-        let repeatedRefs = RepeatedKeys.find(count: withRef.count) { data.episodes[withRef[$0]].policeRef?.rawValue ?? "" }
-        for item in repeatedRefs {
-            let i = withRef[item.index]
-            let first = withRef[item.first]
-            let firstLine = lines.byKind[.laEpisodes].map { Int($0.lines[first]) } ?? first + 2
-            findings.append(Finding(
-                kind: .laEpisodes, row: i, column: "police_ref", value: data.episodes[i].policeRef?.rawValue ?? "",
-                message: "is also recorded on line \(firstLine); that episode takes the certain link"))
+        findings += ParallelMap.chunks(count: data.episodes.count) { range in
+            range.compactMap { i in
+                guard let ref = data.episodes[i].policeRef, let first = index.episodeByPoliceRef[ref], first != i else {
+                    return nil
+                }
+                let firstLine = lines.byKind[.laEpisodes].map { Int($0.lines[first]) } ?? first + 2
+                return Finding(
+                    kind: .laEpisodes, row: i, column: "police_ref", value: ref.rawValue,
+                    message: "is also recorded on line \(firstLine); that episode takes the certain link")
+            }
         }
         let checkHomes = has.contains(.homes)
         let checkChildren = has.contains(.children)
@@ -78,7 +82,8 @@ enum ReferenceChecker {
                 if checkHomes, let urn = data.episodes[i].placement, registers.homes.index(forKey: urn) == nil {
                     found.append(Finding(kind: .laEpisodes, row: i, column: "placement_urn", value: urn.rawValue, message: notInHomes))
                 }
-                if checkChildren, registers.children.index(forKey: data.episodes[i].child) == nil {
+                // A child children.csv lacks has no row among the numbered children.
+                if checkChildren, index.childRows[Int(index.episodeChild[i])] < 0 {
                     found.append(Finding(
                         kind: .laEpisodes, row: i, column: "child_id", value: data.episodes[i].child.rawValue,
                         message: "is not in children.csv; the episode is kept without the child's details"))
@@ -95,5 +100,7 @@ enum ReferenceChecker {
                 column: position.map { $0 + 1 }, columnName: finding.column, value: finding.value,
                 message: finding.message))
         }
+        // Last, after every change to the records (a change drops it).
+        dataset.linkIndex = index
     }
 }

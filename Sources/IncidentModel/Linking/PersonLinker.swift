@@ -36,7 +36,7 @@ public enum LinkMethod: String, Hashable, Sendable, Codable {
     case model = "model"
 }
 
-/// What a linker may look at: the data, its registers and indexes built once.
+/// What a linker may look at: the data, its registers and indexes built once (``LinkIndex``).
 ///
 /// Children are numbered once (every child in `children.csv`, then any other child an episode
 /// names) so that per-child work runs over arrays instead of dictionaries.
@@ -68,81 +68,19 @@ public struct LinkContext: Sendable {
 
     public init(dataset: Dataset) {
         self.dataset = dataset
-        // The registers and the police references are indexed on one core while the children
-        // are numbered on another.
-        let registersBox = RegistersBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            registersBox.value = Registers(dataset)
-            registersBox.byRef = Self.firstEpisodes(byPoliceRef: dataset.episodes)
-        }
-        var numbers: [ChildID: Int32] = [:]
-        numbers.reserveCapacity(dataset.children.count)
-        var rows: [Int32] = []
-        rows.reserveCapacity(dataset.children.count)
-        var rowNumbers: [Int32] = []
-        rowNumbers.reserveCapacity(dataset.children.count)
-        for row in dataset.children.indices {
-            if let number = numbers[dataset.children[row].id] {
-                rowNumbers.append(number)
-            } else {
-                numbers[dataset.children[row].id] = Int32(numbers.count)
-                rowNumbers.append(Int32(rows.count))
-                rows.append(Int32(row))
-            }
-        }
-        childRowNumbers = rowNumbers
-        // Each episode's child among those, looked up on every core; then, in file order, a new
-        // number for each child that only episodes name.
-        let known = numbers
-        var episodeChild: [Int32] = ParallelMap.map(count: dataset.episodes.count) { known[dataset.episodes[$0].child] ?? -1 }
-        for i in dataset.episodes.indices {
-            guard episodeChild[i] < 0 else { continue }
-            if let number = numbers[dataset.episodes[i].child] {
-                episodeChild[i] = number
-            } else {
-                let number = Int32(numbers.count)
-                numbers[dataset.episodes[i].child] = number
-                rows.append(-1)
-                episodeChild[i] = number
-            }
-        }
-        childRows = rows
-        // Episodes grouped by child (compressed rows: offsets, then items), in file order.
-        var offsets = [Int32](repeating: 0, count: numbers.count + 1)
-        for child in episodeChild { offsets[Int(child) + 1] += 1 }
-        for i in 0..<numbers.count { offsets[i + 1] += offsets[i] }
-        var fill = offsets
-        var items = [Int32](repeating: 0, count: dataset.episodes.count)
-        for (i, child) in episodeChild.enumerated() {
-            items[Int(fill[Int(child)])] = Int32(i)
-            fill[Int(child)] += 1
-        }
-        var ids = [ChildID](repeating: ChildID(""), count: numbers.count)
-        for (id, number) in numbers { ids[Int(number)] = id }
-        childIDs = ids
-        childNumbers = numbers
-        self.episodeChild = episodeChild
-        episodeOffsets = offsets
-        episodeItems = items
-        homeIndex = HomeIndex(homes: dataset.homes)
-        group.wait()
-        registers = registersBox.value ?? Registers(dataset)
-        let firstByRef = registersBox.byRef
-        episodeByPoliceRef = firstByRef
-        certainEpisodes = ParallelMap.map(count: dataset.policeReports.count) { r in
-            firstByRef[dataset.policeReports[r].ref].map(Int32.init) ?? -1
-        }
-    }
-
-    /// For each police reference recorded on an episode, the first such episode's index.
-    private static func firstEpisodes(byPoliceRef episodes: [LAEpisode]) -> [PoliceRef: Int] {
-        var byRef: [PoliceRef: Int] = [:]
-        byRef.reserveCapacity(episodes.count / 2)
-        for i in episodes.indices {
-            if let ref = episodes[i].policeRef, byRef[ref] == nil { byRef[ref] = i }
-        }
-        return byRef
+        // Built by the loader when it checked the references, unless the records changed since.
+        let index = dataset.linkIndex ?? LinkIndex(dataset: dataset)
+        registers = index.registers
+        episodeByPoliceRef = index.episodeByPoliceRef
+        certainEpisodes = index.certainEpisodes
+        homeIndex = index.homeIndex
+        childNumbers = index.childNumbers
+        episodeChild = index.episodeChild
+        episodeOffsets = index.episodeOffsets
+        episodeItems = index.episodeItems
+        childIDs = index.childIDs
+        childRows = index.childRows
+        childRowNumbers = index.childRowNumbers
     }
 
     /// The child of an episode (by index), from the compact per-episode numbers.
@@ -186,12 +124,6 @@ public struct LinkContext: Sendable {
         guard let number = childNumbers[child] else { return [] }
         return episodes(ofChild: number)
     }
-}
-
-/// The registers and the police-reference index, handed back from the worker that built them.
-private final class RegistersBox: @unchecked Sendable {
-    var value: Registers?
-    var byRef: [PoliceRef: Int] = [:]
 }
 
 /// Finds the register's home that a police report's address names.

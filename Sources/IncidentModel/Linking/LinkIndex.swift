@@ -1,0 +1,116 @@
+import Dispatch
+
+/// The indexes linking needs over a dataset's records, built once: the registers, the children
+/// numbered (every child in `children.csv`, then any other child an episode names), each
+/// child's episodes, the episode that records each police reference, and the homes by postcode
+/// and name.
+///
+/// The loader builds it while it checks the references between files and keeps it in the
+/// ``Dataset``; any change to the dataset's records drops it, and ``LinkContext`` builds it again.
+struct LinkIndex: Sendable {
+    let registers: Registers
+    /// For each police reference recorded on an LA episode, the first such episode's index.
+    let episodeByPoliceRef: [PoliceRef: Int]
+    /// For each police report, the first LA episode that records its reference; -1 when none.
+    let certainEpisodes: [Int32]
+    let homeIndex: HomeIndex
+    /// Each child's number.
+    let childNumbers: [ChildID: Int32]
+    /// For each episode, its child's number.
+    let episodeChild: [Int32]
+    /// Each child's episodes: compressed rows, offsets by child number, then episode indexes.
+    let episodeOffsets: [Int32]
+    let episodeItems: [Int32]
+    /// Each child's id, by number.
+    let childIDs: [ChildID]
+    /// Each child's position in `dataset.children`, by number; -1 for a child that only
+    /// episodes name.
+    let childRows: [Int32]
+    /// The number of the child at each position of `dataset.children`.
+    let childRowNumbers: [Int32]
+
+    /// The indexes of `dataset`; `registers`, when given, must be the dataset's own.
+    init(dataset: Dataset, registers given: Registers? = nil) {
+        // The registers and the police references are indexed on one core while the children
+        // are numbered on another.
+        let registersBox = RegistersBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            registersBox.value = given ?? Registers(dataset)
+            registersBox.byRef = Self.firstEpisodes(byPoliceRef: dataset.episodes)
+        }
+        var numbers: [ChildID: Int32] = [:]
+        numbers.reserveCapacity(dataset.children.count)
+        var rows: [Int32] = []
+        rows.reserveCapacity(dataset.children.count)
+        var rowNumbers: [Int32] = []
+        rowNumbers.reserveCapacity(dataset.children.count)
+        for row in dataset.children.indices {
+            if let number = numbers[dataset.children[row].id] {
+                rowNumbers.append(number)
+            } else {
+                numbers[dataset.children[row].id] = Int32(numbers.count)
+                rowNumbers.append(Int32(rows.count))
+                rows.append(Int32(row))
+            }
+        }
+        childRowNumbers = rowNumbers
+        // Each episode's child among those, looked up on every core; then, in file order, a new
+        // number for each child that only episodes name.
+        let known = numbers
+        var episodeChild: [Int32] = ParallelMap.map(count: dataset.episodes.count) { known[dataset.episodes[$0].child] ?? -1 }
+        for i in dataset.episodes.indices {
+            guard episodeChild[i] < 0 else { continue }
+            if let number = numbers[dataset.episodes[i].child] {
+                episodeChild[i] = number
+            } else {
+                let number = Int32(numbers.count)
+                numbers[dataset.episodes[i].child] = number
+                rows.append(-1)
+                episodeChild[i] = number
+            }
+        }
+        childRows = rows
+        // Episodes grouped by child (compressed rows: offsets, then items), in file order.
+        var offsets = [Int32](repeating: 0, count: numbers.count + 1)
+        for child in episodeChild { offsets[Int(child) + 1] += 1 }
+        for i in 0..<numbers.count { offsets[i + 1] += offsets[i] }
+        var fill = offsets
+        var items = [Int32](repeating: 0, count: dataset.episodes.count)
+        for (i, child) in episodeChild.enumerated() {
+            items[Int(fill[Int(child)])] = Int32(i)
+            fill[Int(child)] += 1
+        }
+        var ids = [ChildID](repeating: ChildID(""), count: numbers.count)
+        for (id, number) in numbers { ids[Int(number)] = id }
+        childIDs = ids
+        childNumbers = numbers
+        self.episodeChild = episodeChild
+        episodeOffsets = offsets
+        episodeItems = items
+        homeIndex = HomeIndex(homes: dataset.homes)
+        group.wait()
+        registers = registersBox.value ?? Registers(dataset)
+        let firstByRef = registersBox.byRef
+        episodeByPoliceRef = firstByRef
+        certainEpisodes = ParallelMap.map(count: dataset.policeReports.count) { r in
+            firstByRef[dataset.policeReports[r].ref].map(Int32.init) ?? -1
+        }
+    }
+
+    /// For each police reference recorded on an episode, the first such episode's index.
+    private static func firstEpisodes(byPoliceRef episodes: [LAEpisode]) -> [PoliceRef: Int] {
+        var byRef: [PoliceRef: Int] = [:]
+        byRef.reserveCapacity(episodes.count / 2)
+        for i in episodes.indices {
+            if let ref = episodes[i].policeRef, byRef[ref] == nil { byRef[ref] = i }
+        }
+        return byRef
+    }
+}
+
+/// The registers and the police-reference index, handed back from the worker that built them.
+private final class RegistersBox: @unchecked Sendable {
+    var value: Registers?
+    var byRef: [PoliceRef: Int] = [:]
+}
