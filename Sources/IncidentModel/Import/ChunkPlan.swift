@@ -26,7 +26,8 @@ enum ChunkPlan {
 
     /// The pieces of `bytes` from `start` (a record start on `line`): `pieces` of them (by
     /// default twice the cores, or one for every `pieceBytes` when that is more, at most 64)
-    /// when the body has at least `minimumBytes` bytes, else one. Each piece knows its line ends, so its records can be given room in advance.
+    /// when the body has at least `minimumBytes` bytes, else one. Each piece knows its line
+    /// ends, so its records can be given room in advance.
     static func pieces(
         bytes: [UInt8], from start: Int, line: Int, pieces: Int = 0, minimumBytes: Int = minimumBytes
     ) -> [Piece] {

@@ -2,8 +2,8 @@
 ///
 /// Every key is hashed (on every core); the (hash, position) pairs are put in small buckets by
 /// their hash's top bits and each bucket sorted, also on every core; only keys with equal
-/// hashes are compared. The work grows as
-/// n log n whatever the keys are, so ids made to collide cannot make it quadratic.
+/// hashes are compared. The work grows as n log n whatever the keys are, so ids made to
+/// collide cannot make it quadratic.
 enum RepeatedKeys {
     /// A record whose key an earlier record already has.
     struct Repeat: Hashable, Sendable {
