@@ -16,22 +16,13 @@ enum EpisodeDecoder: RecordDecoding {
     static func decode(_ row: inout RowDecoder) -> LAEpisode? {
         let id = row.identifier(0)
         let child = row.identifier(1)
-        let typeText = row.text(3)
-        var type = EpisodeType.missing
-        if !typeText.isEmpty {
-            if let parsed = EpisodeType(code: typeText) {
-                type = parsed
-            } else {
-                row.warn(3, value: typeText, message: "is not a known episode type",
-                         expected: EpisodeType.expected + "; read as M")
-            }
-        }
+        let type = row.code(
+            3, expected: EpisodeType.expected + "; read as M", EpisodeType.spellings, unknown: "is not a known episode type") ?? .missing
         let start = row.timestamp(4, required: true)
         // An end that cannot be read must not turn a closed episode into an open one.
-        let endText = row.text(5)
-        let end = row.timestamp(5, required: !endText.isEmpty)
+        let end = row.timestamp(5, required: !row.isBlank(5))
         if let start, let end, end.latest < start.earliest {
-            row.reject(5, value: endText, message: "is before started_at", expected: "an end at or after the start")
+            row.reject(5, value: row.text(5), message: "is before started_at", expected: "an end at or after the start")
         }
         guard let start else { return nil }
         let placement = row.text(6)
@@ -65,10 +56,9 @@ enum PoliceReportDecoder: RecordDecoding {
         let ref = row.identifier(0)
         let lastSeen = row.timestamp(8, required: false)
         let reported = row.timestamp(9, required: lastSeen == nil)
-        let foundText = row.text(10)
-        let found = row.timestamp(10, required: !foundText.isEmpty)
+        let found = row.timestamp(10, required: !row.isBlank(10))
         if let start = lastSeen ?? reported, let found, found.latest < start.earliest {
-            row.reject(10, value: foundText, message: "is before the time last seen",
+            row.reject(10, value: row.text(10), message: "is before the time last seen",
                        expected: "a time at or after last_seen_at (or reported_at)")
         }
         guard lastSeen != nil || reported != nil else { return nil }
@@ -76,9 +66,9 @@ enum PoliceReportDecoder: RecordDecoding {
         return PoliceReport(
             ref: PoliceRef(ref), force: force.isEmpty ? nil : ForceCode(force), forename: row.text(2),
             surname: row.text(3), dateOfBirth: row.date(4),
-            sex: row.code(5, expected: Sex.expected) { Sex(code: $0) } ?? .unknown, missingFrom: row.text(6),
+            sex: row.code(5, expected: Sex.expected + "; kept as unknown", Sex.spellings) ?? .unknown, missingFrom: row.text(6),
             missingFromPostcode: row.postcode(7), lastSeenAt: lastSeen, reportedAt: reported, foundAt: found,
-            risk: row.code(11, expected: RiskLevel.expected) { RiskLevel(code: $0) }, cseConcern: row.flag(12))
+            risk: row.code(11, expected: RiskLevel.expected + "; kept as unknown", RiskLevel.spellings), cseConcern: row.flag(12))
     }
 
     static func key(of record: PoliceReport) -> String { record.ref.rawValue }

@@ -75,7 +75,7 @@ enum ChildDecoder: RecordDecoding {
         return Child(
             id: ChildID(id), localAuthority: AuthorityCode(authority), givenName: row.text(2),
             familyName: row.text(3), dateOfBirth: row.date(4),
-            sex: row.code(5, expected: Sex.expected) { Sex(code: $0) } ?? .unknown,
+            sex: row.code(5, expected: Sex.expected + "; kept as unknown", Sex.spellings) ?? .unknown,
             placement: placement.isEmpty ? nil : HomeURN(placement))
     }
 

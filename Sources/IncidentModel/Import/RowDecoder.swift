@@ -92,9 +92,45 @@ struct RowDecoder {
         return result
     }
 
+    /// A coded value spelled as `table` lists; an unknown code is kept as `nil` with a warning
+    /// that gives `expected` whole.
+    /// The field's bytes are matched where they lie, unless the context translates the column.
+    mutating func code<T>(
+        _ column: Int, expected: String, _ table: CodeTable<T>, unknown message: String = "is not a known code"
+    ) -> T? {
+        guard context.valueMaps.isEmpty else {
+            let value = text(column)
+            guard !value.isEmpty else { return nil }
+            guard let result = table.value(value.utf8) else {
+                warn(column, value: value, message: message, expected: expected)
+                return nil
+            }
+            return result
+        }
+        guard let position = positions[column] else { return nil }
+        let match: (blank: Bool, value: T?) = record.withField(position) { bytes in
+            let trimmed = Self.trim(bytes)
+            return trimmed.isEmpty ? (true, nil) : (false, table.value(trimmed))
+        }
+        if match.blank { return nil }
+        guard let value = match.value else {
+            warn(column, value: raw(column), message: message, expected: expected)
+            return nil
+        }
+        return value
+    }
+
     /// A yes/no flag; anything else is kept as unknown with a warning.
     mutating func flag(_ column: Int) -> Bool? {
-        code(column, expected: "Y or N", parseFlag)
+        code(column, expected: "Y or N; kept as unknown", flagSpellings)
+    }
+
+    /// Whether a column is absent, or empty once trimmed (and translated, where the context
+    /// translates it): ``text(_:)`` would be `""`.
+    func isBlank(_ column: Int) -> Bool {
+        guard context.valueMaps.isEmpty else { return text(column).isEmpty }
+        guard let position = positions[column] else { return true }
+        return record.withField(position) { Self.trim($0).isEmpty }
     }
 
     /// A whole number of zero or more; anything else is kept as unknown with a warning.
@@ -168,6 +204,7 @@ struct RowDecoder {
             }
             return outcome
         }
+        if case let .success(value)? = result { return value }
         let expected = styles.isEmpty
             ? DateTimeParser.expected
             : "a date written as " + styles.map { "\"\($0.pattern)\"" }.joined(separator: " or ")

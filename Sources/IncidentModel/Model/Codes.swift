@@ -7,13 +7,15 @@ public enum Sex: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Parses a coded value; `nil` when the text is not one of the accepted codes.
     public init?(code: some StringProtocol) {
-        switch LetterKey(code).text {
-        case "m", "male", "1": self = .male
-        case "f", "female", "2": self = .female
-        case "u", "unknown", "": self = .unknown
-        default: return nil
-        }
+        guard let sex = Self.spellings.value(code.utf8) else { return nil }
+        self = sex
     }
+
+    /// The accepted codes, folded for matching.
+    static let spellings = CodeTable<Sex>([
+        "m": .male, "male": .male, "1": .male, "f": .female, "female": .female, "2": .female,
+        "u": .unknown, "unknown": .unknown, "": .unknown,
+    ])
 
     /// The accepted spellings, for messages.
     public static let expected = "M, F or U (Male, Female, Unknown; 1 or 2)"
@@ -29,15 +31,15 @@ public enum RiskLevel: Int, Sendable, Hashable, Comparable, CaseIterable, Codabl
 
     /// Parses a grade without regard to case, spaces or hyphens (`no apparent risk`, `Very-Low`).
     public init?(code: some StringProtocol) {
-        switch LetterKey(code, lettersOnly: true).text {
-        case "noapparentrisk", "absent", "none": self = .noApparentRisk
-        case "verylow": self = .veryLow
-        case "low": self = .low
-        case "medium": self = .medium
-        case "high": self = .high
-        default: return nil
-        }
+        guard let level = Self.spellings.value(code.utf8) else { return nil }
+        self = level
     }
+
+    /// The accepted grades, folded for matching.
+    static let spellings = CodeTable<RiskLevel>(lettersOnly: true, [
+        "noapparentrisk": .noApparentRisk, "absent": .noApparentRisk, "none": .noApparentRisk,
+        "verylow": .veryLow, "low": .low, "medium": .medium, "high": .high,
+    ])
 
     /// The grade as the police file spells it.
     public var label: String {
@@ -63,12 +65,12 @@ public enum EpisodeType: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Parses `M` or `A` (or `missing` / `away`) without regard to case.
     public init?(code: some StringProtocol) {
-        switch LetterKey(code).text {
-        case "m", "missing": self = .missing
-        case "a", "away": self = .away
-        default: return nil
-        }
+        guard let type = Self.spellings.value(code.utf8) else { return nil }
+        self = type
     }
+
+    /// The accepted codes, folded for matching.
+    static let spellings = CodeTable<EpisodeType>(["m": .missing, "missing": .missing, "a": .away, "away": .away])
 
     /// The accepted spellings, for messages.
     public static let expected = "M (missing) or A (away without authorisation)"
@@ -100,12 +102,13 @@ public enum OfstedRating: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// Parses a yes/no flag (`Y`, `N`, `Yes`, `No`, `true`, `false`, `1`, `0`) without regard to case.
 func parseFlag(_ text: some StringProtocol) -> Bool? {
-    switch LetterKey(text).text {
-    case "y", "yes", "true", "1": true
-    case "n", "no", "false", "0": false
-    default: nil
-    }
+    flagSpellings.value(text.utf8)
 }
+
+/// The accepted spellings of a yes/no flag, folded for matching.
+let flagSpellings = CodeTable<Bool>([
+    "y": true, "yes": true, "true": true, "1": true, "n": false, "no": false, "false": false, "0": false,
+])
 
 /// A coded value folded for matching: ASCII letters lowered, and with `lettersOnly` everything
 /// but letters and digits dropped. Short codes stay in a string's inline storage, so folding
