@@ -25,6 +25,8 @@ struct IncidentBuilder {
         /// For a police-only incident, its report.
         var report: Int
         var start: Int64
+        /// Its place among the groups in source order.
+        var source: Int32
     }
 
     /// The incidents, ordered by start then id, each with its child's number in the context
@@ -42,6 +44,7 @@ struct IncidentBuilder {
             items[Int(fill[episode])] = Int32(r)
             fill[episode] += 1
         }
+        // The groups in source order: every episode, then the police reports that stand alone.
         var groups: [Group] = []
         groups.reserveCapacity(dataset.episodes.count + dataset.policeReports.count / 4)
         for e in dataset.episodes.indices {
@@ -49,30 +52,36 @@ struct IncidentBuilder {
             for k in Int(offsets[e])..<Int(offsets[e + 1]) {
                 if let s = dataset.policeReports[Int(items[k])].startedAt?.earliest.secondsSinceEpoch, s < start { start = s }
             }
-            groups.append(Group(episode: e, report: -1, start: start))
+            groups.append(Group(episode: e, report: -1, start: start, source: Int32(groups.count)))
         }
         for (r, episode) in pairs.enumerated() where episode == nil {
             let start = dataset.policeReports[r].startedAt?.earliest.secondsSinceEpoch ?? 0
-            groups.append(Group(episode: -1, report: r, start: start))
+            groups.append(Group(episode: -1, report: r, start: start, source: Int32(groups.count)))
         }
-        // Ids are "L-<episode_id>" and "P-<police_ref>": L sorts before P.
+        // Each group's place in the result. Ids are "L-<episode_id>" and "P-<police_ref>": L
+        // sorts before P.
+        let source = groups
         groups.sort { a, b in
             if a.start != b.start { return a.start < b.start }
             if (a.episode >= 0) != (b.episode >= 0) { return a.episode >= 0 }
             if a.episode >= 0 { return dataset.episodes[a.episode].id < dataset.episodes[b.episode].id }
             return dataset.policeReports[a.report].ref < dataset.policeReports[b.report].ref
         }
-        let sorted = groups
+        var positions = [Int32](repeating: 0, count: groups.count)
+        for (rank, group) in groups.enumerated() { positions[Int(group.source)] = Int32(rank) }
         let starts = offsets
         let reports = items
-        let incidents = ParallelMap.map(count: sorted.count) { n in
-            let group = sorted[n]
+        // Built in source order, so that the episodes and reports are read where they lie in
+        // memory (in start order they would be read at random), and each written to its place.
+        let incidents = ParallelMap.scatter(count: source.count, to: positions) { n in
+            let group = source[n]
             return group.episode >= 0
                 ? incident(
                     episode: group.episode,
                     reports: reports[Int(starts[group.episode])..<Int(starts[group.episode + 1])].map(Int.init), links: links)
                 : incident(episode: nil, reports: [group.report], links: links)
         }
+        let sorted = groups
         let codes: [Int32] = ParallelMap.map(count: sorted.count) { n in
             let group = sorted[n]
             if group.episode >= 0 { return context.episodeChild[group.episode] }

@@ -54,6 +54,28 @@ extension ParallelMap {
         map(count: count, pieces: count, transform)
     }
 
+    /// `transform(i)` for every `i` in `0..<count`, written at `positions[i]` of the result:
+    /// for items best computed in one order (the order their sources lie in memory) and kept in
+    /// another. `positions` must hold every index of `0..<count` once.
+    package static func scatter<T: Sendable>(
+        count: Int, to positions: [Int32], minimumChunk: Int = 20_000, _ transform: @Sendable (Int) -> T
+    ) -> [T] {
+        precondition(positions.count == count, "one position per item")
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let pieces = max(1, min(workers * 4, count / max(1, minimumChunk)))
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let target = SharedPointer(base: buffer.baseAddress)
+            perform(pieces: pieces) { piece in
+                guard let base = target.base else { return }
+                // The positions are a permutation: each worker initialises its own elements.
+                for i in (count * piece / pieces)..<(count * (piece + 1) / pieces) {
+                    (base + Int(positions[i])).initialize(to: transform(i))
+                }
+            }
+            initialized = count
+        }
+    }
+
     private static func map<T: Sendable>(count: Int, pieces: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         guard pieces > 1 else { return (0..<count).map(transform) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
