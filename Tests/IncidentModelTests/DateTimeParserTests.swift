@@ -178,6 +178,13 @@ struct LocalTimeZoneTests {
         #expect(formatter.string(Fixture.instant("2024-07-01T16:30:59Z")) == "2024-07-01 17:30")
         #expect(formatter.string(Fixture.time("2024-07-01")) == "2024-07-01")
         #expect(formatter.string(Fixture.time("27/10/2024 01:30")) == "2024-10-27 01:30")
+        #expect(formatter.string(Fixture.instant("2024-01-02T03:04:00Z")) == "2024-01-02 03:04")
+    }
+
+    @Test func padsEveryPartOfADate() throws {
+        #expect(try #require(CivilDate(year: 1905, month: 1, day: 5)).description == "1905-01-05")
+        #expect(try #require(CivilDate(year: 2199, month: 12, day: 31)).description == "2199-12-31")
+        #expect(CivilDate(daysSinceEpoch: 0).description == "1970-01-01")
     }
 }
 

@@ -139,7 +139,10 @@ struct IncidentExporterTests {
         #expect(rows[1][rows[1].count - 2] == "'=cmd|' /C calc'!A0")
     }
 
-    @Test(arguments: [(12.5, "12.50"), (0, "0.00"), (1.005, "1.00"), (100.999, "101.00"), (0.25, "0.25")])
+    @Test(arguments: [
+        (12.5, "12.50"), (0, "0.00"), (1.005, "1.00"), (100.999, "101.00"), (0.25, "0.25"), (-0.5, "-0.50"),
+        (-12.25, "-12.25"), (123_456.78, "123456.78"),
+    ])
     func writesHoursWithTwoDecimals(_ hours: Double, _ text: String) {
         #expect(IncidentExporter.decimal(hours) == text)
     }

@@ -53,8 +53,13 @@ public struct CSVWriter: Sendable {
     }
 
     private mutating func appendField(_ value: String) {
-        let utf8 = value.utf8
-        var needsQuotes = utf8.first == 0x20 || utf8.last == 0x20
+        var value = value
+        value.withUTF8 { appendField(bytes: $0) }
+    }
+
+    private mutating func appendField(bytes utf8: UnsafeBufferPointer<UInt8>) {
+        guard let first = utf8.first, let last = utf8.last else { return }
+        var needsQuotes = first == 0x20 || last == 0x20
         if !needsQuotes {
             for b in utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
                 needsQuotes = true

@@ -69,11 +69,16 @@ public struct IncidentExporter: Sendable {
             incident.highestRisk.map { .formatted($0.label) } ?? .empty,
             .formatted(incident.returnInterview.rawValue),
             yesNo(incident.cseConcern),
-            .formatted(incident.discrepancies.labels.joined(separator: "; ")),
+            incident.discrepancies.isEmpty ? .formatted("") : .formatted(incident.discrepancies.labels.joined(separator: "; ")),
             yesNo(incident.isRepeat),
-            text(incident.policeRefs.map(\.rawValue).joined(separator: ";")),
-            text(incident.episodeIDs.map(\.rawValue).joined(separator: ";")),
+            text(Self.list(incident.policeRefs)),
+            text(Self.list(incident.episodeIDs)),
         ]
+    }
+
+    /// Source ids joined with `;` (most incidents have one, written without joining).
+    private static func list(_ ids: [some SourceIdentifier]) -> String {
+        ids.count == 1 ? ids[0].rawValue : ids.map(\.rawValue).joined(separator: ";")
     }
 
     /// The incidents as CSV bytes, header first.
@@ -118,7 +123,16 @@ public struct IncidentExporter: Sendable {
     /// Hours with two decimals, `12.50`.
     static func decimal(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
-        return "\(hundredths / 100).\(pad(abs(hundredths % 100), 2))"
+        let magnitude = abs(hundredths)
+        let whole = ASCIIDigits.count(magnitude / 100)
+        let sign = hundredths < 0 ? 1 : 0
+        return String(unsafeUninitializedCapacity: sign + whole + 3) { buffer in
+            if sign == 1 { buffer[0] = 0x2D }
+            var i = ASCIIDigits.write(magnitude / 100, width: whole, into: buffer, at: sign)
+            buffer[i] = 0x2E
+            i = ASCIIDigits.write(magnitude % 100, width: 2, into: buffer, at: i + 1)
+            return i
+        }
     }
 }
 

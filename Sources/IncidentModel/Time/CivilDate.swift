@@ -49,7 +49,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// ISO 8601 form, `2024-03-01`.
     public var description: String {
-        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        guard year >= 0 && year <= 9999 else { return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+        return String(unsafeUninitializedCapacity: 10) { ASCIIDigits.writeDate(self, into: $0, at: 0) }
     }
 
     /// Whole years of age on `date` (0 when `date` is before this one).

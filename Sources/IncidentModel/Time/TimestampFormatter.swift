@@ -13,6 +13,15 @@ public struct TimestampFormatter: Sendable {
     /// ISO 8601 local time to the minute, `2024-03-01 17:30`.
     public func string(_ instant: Instant) -> String {
         let (date, seconds) = zone.local(instant)
-        return "\(date) \(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2))"
+        guard date.year >= 0 && date.year <= 9999 else {
+            return "\(date) \(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2))"
+        }
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            var i = ASCIIDigits.writeDate(date, into: buffer, at: 0)
+            buffer[i] = 0x20
+            i = ASCIIDigits.write(seconds / 3600, width: 2, into: buffer, at: i + 1)
+            buffer[i] = 0x3A
+            return ASCIIDigits.write(seconds / 60 % 60, width: 2, into: buffer, at: i + 1)
+        }
     }
 }
