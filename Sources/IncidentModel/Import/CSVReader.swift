@@ -125,10 +125,16 @@ public struct CSVReader {
             }
             position = i
         }
-        let record = CSVRecord(
-            line: startLine, byteOffset: startOffset, bytes: bytes, storage: storage, fieldBounds: fieldBounds,
-            isBlank: isBlank, problem: problem)
-        try body(record)
+        // The record borrows the reader's buffers (no reference to count, row by row).
+        try bytes.withUnsafeBufferPointer { bytes in
+            try storage.withUnsafeBufferPointer { storage in
+                try fieldBounds.withUnsafeBufferPointer { fieldBounds in
+                    try body(CSVRecord(
+                        line: startLine, byteOffset: startOffset, bytes: bytes, storage: storage,
+                        fieldBounds: fieldBounds, isBlank: isBlank, problem: problem))
+                }
+            }
+        }
         return true
     }
 
@@ -166,7 +172,10 @@ public struct CSVReader {
 }
 
 /// One CSV record: its fields, the physical line it starts on, and any problem reading it.
-public struct CSVRecord: Sendable {
+///
+/// A record borrows its reader's buffers: it is valid only inside the closure that
+/// ``CSVReader/next(_:)`` passes it to, and must not be kept.
+public struct CSVRecord {
     /// What went wrong reading a record. The record's fields are still given, as far as read.
     public enum Problem: Hashable, Sendable {
         /// A quoted field opened on `line` is never closed: the rest of the file was read into it.
@@ -182,12 +191,12 @@ public struct CSVRecord: Sendable {
     /// The byte offset (0-based) in the file at which the record starts.
     public let byteOffset: Int
     /// The file's bytes, where unquoted fields are read in place.
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// Quoted fields, unescaped.
-    private let storage: [UInt8]
+    private let storage: UnsafeBufferPointer<UInt8>
     /// Two numbers per field, its start and end: in `storage` when the start carries
     /// ``inStorage``, else in `bytes`.
-    private let fieldBounds: [Int]
+    private let fieldBounds: UnsafeBufferPointer<Int>
     /// Whether every field is empty (a blank line, or a spreadsheet's row of commas).
     public let isBlank: Bool
     /// The first problem met reading this record, if any.
@@ -197,8 +206,8 @@ public struct CSVRecord: Sendable {
     static let inStorage = 1 << 62
 
     init(
-        line: Int, byteOffset: Int, bytes: [UInt8], storage: [UInt8], fieldBounds: [Int], isBlank: Bool,
-        problem: Problem?
+        line: Int, byteOffset: Int, bytes: UnsafeBufferPointer<UInt8>, storage: UnsafeBufferPointer<UInt8>,
+        fieldBounds: UnsafeBufferPointer<Int>, isBlank: Bool, problem: Problem?
     ) {
         self.line = line
         self.byteOffset = byteOffset
@@ -209,8 +218,13 @@ public struct CSVRecord: Sendable {
         self.problem = problem
     }
 
-    /// A record with no fields, holding no file's bytes.
-    static let empty = CSVRecord(line: 0, byteOffset: 0, bytes: [], storage: [], fieldBounds: [], isBlank: true, problem: nil)
+    /// A record with no fields, borrowing nothing.
+    static var empty: CSVRecord {
+        CSVRecord(
+            line: 0, byteOffset: 0, bytes: UnsafeBufferPointer(start: nil, count: 0),
+            storage: UnsafeBufferPointer(start: nil, count: 0), fieldBounds: UnsafeBufferPointer(start: nil, count: 0),
+            isBlank: true, problem: nil)
+    }
 
     /// The number of fields.
     public var count: Int { fieldBounds.count / 2 }
@@ -222,11 +236,9 @@ public struct CSVRecord: Sendable {
         }
         let start = fieldBounds[2 * index], end = fieldBounds[2 * index + 1]
         if start & Self.inStorage != 0 {
-            return try storage.withUnsafeBufferPointer {
-                try body(UnsafeBufferPointer(rebasing: $0[(start & ~Self.inStorage)..<end]))
-            }
+            return try body(UnsafeBufferPointer(rebasing: storage[(start & ~Self.inStorage)..<end]))
         }
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        return try body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
     /// Field `index` as text, or `""` when the record has fewer fields. Bytes that are not

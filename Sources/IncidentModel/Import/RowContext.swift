@@ -41,8 +41,8 @@ struct RowContext<D: RecordDecoding>: Sendable {
         var reader = CSVReader(bytes: bytes, from: from, to: to, line: line)
         let headerCount = header.count
         let columnSpecs = D.columns
-        // One decoder for every row, its record swapped in and let go row by row (the reader
-        // reuses its buffers only when no record holds them).
+        // One decoder for every row, its record swapped in and let go row by row (a record
+        // borrows the reader's buffers, valid only while its row is read).
         var row = RowDecoder(
             record: .empty, file: file, columns: columnSpecs, positions: positions, zone: zone, context: context)
         while reader.next({ record in
