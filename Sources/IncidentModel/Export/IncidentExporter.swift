@@ -86,10 +86,14 @@ public struct IncidentExporter: Sendable {
         var writer = CSVWriter(capacity: 512)
         writer.append(header: columns)
         // Rows are formatted in chunks on every core, then joined in order.
-        return writer.bytes + ParallelMap.chunks(count: incidents.count) { range in
-            var chunk = CSVWriter(capacity: range.count * 200)
-            for i in range { chunk.append(row: cells(incidents[i])) }
-            return chunk.bytes
+        return writer.bytes + incidents.withUnsafeBufferPointer { buffer in
+            // Each incident is read in place: a copy would retain each of its strings.
+            let all = BorrowedBuffer(buffer: buffer)
+            return ParallelMap.chunks(count: buffer.count) { range in
+                var chunk = CSVWriter(capacity: range.count * 200)
+                for i in range { chunk.append(row: cells(all.buffer[i])) }
+                return chunk.bytes
+            }
         }
     }
 

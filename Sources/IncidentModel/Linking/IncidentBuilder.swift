@@ -73,13 +73,16 @@ struct IncidentBuilder {
         let reports = items
         // Built in source order, so that the episodes and reports are read where they lie in
         // memory (in start order they would be read at random), and each written to its place.
-        let incidents = ParallelMap.scatter(count: source.count, to: positions) { n in
-            let group = source[n]
-            return group.episode >= 0
-                ? incident(
-                    episode: group.episode,
-                    reports: reports[Int(starts[group.episode])..<Int(starts[group.episode + 1])].map(Int.init), links: links)
-                : incident(episode: nil, reports: [group.report], links: links)
+        let incidents = Records.borrowing(dataset) { records in
+            ParallelMap.scatter(count: source.count, to: positions) { n in
+                let group = source[n]
+                return group.episode >= 0
+                    ? incident(
+                        episode: group.episode,
+                        reports: reports[Int(starts[group.episode])..<Int(starts[group.episode + 1])].map(Int.init),
+                        links: links, records: records)
+                    : incident(episode: nil, reports: [group.report], links: links, records: records)
+            }
         }
         let sorted = groups
         let codes: [Int32] = ParallelMap.map(count: sorted.count) { n in
@@ -92,9 +95,9 @@ struct IncidentBuilder {
 
     /// One incident. The source records are read in place (copying one would retain each of
     /// its strings), and registers are looked up by position where the context has numbered them.
-    private func incident(episode e: Int?, reports: [Int], links: [PersonLink?]) -> CombinedIncident {
-        let episodes = context.dataset.episodes
-        let policeReports = context.dataset.policeReports
+    private func incident(episode e: Int?, reports: [Int], links: [PersonLink?], records: Records) -> CombinedIncident {
+        let episodes = records.episodes
+        let policeReports = records.reports
         var order = reports
         if order.count > 1 {
             order.sort {
@@ -164,7 +167,7 @@ struct IncidentBuilder {
         }
         let person: PersonSummary
         if let childRow {
-            let child = context.dataset.children[childRow]
+            let child = records.children[childRow]
             person = PersonSummary(
                 givenName: child.givenName, familyName: child.familyName, dateOfBirth: child.dateOfBirth, sex: child.sex)
         } else if let r = firstReport {
@@ -175,7 +178,7 @@ struct IncidentBuilder {
             person = PersonSummary(givenName: "", familyName: "", dateOfBirth: nil, sex: .unknown)
         }
         var responsible = e.map { episodes[$0].localAuthority }
-        if responsible?.rawValue.isEmpty ?? true { responsible = childRow.map { context.dataset.children[$0].localAuthority } }
+        if responsible?.rawValue.isEmpty ?? true { responsible = childRow.map { records.children[$0].localAuthority } }
 
         let id = e.map { IncidentID("L-" + episodes[$0].id.rawValue) }
             ?? IncidentID("P-" + (firstReport.map { policeReports[$0].ref.rawValue } ?? ""))
@@ -185,15 +188,15 @@ struct IncidentBuilder {
             child: childID, person: person, responsibleAuthority: responsible, home: home,
             hostAuthority: place?.hostAuthority, force: place?.force ?? firstReport.flatMap { policeReports[$0].force },
             start: Instant(secondsSinceEpoch: start), end: end, highestRisk: highestRisk,
-            returnInterview: returnInterview(episode: e, end: end),
+            returnInterview: returnInterview(episode: e, end: end, records: records),
             cseConcern: e.map { episodes[$0].cseConcern == true } == true || policeCSE,
             discrepancies: discrepancies, episodeIDs: e.map { [episodes[$0].id] } ?? [],
             policeRefs: order.map { policeReports[$0].ref })
     }
 
-    private func returnInterview(episode e: Int?, end: Instant?) -> ReturnInterview {
+    private func returnInterview(episode e: Int?, end: Instant?, records: Records) -> ReturnInterview {
         guard let e, let end else { return .notApplicable }
-        let episodes = context.dataset.episodes
+        let episodes = records.episodes
         if let completed = episodes[e].returnInterviewCompletedAt {
             return completed.earliest.secondsSinceEpoch <= end.secondsSinceEpoch + Self.returnInterviewWindow
                 ? .completedInTime : .completedLate
@@ -202,6 +205,24 @@ struct IncidentBuilder {
         case true?: return .offered
         case false?: return .notOffered
         case nil: return .notRecorded
+        }
+    }
+}
+
+/// The dataset's records, borrowed for the length of a build: read through these, the workers
+/// count no references to the arrays (which both cores would contend on, incident by incident).
+private struct Records: @unchecked Sendable {
+    let episodes: UnsafeBufferPointer<LAEpisode>
+    let reports: UnsafeBufferPointer<PoliceReport>
+    let children: UnsafeBufferPointer<Child>
+
+    static func borrowing<R>(_ dataset: Dataset, _ body: (Records) -> R) -> R {
+        dataset.episodes.withUnsafeBufferPointer { episodes in
+            dataset.policeReports.withUnsafeBufferPointer { reports in
+                dataset.children.withUnsafeBufferPointer { children in
+                    body(Records(episodes: episodes, reports: reports, children: children))
+                }
+            }
         }
     }
 }
