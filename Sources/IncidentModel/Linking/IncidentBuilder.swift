@@ -61,7 +61,7 @@ struct IncidentBuilder {
         // Each group's place in the result. Ids are "L-<episode_id>" and "P-<police_ref>": L
         // sorts before P.
         let source = groups
-        groups.sort { a, b in
+        ParallelMap.sort(&groups) { a, b in
             if a.start != b.start { return a.start < b.start }
             if (a.episode >= 0) != (b.episode >= 0) { return a.episode >= 0 }
             if a.episode >= 0 { return dataset.episodes[a.episode].id < dataset.episodes[b.episode].id }

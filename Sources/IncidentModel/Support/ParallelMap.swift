@@ -115,3 +115,45 @@ package final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         return taken
     }
 }
+
+extension ParallelMap {
+    /// Sorts `items` on every core: each core sorts a contiguous part, then the parts are
+    /// merged. `less` must be a strict total order (no two items equal under it), so that the
+    /// result is the same as a sort on one core.
+    package static func sort<T: Sendable>(_ items: inout [T], minimumPart: Int = 100_000, by less: @Sendable (T, T) -> Bool) {
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, items.count / max(1, minimumPart))
+        guard parts > 1 else {
+            items.sort(by: less)
+            return
+        }
+        let source = items
+        let sorted: [[T]] = each(parts) { k in
+            var part = Array(source[(source.count * k / parts)..<(source.count * (k + 1) / parts)])
+            part.sort(by: less)
+            return part
+        }
+        var merged = sorted[0]
+        for part in sorted.dropFirst() { merged = merge(merged, part, by: less) }
+        items = merged
+    }
+
+    /// Two sorted arrays merged into one.
+    private static func merge<T>(_ a: [T], _ b: [T], by less: (T, T) -> Bool) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if less(b[j], a[i]) {
+                result.append(b[j])
+                j += 1
+            } else {
+                result.append(a[i])
+                i += 1
+            }
+        }
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
+        return result
+    }
+}
