@@ -60,6 +60,20 @@ struct DatasetLoaderTests {
         #expect(dataset.report(.laEpisodes)?.accepted == 2)
     }
 
+    @Test func warnsAboutEveryLaterEpisodeThatRecordsAPoliceReferenceAgain() throws {
+        let dataset = try Fixture.load(Fixture.files(
+            children: "C1,916,Amy,Smith,01/02/2010,F,SC000001\n",
+            episodes: "E1,C1,916,M,01/03/2024 10:00,,SC000001,P1,,,\nE2,C1,916,M,03/03/2024 10:00,,SC000001,P2,,,\n"
+                + "E3,C1,916,M,05/03/2024 10:00,,SC000001,P1,,,\nE4,C1,916,M,07/03/2024 10:00,,SC000001,P1,,,\n"))
+        #expect(dataset.report(.laEpisodes)?.messages == [
+            "la_episodes.csv:4:8: warning: police_ref \"P1\" is also recorded on line 2; that episode takes the certain link",
+            "la_episodes.csv:5:8: warning: police_ref \"P1\" is also recorded on line 2; that episode takes the certain link",
+        ])
+        let context = LinkContext(dataset: dataset)
+        #expect(context.episodeByPoliceRef[PoliceRef("P1")] == 0)
+        #expect(context.episodeByPoliceRef[PoliceRef("P2")] == 1)
+    }
+
     @Test func doesNotCheckAgainstARegisterThatWasNotLoaded() throws {
         let dataset = try Fixture.load([
             "la_episodes.csv": Fixture.episodeHeader + "E1,C9,916,M,01/03/2024 10:00,,SC999999,,,,\n"

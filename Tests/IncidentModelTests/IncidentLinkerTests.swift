@@ -268,6 +268,27 @@ struct IncidentBuilderTests {
         #expect(incident.discrepancies.labels == ["different homes"])
     }
 
+    @Test func flagsDifferentHomesWhenThePlacementIsNotInTheRegister() throws {
+        let linked = try link(
+            episodes: Rows.episode("E1", start: "01/03/2024 10:00", end: "01/03/2024 12:00", home: "SC999999"),
+            police: Rows.police("P1", from: "Oak Lodge, 2 Oak Road", seen: "01/03/2024 10:30", found: "01/03/2024 12:00"))
+        let incident = try #require(linked.incident("L-E1"))
+        #expect(incident.discrepancies == .differentHomes)
+        #expect(incident.home == "SC999999")
+        #expect(incident.hostAuthority == nil)
+    }
+
+    @Test func takesAPoliceOnlyIncidentsHomeFromTheAddress() throws {
+        let linked = try link(police: Rows.police(
+            "P9", force: "WMP", forename: "Kim", surname: "Ray", dob: "", sex: "F", from: "Oak Lodge, 2 Oak Road",
+            seen: "05/03/2024 10:00"))
+        let incident = try #require(linked.incident("P-P9"))
+        #expect(incident.home == "SC000002")
+        #expect(incident.hostAuthority == "916")
+        #expect(incident.force == "GLO")
+        #expect(incident.discrepancies.isEmpty)
+    }
+
     @Test func takesCSEConcernFromEitherSource() throws {
         let linked = try link(
             episodes: Rows.episode("E1", start: "01/03/2024 10:00", end: "01/03/2024 12:00", cse: "Y")

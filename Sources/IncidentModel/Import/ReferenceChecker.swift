@@ -16,16 +16,20 @@ enum ReferenceChecker {
     }
 
     static func check(_ dataset: inout Dataset, lines: SourceLines) {
-        let registers = Registers(dataset)
         let has = Set(dataset.reports.filter { !$0.failed }.map(\.kind))
         // A blank responsible authority is the child's own (before the read-only snapshot below,
-        // so that no array is copied).
-        for i in dataset.episodes.indices where dataset.episodes[i].localAuthority.rawValue.isEmpty {
-            if let child = registers.children[dataset.episodes[i].child] {
-                dataset.episodes[i].localAuthority = child.localAuthority
+        // so that no array is copied). The children are indexed only when some episode needs it.
+        if dataset.episodes.contains(where: { $0.localAuthority.rawValue.isEmpty }) {
+            let children = Dictionary(dataset.children.map { ($0.id, $0.localAuthority) }, uniquingKeysWith: { first, _ in first })
+            for i in dataset.episodes.indices where dataset.episodes[i].localAuthority.rawValue.isEmpty {
+                if let authority = children[dataset.episodes[i].child] { dataset.episodes[i].localAuthority = authority }
             }
         }
         let data = dataset
+        // The indexes linking needs, built here with the registers (on another core); they
+        // number every episode's child and find the episode that records each police reference.
+        let index = LinkIndex(dataset: data)
+        let registers = index.registers
         var findings: [Finding] = []
 
         let notInAuthorities = "is not in authorities.csv; kept as written"
@@ -44,10 +48,14 @@ enum ReferenceChecker {
                     findings.append(Finding(kind: .homes, row: i, column: "police_force", value: code.rawValue, message: notInForces))
                 }
             }
-            findings += ParallelMap.chunks(count: data.policeReports.count) { range in
-                range.compactMap { i in
-                    guard let code = data.policeReports[i].force, registers.forces.index(forKey: code) == nil else { return nil }
-                    return Finding(kind: .policeReports, row: i, column: "force", value: code.rawValue, message: notInForces)
+            let forces = registers.forces
+            findings += data.policeReports.withUnsafeBufferPointer { buffer in
+                let reports = BorrowedBuffer(buffer: buffer)
+                return ParallelMap.chunks(count: buffer.count) { range in
+                    range.compactMap { i in
+                        guard let code = reports.buffer[i].force, forces.index(forKey: code) == nil else { return nil }
+                        return Finding(kind: .policeReports, row: i, column: "force", value: code.rawValue, message: notInForces)
+                    }
                 }
             }
         }
@@ -58,20 +66,13 @@ enum ReferenceChecker {
                 }
             }
         }
-        // The indexes linking needs, built here with the registers above; they number every
-        // episode's child and find the episode that records each police reference.
-        let index = LinkIndex(dataset: data, registers: registers)
         // A police reference on two episodes: the first in the file takes the certain link.
-        findings += ParallelMap.chunks(count: data.episodes.count) { range in
-            range.compactMap { i in
-                guard let ref = data.episodes[i].policeRef, let first = index.episodeByPoliceRef[ref], first != i else {
-                    return nil
-                }
-                let firstLine = lines.byKind[.laEpisodes].map { Int($0.lines[first]) } ?? first + 2
-                return Finding(
-                    kind: .laEpisodes, row: i, column: "police_ref", value: ref.rawValue,
-                    message: "is also recorded on line \(firstLine); that episode takes the certain link")
-            }
+        for i in index.repeatedPoliceRefs.map(Int.init) {
+            guard let ref = data.episodes[i].policeRef, let first = index.episodeByPoliceRef[ref] else { continue }
+            let firstLine = lines.byKind[.laEpisodes].map { Int($0.lines[first]) } ?? first + 2
+            findings.append(Finding(
+                kind: .laEpisodes, row: i, column: "police_ref", value: ref.rawValue,
+                message: "is also recorded on line \(firstLine); that episode takes the certain link"))
         }
         let checkHomes = has.contains(.homes)
         let checkChildren = has.contains(.children)
@@ -79,7 +80,7 @@ enum ReferenceChecker {
             var found: [Finding] = []
             // Fields read in place: copying an episode would retain each of its strings.
             for i in range {
-                if checkHomes, let urn = data.episodes[i].placement, registers.homes.index(forKey: urn) == nil {
+                if checkHomes, index.episodeHome[i] < 0, let urn = data.episodes[i].placement {
                     found.append(Finding(kind: .laEpisodes, row: i, column: "placement_urn", value: urn.rawValue, message: notInHomes))
                 }
                 // A child children.csv lacks has no row among the numbered children.

@@ -35,28 +35,28 @@ public struct DeterministicPersonLinker: PersonLinker {
         // Rule 3 is looked for only when some child has no surname (named data skip the look-up).
         let hasNameless = blocks.keys.contains { $0.surname.isEmpty }
         return dataset.policeReports.withUnsafeBufferPointer { reports in
-            // Each report is read in place: a copy would retain its strings.
+            // Each report is read in place (a copy would retain its strings).
             let all = BorrowedBuffer(buffer: reports)
             return ParallelMap.map(count: reports.count) {
                 linkOne(
-                    all.buffer[$0], at: $0, context: context, blocks: candidatesByKey, givenNames: givenNames,
+                    all.buffer, at: $0, context: context, blocks: candidatesByKey, givenNames: givenNames,
                     hasNameless: hasNameless)
             }
         }
     }
 
     private func linkOne(
-        _ report: PoliceReport, at r: Int, context: LinkContext, blocks: [BlockKey: [Int]], givenNames: [String],
+        _ reports: UnsafeBufferPointer<PoliceReport>, at r: Int, context: LinkContext, blocks: [BlockKey: [Int]], givenNames: [String],
         hasNameless: Bool
     ) -> PersonLink? {
         if let episode = context.certainEpisode(ofReport: r) {
             return PersonLink(child: context.childID(ofEpisode: episode), method: .policeReference)
         }
-        guard let dob = report.dateOfBirth, report.sex != .unknown else { return nil }
-        if hasNameless, let link = linkNameless(report, dob: dob, context: context, blocks: blocks) { return link }
-        guard let candidates = blocks[BlockKey(dob: dob, sex: report.sex, surname: NameKey.normalise(report.surname))]
+        guard let dob = reports[r].dateOfBirth, reports[r].sex != .unknown else { return nil }
+        if hasNameless, let link = linkNameless(reports, at: r, dob: dob, context: context, blocks: blocks) { return link }
+        guard let candidates = blocks[BlockKey(dob: dob, sex: reports[r].sex, surname: NameKey.normalise(reports[r].surname))]
         else { return nil }
-        let forename = NameKey.normalise(report.forename)
+        let forename = NameKey.normalise(reports[r].forename)
         // The forename is the stronger evidence: one child of that name links even when a
         // sibling at the same home also qualifies by home.
         var byName: PersonLink?
@@ -71,7 +71,7 @@ public struct DeterministicPersonLinker: PersonLinker {
                 continue
             }
             if reportHome == nil {
-                reportHome = .some(context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom))
+                reportHome = .some(context.homeIndex.home(postcode: reports[r].missingFromPostcode, address: reports[r].missingFrom))
             }
             if let home = reportHome ?? nil, context.wasPlaced(childAt: index, at: home) {
                 homeMatches += 1
@@ -87,18 +87,18 @@ public struct DeterministicPersonLinker: PersonLinker {
     /// Rule 3: the one child with no names, the report's date of birth and sex, and a home the
     /// report names; among several, the one with an episode at the report's time.
     private func linkNameless(
-        _ report: PoliceReport, dob: CivilDate, context: LinkContext, blocks: [BlockKey: [Int]]
+        _ reports: UnsafeBufferPointer<PoliceReport>, at r: Int, dob: CivilDate, context: LinkContext, blocks: [BlockKey: [Int]]
     ) -> PersonLink? {
-        guard let nameless = blocks[BlockKey(dob: dob, sex: report.sex, surname: "")],
-              let home = context.homeIndex.home(postcode: report.missingFromPostcode, address: report.missingFrom)
+        guard let nameless = blocks[BlockKey(dob: dob, sex: reports[r].sex, surname: "")],
+              let home = context.homeIndex.home(postcode: reports[r].missingFromPostcode, address: reports[r].missingFrom)
         else { return nil }
         let atHome = nameless.filter { index in
             context.dataset.children[index].givenName.isEmpty && context.wasPlaced(childAt: index, at: home)
         }
         if atHome.count == 1 { return PersonLink(child: context.dataset.children[atHome[0]].id, method: .homeRule) }
-        guard atHome.count > 1, let start = report.lastSeenAt ?? report.reportedAt else { return nil }
+        guard atHome.count > 1, let start = reports[r].lastSeenAt ?? reports[r].reportedAt else { return nil }
         let from = start.earliest.adding(seconds: -Self.tolerance)
-        let to = (report.foundAt ?? start).latest.adding(seconds: Self.tolerance)
+        let to = (reports[r].foundAt ?? start).latest.adding(seconds: Self.tolerance)
         let atTime = atHome.filter { index in
             context.episodes(of: context.dataset.children[index].id).contains { e in
                 let episode = context.dataset.episodes[Int(e)]

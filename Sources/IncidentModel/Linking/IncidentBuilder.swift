@@ -44,6 +44,15 @@ struct IncidentBuilder {
             items[Int(fill[episode])] = Int32(r)
             fill[episode] += 1
         }
+        // An episode's reports by start, then reference.
+        for e in dataset.episodes.indices where offsets[e + 1] - offsets[e] > 1 {
+            items[Int(offsets[e])..<Int(offsets[e + 1])].sort { a, b in
+                let startA = dataset.policeReports[Int(a)].startedAt?.earliest.secondsSinceEpoch ?? 0
+                let startB = dataset.policeReports[Int(b)].startedAt?.earliest.secondsSinceEpoch ?? 0
+                if startA != startB { return startA < startB }
+                return dataset.policeReports[Int(a)].ref < dataset.policeReports[Int(b)].ref
+            }
+        }
         // The groups in source order: every episode, then the police reports that stand alone.
         var groups: [Group] = []
         groups.reserveCapacity(dataset.episodes.count + dataset.policeReports.count / 4)
@@ -61,11 +70,13 @@ struct IncidentBuilder {
         // Each group's place in the result. Ids are "L-<episode_id>" and "P-<police_ref>": L
         // sorts before P.
         let source = groups
-        ParallelMap.sort(&groups) { a, b in
-            if a.start != b.start { return a.start < b.start }
-            if (a.episode >= 0) != (b.episode >= 0) { return a.episode >= 0 }
-            if a.episode >= 0 { return dataset.episodes[a.episode].id < dataset.episodes[b.episode].id }
-            return dataset.policeReports[a.report].ref < dataset.policeReports[b.report].ref
+        Records.borrowing(dataset) { records in
+            ParallelMap.sort(&groups) { a, b in
+                if a.start != b.start { return a.start < b.start }
+                if (a.episode >= 0) != (b.episode >= 0) { return a.episode >= 0 }
+                if a.episode >= 0 { return records.episodes[a.episode].id < records.episodes[b.episode].id }
+                return records.reports[a.report].ref < records.reports[b.report].ref
+            }
         }
         var positions = [Int32](repeating: 0, count: groups.count)
         for (rank, group) in groups.enumerated() { positions[Int(group.source)] = Int32(rank) }
@@ -79,9 +90,9 @@ struct IncidentBuilder {
                 return group.episode >= 0
                     ? incident(
                         episode: group.episode,
-                        reports: reports[Int(starts[group.episode])..<Int(starts[group.episode + 1])].map(Int.init),
+                        reports: reports[Int(starts[group.episode])..<Int(starts[group.episode + 1])],
                         links: links, records: records)
-                    : incident(episode: nil, reports: [group.report], links: links, records: records)
+                    : incident(episode: nil, reports: CollectionOfOne(Int32(group.report)), links: links, records: records)
             }
         }
         let sorted = groups
@@ -95,16 +106,12 @@ struct IncidentBuilder {
 
     /// One incident. The source records are read in place (copying one would retain each of
     /// its strings), and registers are looked up by position where the context has numbered them.
-    private func incident(episode e: Int?, reports: [Int], links: [PersonLink?], records: Records) -> CombinedIncident {
+    private func incident(
+        episode e: Int?, reports: some Collection<Int32> & Sendable, links: [PersonLink?], records: Records
+    ) -> CombinedIncident {
         let episodes = records.episodes
         let policeReports = records.reports
-        var order = reports
-        if order.count > 1 {
-            order.sort {
-                (policeReports[$0].startedAt?.earliest.secondsSinceEpoch ?? 0, policeReports[$0].ref)
-                    < (policeReports[$1].startedAt?.earliest.secondsSinceEpoch ?? 0, policeReports[$1].ref)
-            }
-        }
+        let order = reports.lazy.map(Int.init)
 
         var start = Int64.max
         var latestStart = Int64.min
@@ -138,19 +145,24 @@ struct IncidentBuilder {
         if latestStart - start > Self.startDiscrepancy { discrepancies.insert(.startsApart) }
         if openCount > 0 && closedCount > 0 { discrepancies.insert(.openAndClosed) }
 
+        // Homes by their number in the register (-1: none, or not in the register); a placement
+        // the register lacks differs from every home the police name, which the register has.
         let placement = e.flatMap { episodes[$0].placement }
-        var home = placement
+        let placementNumber = e.map { context.episodeHome[$0] } ?? -1
+        var policeNumber: Int32 = -1
         for r in order {
-            guard let policeHome = context.homeIndex.home(
+            guard let number = context.homeIndex.homeNumber(
                 postcode: policeReports[r].missingFromPostcode, address: policeReports[r].missingFrom)
             else { continue }
-            if let placement {
-                if policeHome != placement { discrepancies.insert(.differentHomes) }
-            } else if home == nil {
-                home = policeHome
+            if placement != nil {
+                if number != placementNumber { discrepancies.insert(.differentHomes) }
+            } else if policeNumber < 0 {
+                policeNumber = number
             }
         }
-        let place = home.flatMap { context.homeIndex.place(of: $0) }
+        let home = placement ?? (policeNumber >= 0 ? context.homeIndex.urn(number: policeNumber) : nil)
+        let homeNumber = placement != nil ? placementNumber : policeNumber
+        let place = homeNumber >= 0 ? context.homeIndex.place(number: homeNumber) : nil
 
         let firstReport = order.first
         let childID: ChildID?

@@ -11,6 +11,11 @@ struct LinkIndex: Sendable {
     let registers: Registers
     /// For each police reference recorded on an LA episode, the first such episode's index.
     let episodeByPoliceRef: [PoliceRef: Int]
+    /// Episodes whose police reference an earlier episode in the file records too.
+    let repeatedPoliceRefs: [Int32]
+    /// Each episode's placement by its number in ``homeIndex``; -1 when it has none or the
+    /// register lacks it.
+    let episodeHome: [Int32]
     /// For each police report, the first LA episode that records its reference; -1 when none.
     let certainEpisodes: [Int32]
     let homeIndex: HomeIndex
@@ -37,7 +42,7 @@ struct LinkIndex: Sendable {
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             registersBox.value = given ?? Registers(dataset)
-            registersBox.byRef = Self.firstEpisodes(byPoliceRef: dataset.episodes)
+            (registersBox.byRef, registersBox.repeated) = Self.firstEpisodes(byPoliceRef: dataset.episodes)
         }
         var numbers: [ChildID: Int32] = [:]
         numbers.reserveCapacity(dataset.children.count)
@@ -55,10 +60,14 @@ struct LinkIndex: Sendable {
             }
         }
         childRowNumbers = rowNumbers
-        // Each episode's child among those, looked up on every core; then, in file order, a new
+        // Each episode's child among those, looked up on every core (the episodes read in place:
+        // through the array, each read would retain its buffer, from both cores); then, in file order, a new
         // number for each child that only episodes name.
         let known = numbers
-        var episodeChild: [Int32] = ParallelMap.map(count: dataset.episodes.count) { known[dataset.episodes[$0].child] ?? -1 }
+        var episodeChild: [Int32] = dataset.episodes.withUnsafeBufferPointer { buffer in
+            let all = BorrowedBuffer(buffer: buffer)
+            return ParallelMap.map(count: buffer.count) { known[all.buffer[$0].child] ?? -1 }
+        }
         for i in dataset.episodes.indices {
             guard episodeChild[i] < 0 else { continue }
             if let number = numbers[dataset.episodes[i].child] {
@@ -88,24 +97,44 @@ struct LinkIndex: Sendable {
         self.episodeChild = episodeChild
         episodeOffsets = offsets
         episodeItems = items
-        homeIndex = HomeIndex(homes: dataset.homes)
+        // Each episode's placement, numbered once here, so that neither the check of the
+        // references nor the building of incidents hashes its URN again.
+        let homes = HomeIndex(homes: dataset.homes)
+        homeIndex = homes
+        episodeHome = dataset.episodes.withUnsafeBufferPointer { buffer in
+            let all = BorrowedBuffer(buffer: buffer)
+            return ParallelMap.map(count: buffer.count) { e in
+                guard let urn = all.buffer[e].placement else { return -1 }
+                return homes.number(of: urn) ?? -1
+            }
+        }
         group.wait()
         registers = registersBox.value ?? Registers(dataset)
         let firstByRef = registersBox.byRef
         episodeByPoliceRef = firstByRef
-        certainEpisodes = ParallelMap.map(count: dataset.policeReports.count) { r in
-            firstByRef[dataset.policeReports[r].ref].map(Int32.init) ?? -1
+        repeatedPoliceRefs = registersBox.repeated
+        certainEpisodes = dataset.policeReports.withUnsafeBufferPointer { buffer in
+            let all = BorrowedBuffer(buffer: buffer)
+            return ParallelMap.map(count: buffer.count) { r in
+                guard let episode = firstByRef[all.buffer[r].ref] else { return -1 }
+                return Int32(episode)
+            }
         }
     }
 
-    /// For each police reference recorded on an episode, the first such episode's index.
-    private static func firstEpisodes(byPoliceRef episodes: [LAEpisode]) -> [PoliceRef: Int] {
+    /// The first episode to record each police reference, and the later ones that record it
+    /// again (in file order). The episodes are read last to first, so that each reference is
+    /// hashed once: the first episode's index is the last one written.
+    private static func firstEpisodes(byPoliceRef episodes: [LAEpisode]) -> ([PoliceRef: Int], [Int32]) {
         var byRef: [PoliceRef: Int] = [:]
         byRef.reserveCapacity(episodes.count / 2)
-        for i in episodes.indices {
-            if let ref = episodes[i].policeRef, byRef[ref] == nil { byRef[ref] = i }
+        var repeated: [Int32] = []
+        for i in episodes.indices.reversed() {
+            guard let ref = episodes[i].policeRef else { continue }
+            if let later = byRef.updateValue(i, forKey: ref) { repeated.append(Int32(later)) }
         }
-        return byRef
+        repeated.sort()
+        return (byRef, repeated)
     }
 }
 
@@ -113,4 +142,5 @@ struct LinkIndex: Sendable {
 private final class RegistersBox: @unchecked Sendable {
     var value: Registers?
     var byRef: [PoliceRef: Int] = [:]
+    var repeated: [Int32] = []
 }

@@ -51,6 +51,9 @@ public struct LinkContext: Sendable {
     public let certainEpisodes: [Int32]
     /// Homes by postcode and by normalised name.
     public let homeIndex: HomeIndex
+    /// Each episode's placement by its number in ``homeIndex``; -1 when it has none or the
+    /// register lacks it.
+    public let episodeHome: [Int32]
     /// Each child's number.
     public let childNumbers: [ChildID: Int32]
     /// For each episode, its child's number.
@@ -74,6 +77,7 @@ public struct LinkContext: Sendable {
         episodeByPoliceRef = index.episodeByPoliceRef
         certainEpisodes = index.certainEpisodes
         homeIndex = index.homeIndex
+        episodeHome = index.episodeHome
         childNumbers = index.childNumbers
         episodeChild = index.episodeChild
         episodeOffsets = index.episodeOffsets
@@ -127,40 +131,64 @@ public struct LinkContext: Sendable {
 }
 
 /// Finds the register's home that a police report's address names.
+///
+/// Each URN in the register has a number (its first row's place among the register's URNs), so
+/// that linking can look a home up once and keep the number instead of hashing the URN again.
 public struct HomeIndex: Sendable {
-    private let byPostcode: [Postcode: [HomeURN]]
-    private let byName: [String: [HomeURN]]
+    private let byPostcode: [Postcode: [Int32]]
+    private let byName: [String: [Int32]]
     private let byStreet: [String: [HomeURN]]
     private let postcodes: [HomeURN: Postcode]
-    private let places: [HomeURN: HomePlace]
+    private let numbers: [HomeURN: Int32]
+    private let urns: [HomeURN]
+    private let places: [HomePlace]
 
     public init(homes: [Home]) {
-        var byPostcode: [Postcode: [HomeURN]] = [:]
-        var names: [String: [HomeURN]] = [:]
+        var byPostcode: [Postcode: [Int32]] = [:]
+        var names: [String: [Int32]] = [:]
         var streets: [String: [HomeURN]] = [:]
         var postcodes: [HomeURN: Postcode] = [:]
-        var places: [HomeURN: HomePlace] = [:]
+        var numbers: [HomeURN: Int32] = [:]
+        var urns: [HomeURN] = []
+        var places: [HomePlace] = []
         for home in homes {
-            if places[home.urn] == nil {
-                places[home.urn] = HomePlace(hostAuthority: home.localAuthority, force: home.policeForce)
+            let number: Int32
+            if let known = numbers[home.urn] {
+                number = known
+            } else {
+                number = Int32(urns.count)
+                numbers[home.urn] = number
+                urns.append(home.urn)
+                places.append(HomePlace(hostAuthority: home.localAuthority, force: home.policeForce))
             }
             if let postcode = home.postcode {
-                byPostcode[postcode, default: []].append(home.urn)
+                byPostcode[postcode, default: []].append(number)
                 postcodes[home.urn] = postcode
             }
-            names[NameKey.normalise(home.name), default: []].append(home.urn)
+            names[NameKey.normalise(home.name), default: []].append(number)
             if !home.address.isEmpty { streets[NameKey.normalise(home.address), default: []].append(home.urn) }
         }
         self.byPostcode = byPostcode
         byName = names
         byStreet = streets
         self.postcodes = postcodes
+        self.numbers = numbers
+        self.urns = urns
         self.places = places
     }
 
     /// Where a register's home stands (the first row of its URN, as in ``Registers``); `nil`
     /// for a home the register lacks.
-    public func place(of urn: HomeURN) -> HomePlace? { places[urn] }
+    public func place(of urn: HomeURN) -> HomePlace? { numbers[urn].map { places[Int($0)] } }
+
+    /// The number of a home in the register; `nil` for a home the register lacks.
+    public func number(of urn: HomeURN) -> Int32? { numbers[urn] }
+
+    /// The URN of a numbered home.
+    public func urn(number: Int32) -> HomeURN { urns[Int(number)] }
+
+    /// Where a numbered home stands.
+    public func place(number: Int32) -> HomePlace { places[Int(number)] }
 
     /// The one home whose name begins the address text (up to its first comma); `nil` when
     /// none or several match.
@@ -168,7 +196,7 @@ public struct HomeIndex: Sendable {
         guard !address.isEmpty else { return nil }
         let name = address.firstIndex(of: ",").map { String(address[..<$0]) } ?? address
         guard let homes = byName[NameKey.normalise(name)], homes.count == 1 else { return nil }
-        return homes[0]
+        return urns[Int(homes[0])]
     }
 
     /// The one home whose street address is the text, or the text after its first comma.
@@ -187,6 +215,11 @@ public struct HomeIndex: Sendable {
     /// The one home matching the postcode, else the one whose name begins the address text
     /// (up to its first comma); `nil` when none or several match.
     public func home(postcode: Postcode?, address: String) -> HomeURN? {
+        homeNumber(postcode: postcode, address: address).map { urns[Int($0)] }
+    }
+
+    /// The number of ``home(postcode:address:)``'s home.
+    public func homeNumber(postcode: Postcode?, address: String) -> Int32? {
         if let postcode, let homes = byPostcode[postcode], homes.count == 1 { return homes[0] }
         guard !address.isEmpty else { return nil }
         let name = address.firstIndex(of: ",").map { String(address[..<$0]) } ?? address

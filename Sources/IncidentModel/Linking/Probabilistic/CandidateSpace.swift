@@ -24,7 +24,7 @@ struct CandidateSpace: Sendable {
             let homes = context.homes(of: child)
             return ChildFields(
                 surname: child.familyName, forename: child.givenName, dateOfBirth: child.dateOfBirth, sex: child.sex,
-                homes: homes, postcodes: homes.compactMap(homeIndex.postcode(of:)))
+                homes: homes, postcodes: homes.compactMap { homeIndex.postcode(of: $0) })
         }
         var people = ComparablePeople(children: childFields)
         let places = people
