@@ -21,41 +21,64 @@ public struct DeterministicPersonLinker: PersonLinker {
 
     public func linkPersons(_ context: LinkContext) -> [PersonLink?] {
         let dataset = context.dataset
-        var blocks: [BlockKey: [Int]] = [:]
-        blocks.reserveCapacity(dataset.children.count)
+        // The children in blocks by date of birth, sex and surname: each block numbered, then
+        // its children listed together (compressed rows: offsets, then members).
+        var blockNumbers: [BlockKey: Int32] = [:]
+        blockNumbers.reserveCapacity(dataset.children.count)
+        var childBlocks = [Int32](repeating: -1, count: dataset.children.count)
         let givenNames = dataset.children.map { NameKey.normalise($0.givenName) }
         for i in dataset.children.indices {
-            let child = dataset.children[i]
-            guard let dob = child.dateOfBirth, child.sex != .unknown else { continue }
+            guard let dob = dataset.children[i].dateOfBirth, dataset.children[i].sex != .unknown else { continue }
             // A child with no names is in the block with an empty surname.
-            blocks[BlockKey(dob: dob, sex: child.sex, surname: NameKey.normalise(child.familyName)), default: []]
-                .append(i)
+            let key = BlockKey(dob: dob, sex: dataset.children[i].sex, surname: NameKey.normalise(dataset.children[i].familyName))
+            if let number = blockNumbers[key] {
+                childBlocks[i] = number
+            } else {
+                childBlocks[i] = Int32(blockNumbers.count)
+                blockNumbers[key] = childBlocks[i]
+            }
         }
-        let candidatesByKey = blocks
+        var offsets = [Int32](repeating: 0, count: blockNumbers.count + 1)
+        for block in childBlocks where block >= 0 { offsets[Int(block) + 1] += 1 }
+        for b in 0..<blockNumbers.count { offsets[b + 1] += offsets[b] }
+        var fill = offsets
+        var members = [Int32](repeating: 0, count: Int(offsets[blockNumbers.count]))
+        for (i, block) in childBlocks.enumerated() where block >= 0 {
+            members[Int(fill[Int(block)])] = Int32(i)
+            fill[Int(block)] += 1
+        }
         // Rule 3 is looked for only when some child has no surname (named data skip the look-up).
-        let hasNameless = blocks.keys.contains { $0.surname.isEmpty }
-        return dataset.policeReports.withUnsafeBufferPointer { reports in
-            // Each report is read in place (a copy would retain its strings).
-            let all = BorrowedBuffer(buffer: reports)
-            return ParallelMap.map(count: reports.count) {
-                linkOne(
-                    all.buffer, at: $0, context: context, blocks: candidatesByKey, givenNames: givenNames,
-                    hasNameless: hasNameless)
+        let hasNameless = blockNumbers.keys.contains { $0.surname.isEmpty }
+        return Records.borrowing(dataset) { records in
+            givenNames.withUnsafeBufferPointer { names in
+                offsets.withUnsafeBufferPointer { offsets in
+                    members.withUnsafeBufferPointer { members in
+                        // Each report and child is read in place (a copy would retain its strings).
+                        let blocks = Blocks(numbers: blockNumbers, offsets: offsets, members: members)
+                        let given = BorrowedBuffer(buffer: names)
+                        return ParallelMap.map(count: records.reports.count) {
+                            linkOne(
+                                at: $0, records: records, context: context, blocks: blocks, givenNames: given.buffer,
+                                hasNameless: hasNameless)
+                        }
+                    }
+                }
             }
         }
     }
 
     private func linkOne(
-        _ reports: UnsafeBufferPointer<PoliceReport>, at r: Int, context: LinkContext, blocks: [BlockKey: [Int]], givenNames: [String],
+        at r: Int, records: Records, context: LinkContext, blocks: Blocks, givenNames: UnsafeBufferPointer<String>,
         hasNameless: Bool
     ) -> PersonLink? {
+        let reports = records.reports
         if let episode = context.certainEpisode(ofReport: r) {
             return PersonLink(child: context.childID(ofEpisode: episode), method: .policeReference)
         }
         guard let dob = reports[r].dateOfBirth, reports[r].sex != .unknown else { return nil }
         if hasNameless, let link = linkNameless(reports, at: r, dob: dob, context: context, blocks: blocks) { return link }
-        guard let candidates = blocks[BlockKey(dob: dob, sex: reports[r].sex, surname: NameKey.normalise(reports[r].surname))]
-        else { return nil }
+        let candidates = blocks.members(of: BlockKey(dob: dob, sex: reports[r].sex, surname: NameKey.normalise(reports[r].surname)))
+        guard !candidates.isEmpty else { return nil }
         let forename = NameKey.normalise(reports[r].forename)
         // The forename is the stronger evidence: one child of that name links even when a
         // sibling at the same home also qualifies by home.
@@ -64,10 +87,11 @@ public struct DeterministicPersonLinker: PersonLinker {
         var byHome: PersonLink?
         var homeMatches = 0
         var reportHome: HomeURN??
-        for index in candidates {
+        for member in candidates {
+            let index = Int(member)
             if !forename.isEmpty && givenNames[index] == forename {
                 nameMatches += 1
-                byName = PersonLink(child: context.dataset.children[index].id, method: .nameRule)
+                byName = PersonLink(child: records.children[index].id, method: .nameRule)
                 continue
             }
             if reportHome == nil {
@@ -75,7 +99,7 @@ public struct DeterministicPersonLinker: PersonLinker {
             }
             if let home = reportHome ?? nil, context.wasPlaced(childAt: index, at: home) {
                 homeMatches += 1
-                byHome = PersonLink(child: context.dataset.children[index].id, method: .homeRule)
+                byHome = PersonLink(child: records.children[index].id, method: .homeRule)
             }
         }
         // Two children equally likely (twins of one name, siblings placed together): do not guess.
@@ -87,9 +111,10 @@ public struct DeterministicPersonLinker: PersonLinker {
     /// Rule 3: the one child with no names, the report's date of birth and sex, and a home the
     /// report names; among several, the one with an episode at the report's time.
     private func linkNameless(
-        _ reports: UnsafeBufferPointer<PoliceReport>, at r: Int, dob: CivilDate, context: LinkContext, blocks: [BlockKey: [Int]]
+        _ reports: UnsafeBufferPointer<PoliceReport>, at r: Int, dob: CivilDate, context: LinkContext, blocks: Blocks
     ) -> PersonLink? {
-        guard let nameless = blocks[BlockKey(dob: dob, sex: reports[r].sex, surname: "")],
+        let nameless = blocks.members(of: BlockKey(dob: dob, sex: reports[r].sex, surname: "")).map(Int.init)
+        guard !nameless.isEmpty,
               let home = context.homeIndex.home(postcode: reports[r].missingFromPostcode, address: reports[r].missingFrom)
         else { return nil }
         let atHome = nameless.filter { index in
@@ -115,5 +140,19 @@ public struct DeterministicPersonLinker: PersonLinker {
         let dob: CivilDate
         let sex: Sex
         let surname: String
+    }
+
+    /// The children's blocks: each key's number, and each block's children (compressed rows,
+    /// borrowed for the length of the linking, so that no worker counts references to them).
+    private struct Blocks: @unchecked Sendable {
+        let numbers: [BlockKey: Int32]
+        let offsets: UnsafeBufferPointer<Int32>
+        let members: UnsafeBufferPointer<Int32>
+
+        /// The children in the key's block, in file order; none when no child has the key.
+        func members(of key: BlockKey) -> Slice<UnsafeBufferPointer<Int32>> {
+            guard let block = numbers[key] else { return members[0..<0] }
+            return members[Int(offsets[Int(block)])..<Int(offsets[Int(block) + 1])]
+        }
     }
 }

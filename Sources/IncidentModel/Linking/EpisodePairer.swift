@@ -74,32 +74,34 @@ public struct EpisodePairer: Sendable {
         let reportsByChild = byChild
         let certain = isCertain
         let before = result
-        let made: [(report: Int, episode: Int)] = ParallelMap.chunks(count: groups.count - 1, minimumChunk: 2_000) { range in
-            var made: [(report: Int, episode: Int)] = []
-            var candidates: [Candidate] = []
-            var used = Set<Int>()
-            var paired: [Int: Int] = [:]
-            for g in range {
-                let run = reportsByChild[groups[g]..<groups[g + 1]]
-                self.candidates(
-                    for: run, episodes: context.episodes(ofChild: run[run.startIndex].child), in: dataset,
-                    decisions: decisions, into: &candidates)
-                used.removeAll(keepingCapacity: true)
-                paired.removeAll(keepingCapacity: true)
-                // One to one, nearest start first.
-                for candidate in candidates where before[candidate.report] == nil && paired[candidate.report] == nil {
-                    if used.contains(candidate.episode) || certain[candidate.episode] { continue }
-                    paired[candidate.report] = candidate.episode
-                    used.insert(candidate.episode)
+        let made: [(report: Int, episode: Int)] = Records.borrowing(dataset) { records in
+            ParallelMap.chunks(count: groups.count - 1, minimumChunk: 2_000) { range in
+                var made: [(report: Int, episode: Int)] = []
+                var candidates: [Candidate] = []
+                var used = Set<Int>()
+                var paired: [Int: Int] = [:]
+                for g in range {
+                    let run = reportsByChild[groups[g]..<groups[g + 1]]
+                    self.candidates(
+                        for: run, episodes: context.episodes(ofChild: run[run.startIndex].child), in: records,
+                        decisions: decisions, into: &candidates)
+                    used.removeAll(keepingCapacity: true)
+                    paired.removeAll(keepingCapacity: true)
+                    // One to one, nearest start first.
+                    for candidate in candidates where before[candidate.report] == nil && paired[candidate.report] == nil {
+                        if used.contains(candidate.episode) || certain[candidate.episode] { continue }
+                        paired[candidate.report] = candidate.episode
+                        used.insert(candidate.episode)
+                    }
+                    // A further report of an absence already paired joins it when the windows truly overlap.
+                    for candidate in candidates
+                    where before[candidate.report] == nil && paired[candidate.report] == nil && candidate.overlapsExactly {
+                        paired[candidate.report] = candidate.episode
+                    }
+                    for (report, episode) in paired { made.append((report, episode)) }
                 }
-                // A further report of an absence already paired joins it when the windows truly overlap.
-                for candidate in candidates
-                where before[candidate.report] == nil && paired[candidate.report] == nil && candidate.overlapsExactly {
-                    paired[candidate.report] = candidate.episode
-                }
-                for (report, episode) in paired { made.append((report, episode)) }
+                return made
             }
-            return made
         }
         for (report, episode) in made { result[report] = episode }
         return result
@@ -108,18 +110,18 @@ public struct EpisodePairer: Sendable {
     /// The report / episode pairs of one child whose windows come within the tolerance, nearest
     /// start first. Records are read in place, never copied.
     private func candidates(
-        for run: ArraySlice<(child: Int32, report: Int)>, episodes: ArraySlice<Int32>, in dataset: Dataset,
+        for run: ArraySlice<(child: Int32, report: Int)>, episodes: ArraySlice<Int32>, in records: Records,
         decisions: ResolvedDecisions, into candidates: inout [Candidate]
     ) {
         candidates.removeAll(keepingCapacity: true)
         for item in run {
-            guard let rStart = dataset.policeReports[item.report].startedAt?.earliest else { continue }
-            let rEnd = dataset.policeReports[item.report].foundAt?.latest
+            guard let rStart = records.reports[item.report].startedAt?.earliest else { continue }
+            let rEnd = records.reports[item.report].foundAt?.latest
             for e32 in episodes {
                 let e = Int(e32)
                 if decisions.isRejected(report: item.report, episode: e) { continue }
-                let eStart = dataset.episodes[e].startedAt.earliest
-                let eEnd = dataset.episodes[e].endedAt?.latest
+                let eStart = records.episodes[e].startedAt.earliest
+                let eEnd = records.episodes[e].endedAt?.latest
                 guard overlaps(rStart, rEnd, eStart, eEnd, slack: tolerance) else { continue }
                 // An open record's end is unknown, not endless: it pairs only with a record
                 // that starts within the tolerance of it.

@@ -220,21 +220,3 @@ struct IncidentBuilder {
         }
     }
 }
-
-/// The dataset's records, borrowed for the length of a build: read through these, the workers
-/// count no references to the arrays (which both cores would contend on, incident by incident).
-private struct Records: @unchecked Sendable {
-    let episodes: UnsafeBufferPointer<LAEpisode>
-    let reports: UnsafeBufferPointer<PoliceReport>
-    let children: UnsafeBufferPointer<Child>
-
-    static func borrowing<R>(_ dataset: Dataset, _ body: (Records) -> R) -> R {
-        dataset.episodes.withUnsafeBufferPointer { episodes in
-            dataset.policeReports.withUnsafeBufferPointer { reports in
-                dataset.children.withUnsafeBufferPointer { children in
-                    body(Records(episodes: episodes, reports: reports, children: children))
-                }
-            }
-        }
-    }
-}

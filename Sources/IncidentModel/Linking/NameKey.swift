@@ -2,26 +2,30 @@
 /// curly), full stops and commas removed. "O'Neil-Smith" and "oneil smith" give the same key.
 public enum NameKey {
     public static func normalise(_ name: String) -> String {
-        let utf8 = name.utf8
-        var allASCII = true
-        for b in utf8 where b >= 0x80 {
-            allASCII = false
-            break
-        }
-        if allASCII {
-            // Written straight into the string's storage: no allocation for short names.
-            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-                var count = 0
-                for var b in utf8 {
-                    if b >= 65 && b <= 90 { b += 32 }
-                    if b == 0x20 || b == 0x2D || b == 0x27 || b == 0x2E || b == 0x2C || b == 0x09 { continue }
-                    buffer[count] = b
-                    count += 1
-                }
-                return count
+        // A native string's bytes are read where they lie; iterating the UTF-8 view instead
+        // goes through its generic index, byte by byte.
+        if let key = name.utf8.withContiguousStorageIfAvailable { asciiKey($0) } { return key ?? slowKey(name) }
+        return asciiKey(Array(name.utf8)) ?? slowKey(name)
+    }
+
+    /// The key of an all-ASCII name, written straight into the string's storage (no allocation
+    /// for a short name); `nil` when the name has other characters.
+    private static func asciiKey(_ bytes: some Collection<UInt8>) -> String? {
+        for b in bytes where b >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            for var b in bytes {
+                if b >= 65 && b <= 90 { b += 32 }
+                if b == 0x20 || b == 0x2D || b == 0x27 || b == 0x2E || b == 0x2C || b == 0x09 { continue }
+                buffer[count] = b
+                count += 1
             }
+            return count
         }
-        return String(name.lowercased().unicodeScalars.filter { !ignored.contains($0) }.map(Character.init))
+    }
+
+    private static func slowKey(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { !ignored.contains($0) }.map(Character.init))
     }
 
     private static let ignored: Set<Unicode.Scalar> = [" ", "-", "'", "\u{2019}", "\u{2018}", ".", ",", "\t", "\u{2010}", "\u{2011}"]
