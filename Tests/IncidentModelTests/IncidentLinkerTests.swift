@@ -258,24 +258,17 @@ struct IncidentBuilderTests {
         #expect(linked.incident("L-E1")?.discrepancies == [])
     }
 
-    @Test func flagsDifferentHomes() throws {
+    /// The police name Oak Lodge; the placement is another home of the register, or one it lacks.
+    @Test(arguments: [("SC000001", "916"), ("SC999999", nil)] as [(String, String?)])
+    func flagsDifferentHomes(placement: String, host: String?) throws {
         let linked = try link(
-            episodes: Rows.episode("E1", start: "01/03/2024 10:00", end: "01/03/2024 12:00", home: "SC000001"),
+            episodes: Rows.episode("E1", start: "01/03/2024 10:00", end: "01/03/2024 12:00", home: placement),
             police: Rows.police("P1", from: "Oak Lodge, 2 Oak Road", seen: "01/03/2024 10:30", found: "01/03/2024 12:00"))
         let incident = try #require(linked.incident("L-E1"))
         #expect(incident.discrepancies == .differentHomes)
-        #expect(incident.home == "SC000001")
         #expect(incident.discrepancies.labels == ["different homes"])
-    }
-
-    @Test func flagsDifferentHomesWhenThePlacementIsNotInTheRegister() throws {
-        let linked = try link(
-            episodes: Rows.episode("E1", start: "01/03/2024 10:00", end: "01/03/2024 12:00", home: "SC999999"),
-            police: Rows.police("P1", from: "Oak Lodge, 2 Oak Road", seen: "01/03/2024 10:30", found: "01/03/2024 12:00"))
-        let incident = try #require(linked.incident("L-E1"))
-        #expect(incident.discrepancies == .differentHomes)
-        #expect(incident.home == "SC999999")
-        #expect(incident.hostAuthority == nil)
+        #expect(incident.home == HomeURN(placement))
+        #expect(incident.hostAuthority == host.map(AuthorityCode.init))
     }
 
     @Test func takesAPoliceOnlyIncidentsHomeFromTheAddress() throws {

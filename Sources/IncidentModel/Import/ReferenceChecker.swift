@@ -20,9 +20,9 @@ enum ReferenceChecker {
         // A blank responsible authority is the child's own (before the read-only snapshot below,
         // so that no array is copied). The children are indexed only when some episode needs it.
         if dataset.episodes.contains(where: { $0.localAuthority.rawValue.isEmpty }) {
-            let children = Dictionary(dataset.children.map { ($0.id, $0.localAuthority) }, uniquingKeysWith: { first, _ in first })
+            let children = Registers(dataset).children
             for i in dataset.episodes.indices where dataset.episodes[i].localAuthority.rawValue.isEmpty {
-                if let authority = children[dataset.episodes[i].child] { dataset.episodes[i].localAuthority = authority }
+                if let child = children[dataset.episodes[i].child] { dataset.episodes[i].localAuthority = child.localAuthority }
             }
         }
         let data = dataset

@@ -38,21 +38,15 @@ public struct DeterministicPersonLinker: PersonLinker {
                 blockNumbers[key] = childBlocks[i]
             }
         }
-        var offsets = [Int32](repeating: 0, count: blockNumbers.count + 1)
-        for block in childBlocks where block >= 0 { offsets[Int(block) + 1] += 1 }
-        for b in 0..<blockNumbers.count { offsets[b + 1] += offsets[b] }
-        var fill = offsets
-        var members = [Int32](repeating: 0, count: Int(offsets[blockNumbers.count]))
-        for (i, block) in childBlocks.enumerated() where block >= 0 {
-            members[Int(fill[Int(block)])] = Int32(i)
-            fill[Int(block)] += 1
+        let rows = CompressedRows(groups: blockNumbers.count, count: childBlocks.count) { i in
+            childBlocks[i] >= 0 ? Int(childBlocks[i]) : nil
         }
         // Rule 3 is looked for only when some child has no surname (named data skip the look-up).
         let hasNameless = blockNumbers.keys.contains { $0.surname.isEmpty }
         return Records.borrowing(dataset) { records in
             givenNames.withUnsafeBufferPointer { names in
-                offsets.withUnsafeBufferPointer { offsets in
-                    members.withUnsafeBufferPointer { members in
+                rows.offsets.withUnsafeBufferPointer { offsets in
+                    rows.items.withUnsafeBufferPointer { members in
                         // Each report and child is read in place (a copy would retain its strings).
                         let blocks = Blocks(numbers: blockNumbers, offsets: offsets, members: members)
                         let given = BorrowedBuffer(buffer: names)

@@ -33,20 +33,10 @@ struct IncidentBuilder {
     /// (-1 when the incident names no child the context has numbered), for ``RepeatMissing``.
     func build(links: [PersonLink?], pairs: [Int?]) -> (incidents: [CombinedIncident], childCodes: [Int32]) {
         let dataset = context.dataset
-        // Each episode's reports (compressed rows: offsets, then items), in report order.
-        var offsets = [Int32](repeating: 0, count: dataset.episodes.count + 1)
-        for episode in pairs { if let episode { offsets[episode + 1] += 1 } }
-        for e in dataset.episodes.indices { offsets[e + 1] += offsets[e] }
-        var fill = offsets
-        var items = [Int32](repeating: 0, count: Int(offsets[dataset.episodes.count]))
-        for (r, episode) in pairs.enumerated() {
-            guard let episode else { continue }
-            items[Int(fill[episode])] = Int32(r)
-            fill[episode] += 1
-        }
-        // An episode's reports by start, then reference.
-        for e in dataset.episodes.indices where offsets[e + 1] - offsets[e] > 1 {
-            items[Int(offsets[e])..<Int(offsets[e + 1])].sort { a, b in
+        // Each episode's reports, sorted by start, then reference.
+        var byEpisode = CompressedRows(groups: dataset.episodes.count, count: pairs.count) { pairs[$0] }
+        for e in dataset.episodes.indices where byEpisode.range(of: e).count > 1 {
+            byEpisode.items[byEpisode.range(of: e)].sort { a, b in
                 let startA = dataset.policeReports[Int(a)].startedAt?.earliest.secondsSinceEpoch ?? 0
                 let startB = dataset.policeReports[Int(b)].startedAt?.earliest.secondsSinceEpoch ?? 0
                 if startA != startB { return startA < startB }
@@ -58,8 +48,8 @@ struct IncidentBuilder {
         groups.reserveCapacity(dataset.episodes.count + dataset.policeReports.count / 4)
         for e in dataset.episodes.indices {
             var start = dataset.episodes[e].startedAt.earliest.secondsSinceEpoch
-            for k in Int(offsets[e])..<Int(offsets[e + 1]) {
-                if let s = dataset.policeReports[Int(items[k])].startedAt?.earliest.secondsSinceEpoch, s < start { start = s }
+            for k in byEpisode.range(of: e) {
+                if let s = dataset.policeReports[Int(byEpisode.items[k])].startedAt?.earliest.secondsSinceEpoch, s < start { start = s }
             }
             groups.append(Group(episode: e, report: -1, start: start, source: Int32(groups.count)))
         }
@@ -80,8 +70,7 @@ struct IncidentBuilder {
         }
         var positions = [Int32](repeating: 0, count: groups.count)
         for (rank, group) in groups.enumerated() { positions[Int(group.source)] = Int32(rank) }
-        let starts = offsets
-        let reports = items
+        let reports = byEpisode
         // Built in source order, so that the episodes and reports are read where they lie in
         // memory (in start order they would be read at random), and each written to its place.
         let incidents = Records.borrowing(dataset) { records in
@@ -90,7 +79,7 @@ struct IncidentBuilder {
                 return group.episode >= 0
                     ? incident(
                         episode: group.episode,
-                        reports: reports[Int(starts[group.episode])..<Int(starts[group.episode + 1])],
+                        reports: reports.items[reports.range(of: group.episode)],
                         links: links, records: records)
                     : incident(episode: nil, reports: CollectionOfOne(Int32(group.report)), links: links, records: records)
             }

@@ -34,14 +34,14 @@ struct LinkIndex: Sendable {
     /// The number of the child at each position of `dataset.children`.
     let childRowNumbers: [Int32]
 
-    /// The indexes of `dataset`; `registers`, when given, must be the dataset's own.
-    init(dataset: Dataset, registers given: Registers? = nil) {
+    /// The indexes of `dataset`.
+    init(dataset: Dataset) {
         // The registers and the police references are indexed on one core while the children
         // are numbered on another.
         let registersBox = RegistersBox()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            registersBox.value = given ?? Registers(dataset)
+            registersBox.value = Registers(dataset)
             (registersBox.byRef, registersBox.repeated) = Self.firstEpisodes(byPoliceRef: dataset.episodes)
         }
         var numbers: [ChildID: Int32] = [:]
@@ -80,23 +80,15 @@ struct LinkIndex: Sendable {
             }
         }
         childRows = rows
-        // Episodes grouped by child (compressed rows: offsets, then items), in file order.
-        var offsets = [Int32](repeating: 0, count: numbers.count + 1)
-        for child in episodeChild { offsets[Int(child) + 1] += 1 }
-        for i in 0..<numbers.count { offsets[i + 1] += offsets[i] }
-        var fill = offsets
-        var items = [Int32](repeating: 0, count: dataset.episodes.count)
-        for (i, child) in episodeChild.enumerated() {
-            items[Int(fill[Int(child)])] = Int32(i)
-            fill[Int(child)] += 1
-        }
+        // Episodes grouped by child, in file order.
+        let byChild = CompressedRows(groups: numbers.count, count: episodeChild.count) { Int(episodeChild[$0]) }
         var ids = [ChildID](repeating: ChildID(""), count: numbers.count)
         for (id, number) in numbers { ids[Int(number)] = id }
         childIDs = ids
         childNumbers = numbers
         self.episodeChild = episodeChild
-        episodeOffsets = offsets
-        episodeItems = items
+        episodeOffsets = byChild.offsets
+        episodeItems = byChild.items
         // Each episode's placement, numbered once here, so that neither the check of the
         // references nor the building of incidents hashes its URN again.
         let homes = HomeIndex(homes: dataset.homes)
