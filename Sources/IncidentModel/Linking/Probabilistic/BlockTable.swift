@@ -1,5 +1,5 @@
 /// A block key: a blocking rule and the parts of a record it uses, packed into two words.
-struct BlockKey: Hashable, Comparable, Sendable {
+struct BlockKey: Hashable, Sendable {
     var high: UInt64
     var low: UInt64
 
@@ -9,16 +9,15 @@ struct BlockKey: Hashable, Comparable, Sendable {
         high = rule << 60 | UInt64(date) << 14 | UInt64(UInt32(bitPattern: sound))
         low = UInt64(UInt32(bitPattern: home &+ 1)) << 32 | UInt64(UInt32(bitPattern: initial))
     }
-
-    static func < (a: BlockKey, b: BlockKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
 }
 
 /// A blocking index: for each block key, the children that have it.
 ///
-/// Built once from (key, child) entries; the children of a key are kept together, in ascending
-/// order, in one array (compressed rows), and the keys sit in an open-addressing table with a
-/// multiplicative hash. A look-up is a few integer operations and no allocation, where a
-/// dictionary of structured keys would hash every part of the key with SipHash.
+/// Built once from (key, child) entries, in time linear in their number: the keys sit in an
+/// open-addressing table with a multiplicative hash, which numbers them as they are first met;
+/// the children of a key are then kept together, in ascending order, in one array (compressed
+/// rows, filled by a counting sort). A look-up is a few integer operations and no allocation,
+/// where a dictionary of structured keys would hash every part of the key with SipHash.
 struct BlockTable: Sendable {
     /// Row `i`'s children are `children[rowStarts[i]..<rowStarts[i + 1]]`.
     private let rowStarts: [Int32]
@@ -28,38 +27,74 @@ struct BlockTable: Sendable {
     private let slots: [Int32]
     private let shift: UInt64
 
-    /// An index of `entries` (key, child); a pair given twice is kept once.
+    /// An index of `entries` (key, child), given in any order; a pair given twice is kept once.
     init(entries: [(key: BlockKey, child: Int32)]) {
-        let sorted = entries.sorted { ($0.key, $0.child) < ($1.key, $1.child) }
-        var starts: [Int32] = []
-        var keys: [BlockKey] = []
-        var members: [Int32] = []
-        members.reserveCapacity(sorted.count)
-        for (i, entry) in sorted.enumerated() {
-            if i > 0, sorted[i - 1].key == entry.key, sorted[i - 1].child == entry.child { continue }
-            if keys.last != entry.key {
-                keys.append(entry.key)
-                starts.append(Int32(members.count))
-            }
-            members.append(entry.child)
-        }
-        starts.append(Int32(members.count))
-        // At most half full: probes stay short.
+        // At most half full (even if every entry's key were new): probes stay short.
         var bits: UInt64 = 4
-        while (1 << bits) < keys.count * 2 { bits += 1 }
+        while (1 << bits) < entries.count * 2 { bits += 1 }
         var table = [Int32](repeating: 0, count: 1 << Int(bits))
         let shift = 64 - bits
         let mask = (1 << Int(bits)) - 1
-        for (row, key) in keys.enumerated() {
-            var slot = Self.slot(key, shift: shift)
-            while table[slot] != 0 { slot = (slot + 1) & mask }
-            table[slot] = Int32(row + 1)
+        // Each entry's row: its key's number, in order of first appearance.
+        var keys: [BlockKey] = []
+        var rowOfEntry = [Int32](repeating: 0, count: entries.count)
+        var counts: [Int32] = []
+        for (i, entry) in entries.enumerated() {
+            var slot = Self.slot(entry.key, shift: shift)
+            while true {
+                let row = Int(table[slot]) - 1
+                if row < 0 {
+                    table[slot] = Int32(keys.count + 1)
+                    rowOfEntry[i] = Int32(keys.count)
+                    keys.append(entry.key)
+                    counts.append(1)
+                    break
+                }
+                if keys[row] == entry.key {
+                    rowOfEntry[i] = Int32(row)
+                    counts[row] += 1
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
         }
+        var starts = [Int32](repeating: 0, count: keys.count + 1)
+        for row in keys.indices { starts[row + 1] = starts[row] + counts[row] }
+        var fill = starts
+        var members = [Int32](repeating: 0, count: entries.count)
+        for (i, entry) in entries.enumerated() {
+            let row = Int(rowOfEntry[i])
+            members[Int(fill[row])] = entry.child
+            fill[row] += 1
+        }
+        // Each row in ascending order, each child once, the rows closed up.
+        var write = 0
+        for row in keys.indices {
+            let lower = Int(starts[row])
+            let upper = Int(starts[row + 1])
+            starts[row] = Int32(write)
+            if !Self.isStrictlyAscending(members[lower..<upper]) { members[lower..<upper].sort() }
+            for k in lower..<upper where write == Int(starts[row]) || members[write - 1] != members[k] {
+                members[write] = members[k]
+                write += 1
+            }
+        }
+        starts[keys.count] = Int32(write)
+        members.removeLast(members.count - write)
         rowStarts = starts
         children = members
         rowKeys = keys
         slots = table
         self.shift = shift
+    }
+
+    private static func isStrictlyAscending(_ row: ArraySlice<Int32>) -> Bool {
+        var previous = Int32.min
+        for child in row {
+            if child <= previous { return false }
+            previous = child
+        }
+        return true
     }
 
     @inline(__always)

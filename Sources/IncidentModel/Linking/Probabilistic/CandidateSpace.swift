@@ -28,35 +28,33 @@ struct CandidateSpace: Sendable {
         }
         var people = ComparablePeople(children: childFields)
         let places = people
-        let reportFields = ParallelMap.chunks(count: dataset.policeReports.count) { range in
-            // Reports repeat a few thousand addresses: each is looked up once per chunk.
-            var addresses: [String: (byName: Int32?, street: Int32)] = [:]
-            var postcodes: [Postcode: (home: Int32, id: Int32)] = [:]
-            return range.map { r in
-                let report = dataset.policeReports[r]
-                let address: (byName: Int32?, street: Int32)
-                if let seen = addresses[report.missingFrom] {
-                    address = seen
-                } else {
-                    address = (homeIndex.home(named: report.missingFrom).map(places.homeID), places.homeID(homeIndex.home(street: report.missingFrom)))
-                    addresses[report.missingFrom] = address
-                }
-                var postcode: (home: Int32, id: Int32) = (-1, -1)
-                if let code = report.missingFromPostcode {
-                    if let seen = postcodes[code] {
-                        postcode = seen
-                    } else {
-                        postcode = (places.homeID(homeIndex.home(postcode: code, address: "")), places.postcodeID(code))
-                        postcodes[code] = postcode
+        let prepared = dataset.policeReports.withUnsafeBufferPointer { buffer in
+            // Read in place: copying a report would retain each of its strings.
+            let all = BorrowedBuffer(buffer: buffer)
+            return ParallelMap.chunks(count: buffer.count) { range in
+                // Reports repeat a few thousand addresses: each is looked up once per chunk.
+                var addresses = TextMemo<(byName: Int32?, street: Int32)>()
+                var postcodes = TextMemo<(home: Int32, id: Int32)>()
+                return range.map { r in
+                    let missingFrom = all.buffer[r].missingFrom
+                    let address = addresses.value(for: missingFrom) {
+                        (homeIndex.home(named: missingFrom).map(places.homeID), places.homeID(homeIndex.home(street: missingFrom)))
                     }
+                    var postcode: (home: Int32, id: Int32) = (-1, -1)
+                    if let code = all.buffer[r].missingFromPostcode {
+                        postcode = postcodes.value(for: code.value) {
+                            (places.homeID(homeIndex.home(postcode: code, address: "")), places.postcodeID(code))
+                        }
+                    }
+                    return places.prepare(ReportFields(
+                        surname: all.buffer[r].surname, forename: all.buffer[r].forename,
+                        dateOfBirth: all.buffer[r].dateOfBirth, sex: all.buffer[r].sex,
+                        namedHome: address.byName ?? postcode.home, postcode: postcode.id, streetHome: address.street,
+                        hasPlace: !missingFrom.isEmpty || all.buffer[r].missingFromPostcode != nil))
                 }
-                return ReportFields(
-                    surname: report.surname, forename: report.forename, dateOfBirth: report.dateOfBirth, sex: report.sex,
-                    namedHome: address.byName ?? postcode.home, postcode: postcode.id, streetHome: address.street,
-                    hasPlace: !report.missingFrom.isEmpty || report.missingFromPostcode != nil)
             }
         }
-        people.addReports(reportFields)
+        people.add(prepared)
         self.people = people
         var entries: [(key: BlockKey, child: Int32)] = []
         entries.reserveCapacity(people.children.count * 4)

@@ -27,6 +27,14 @@ struct ReportFields: Sendable {
     }
 }
 
+/// A report prepared by ``ComparablePeople/prepare(_:)``: its numbers, and the names the
+/// people did not know yet (their ids in `report` are placeholders until ``ComparablePeople/add(_:)``).
+struct PreparedReport: Sendable {
+    var report: ComparableReport
+    var newSurname: String?
+    var newForename: String?
+}
+
 /// A child as the comparisons take it, before its names and places are numbered.
 struct ChildFields: Sendable {
     var surname: String
@@ -68,7 +76,8 @@ struct DateKey: Hashable, Sendable {
 }
 
 /// A police report prepared for comparison: numbers only, so that copying one costs nothing.
-struct ComparableReport: Sendable {
+/// Its candidates and its comparisons with them depend on these fields alone.
+struct ComparableReport: Hashable, Sendable {
     /// Name ids in the people's ``NameTable``.
     var surname: Int32
     var forename: Int32
@@ -148,22 +157,37 @@ struct ComparablePeople: Sendable {
     /// Prepares the reports, in order after any added before. Names that a child has are looked
     /// up on every core; a name no child has is numbered afterwards, in report order.
     mutating func addReports(_ fields: [ReportFields]) {
-        let known = names
-        var prepared = fields.withUnsafeBufferPointer { buffer in
+        let known = self
+        add(fields.withUnsafeBufferPointer { buffer in
             let fields = BorrowedBuffer(buffer: buffer)
-            return ParallelMap.map(count: buffer.count) { r in
-                let report = fields.buffer[r]
-                return ComparableReport(
-                    surname: known.existingID(of: report.surname) ?? -2, forename: known.existingID(of: report.forename) ?? -2,
-                    dateOfBirth: DateKey(report.dateOfBirth), sex: report.sex, namedHome: report.namedHome,
-                    streetHome: report.streetHome, postcode: report.postcode, hasPlace: report.hasPlace)
-            }
+            return ParallelMap.map(count: buffer.count) { known.prepare(fields.buffer[$0]) }
+        })
+    }
+
+    /// A report's fields as numbers, its names looked up among those already numbered (it only
+    /// reads, so every core may call it at once); a name not among them is kept as text for
+    /// ``add(_:)`` to number.
+    func prepare(_ report: ReportFields) -> PreparedReport {
+        let surname = names.existingID(of: report.surname)
+        let forename = names.existingID(of: report.forename)
+        return PreparedReport(
+            report: ComparableReport(
+                surname: surname ?? -1, forename: forename ?? -1, dateOfBirth: DateKey(report.dateOfBirth), sex: report.sex,
+                namedHome: report.namedHome, streetHome: report.streetHome, postcode: report.postcode,
+                hasPlace: report.hasPlace),
+            newSurname: surname == nil ? report.surname : nil, newForename: forename == nil ? report.forename : nil)
+    }
+
+    /// Adds prepared reports, in order after any added before, numbering their new names in
+    /// report order.
+    mutating func add(_ prepared: [PreparedReport]) {
+        reports.reserveCapacity(reports.count + prepared.count)
+        for item in prepared {
+            var report = item.report
+            if let name = item.newSurname { report.surname = names.id(of: name) }
+            if let name = item.newForename { report.forename = names.id(of: name) }
+            reports.append(report)
         }
-        for r in prepared.indices {
-            if prepared[r].surname == -2 { prepared[r].surname = names.id(of: fields[r].surname) }
-            if prepared[r].forename == -2 { prepared[r].forename = names.id(of: fields[r].forename) }
-        }
-        reports.append(contentsOf: prepared)
     }
 
     /// Calls `body` with a comparison over borrowed views of the people, for loops that compare

@@ -20,7 +20,8 @@ struct ComparedPairs: Sendable {
             let dob = space.people.reports[r].dateOfBirth
             order.append(UInt64(dob.isMissing ? UInt32.max : dob.bits) << 32 | UInt64(r))
         }
-        order.sort()
+        // Every entry differs (the report is in it), so the order is the same on every core.
+        ParallelMap.sort(&order, by: <)
         let ordered = order
         let chunks = space.people.withComparison { comparison in
             ParallelMap.chunks(count: ordered.count) { range -> [Chunk] in
@@ -29,10 +30,30 @@ struct ComparedPairs: Sendable {
                 chunk.counts.reserveCapacity(range.count)
                 var found: [Int32] = []
                 var cache = NameLevelCache()
+                // A report's candidates and vectors depend on its prepared fields alone, and a
+                // child missing again is often reported with the same ones: a report the same
+                // as one before it (of the same date of birth, so met a moment before) takes
+                // that one's pairs.
+                var earlier: [ComparableReport: (start: Int, count: Int)] = [:]
+                var earlierBirth = DateKey(nil)
                 for k in range {
                     let r = Int(truncatingIfNeeded: ordered[k] & 0xFFFF_FFFF)
-                    space.candidates(ofReport: r, into: &found)
+                    let report = comparison.reports[r]
+                    if report.dateOfBirth != earlierBirth {
+                        earlier.removeAll(keepingCapacity: true)
+                        earlierBirth = report.dateOfBirth
+                    }
                     chunk.reports.append(Int32(r))
+                    if let same = earlier[report] {
+                        chunk.counts.append(Int32(same.count))
+                        for pair in same.start..<same.start + same.count {
+                            chunk.children.append(chunk.children[pair])
+                            chunk.patterns.append(chunk.patterns[pair])
+                        }
+                        continue
+                    }
+                    space.candidates(ofReport: r, into: &found)
+                    earlier[report] = (chunk.children.count, found.count)
                     chunk.counts.append(Int32(found.count))
                     for child in found {
                         chunk.children.append(child)
@@ -43,26 +64,40 @@ struct ComparedPairs: Sendable {
                 return [chunk]
             }
         }
-        // Laid out in report order: each report's pairs copied to its place.
+        // Laid out in report order: each report's pairs copied to its place, each chunk's on
+        // its own core (the reports' places are disjoint).
         var offsets = [Int](repeating: 0, count: reports + 1)
         for chunk in chunks {
             for (i, r) in chunk.reports.enumerated() { offsets[Int(r) + 1] = Int(chunk.counts[i]) }
         }
         for r in 0..<reports { offsets[r + 1] += offsets[r] }
         let total = offsets[reports]
-        var children = [Int32](repeating: 0, count: total)
-        var patterns = [UInt16](repeating: 0, count: total)
-        for chunk in chunks {
-            var from = 0
-            for (i, r) in chunk.reports.enumerated() {
-                let count = Int(chunk.counts[i])
-                let to = offsets[Int(r)]
-                for k in 0..<count {
-                    children[to + k] = chunk.children[from + k]
-                    patterns[to + k] = chunk.patterns[from + k]
+        let starts = offsets
+        var patterns: [UInt16] = []
+        let children = [Int32](unsafeUninitializedCapacity: total) { childBuffer, childCount in
+            patterns = [UInt16](unsafeUninitializedCapacity: total) { patternBuffer, patternCount in
+                let childTarget = SharedPointer(base: childBuffer.baseAddress)
+                let patternTarget = SharedPointer(base: patternBuffer.baseAddress)
+                _ = ParallelMap.each(chunks.count) { k in
+                    guard let childBase = childTarget.base, let patternBase = patternTarget.base else { return }
+                    let chunk = chunks[k]
+                    chunk.children.withUnsafeBufferPointer { children in
+                        chunk.patterns.withUnsafeBufferPointer { patterns in
+                            guard let fromChildren = children.baseAddress, let fromPatterns = patterns.baseAddress else { return }
+                            var from = 0
+                            for (i, r) in chunk.reports.enumerated() {
+                                let count = Int(chunk.counts[i])
+                                let to = starts[Int(r)]
+                                (childBase + to).initialize(from: fromChildren + from, count: count)
+                                (patternBase + to).initialize(from: fromPatterns + from, count: count)
+                                from += count
+                            }
+                        }
+                    }
                 }
-                from += count
+                patternCount = total
             }
+            childCount = total
         }
         self.offsets = offsets
         self.children = children
@@ -77,9 +112,19 @@ struct ComparedPairs: Sendable {
 
     /// How many pairs show each vector, by ``ComparisonVector/patternIndex``.
     func patternCounts() -> [Int] {
-        var counts = [Int](repeating: 0, count: ComparisonVector.patternCount)
-        for pattern in patterns { counts[Int(pattern)] += 1 }
-        return counts
+        patterns.withUnsafeBufferPointer { buffer in
+            let all = BorrowedBuffer(buffer: buffer)
+            let parts = ParallelMap.chunks(count: buffer.count, minimumChunk: 1_000_000) { range -> [[Int]] in
+                var counts = [Int](repeating: 0, count: ComparisonVector.patternCount)
+                for pair in range { counts[Int(all.buffer[pair])] += 1 }
+                return [counts]
+            }
+            var counts = [Int](repeating: 0, count: ComparisonVector.patternCount)
+            for part in parts {
+                for (pattern, count) in part.enumerated() { counts[pattern] += count }
+            }
+            return counts
+        }
     }
 
     /// One worker's share: its reports (in the order compared), their pair counts, children
