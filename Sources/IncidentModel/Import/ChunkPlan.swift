@@ -20,7 +20,8 @@ enum ChunkPlan {
         let end: Int
         let line: Int
         /// The line ends in `[start, end)`: a piece read without running past its end holds at
-        /// most one record more than this (the file's last, when it has no line end).
+        /// most this many records, or one more in the last piece (the file's last record, when
+        /// it has no line end); every other piece ends just after a line feed.
         let lineEnds: Int
     }
 

@@ -117,8 +117,14 @@ struct RowContext<D: RecordDecoding>: Sendable {
     /// in one piece. A record whose id an earlier one holds is then rejected as a duplicate.
     func read(_ bytes: [UInt8], pieces: [ChunkPlan.Piece], into report: inout FileReport, table: inout ImportedTable<D.Record>) {
         guard let first = pieces.first else { return }
+        // A piece other than the last ends just after a line end, so it holds at most as many
+        // records as line ends; the last may hold one more (a last line with no line end). With
+        // no room to spare, the regions of a file without blank or rejected rows already lie
+        // end to end, and closing them up below moves nothing.
         var regions = [0]
-        for piece in pieces { regions.append(regions[regions.count - 1] + piece.lineEnds + 1) }
+        for (k, piece) in pieces.enumerated() {
+            regions.append(regions[regions.count - 1] + piece.lineEnds + (k == pieces.count - 1 ? 1 : 0))
+        }
         let capacity = regions[regions.count - 1]
         var parts: [RowsRead] = []
         table.records = [D.Record](unsafeUninitializedCapacity: capacity) { buffer, initialized in
@@ -128,7 +134,7 @@ struct RowContext<D: RecordDecoding>: Sendable {
             parts = ParallelMap.each(pieces.count) { k in
                 target.base.map { base in
                     readRows(bytes, from: pieces[k].start, to: pieces[k].end, line: pieces[k].line,
-                             into: base + starts[k], capacity: pieces[k].lineEnds + 1)
+                             into: base + starts[k], capacity: starts[k + 1] - starts[k])
                 } ?? RowsRead()
             }
             let cutBadly = parts.contains(where: \.overflowed)

@@ -37,22 +37,26 @@ public enum RepeatMissing {
                 codes[i] = people[key] ?? Self.newCode(&people[key], &next)
             }
         }
+        // The starts, read out of the (large) incidents on every core, so that the pass below
+        // reads a compact array.
+        let starts = incidents.withUnsafeBufferPointer { buffer in
+            let all = BorrowedBuffer(buffer: buffer)
+            return ParallelMap.map(count: buffer.count, minimumChunk: 100_000) { all.buffer[$0].start.secondsSinceEpoch }
+        }
         // Per child, its two latest incidents so far (positions; -1 for none), older first.
         var older = [Int32](repeating: -1, count: Int(next))
         var newer = [Int32](repeating: -1, count: Int(next))
         var flags = [Bool](repeating: false, count: incidents.count)
-        incidents.withUnsafeBufferPointer { all in
-            for i in 0..<all.count {
-                let c = Int(codes[i])
-                let first = older[c], second = newer[c]
-                if first >= 0 && all[i].start.secondsSinceEpoch - all[Int(first)].start.secondsSinceEpoch <= window {
-                    flags[Int(first)] = true
-                    flags[Int(second)] = true
-                    flags[i] = true
-                }
-                older[c] = second
-                newer[c] = Int32(i)
+        for i in starts.indices {
+            let c = Int(codes[i])
+            let first = older[c], second = newer[c]
+            if first >= 0 && starts[i] - starts[Int(first)] <= window {
+                flags[Int(first)] = true
+                flags[Int(second)] = true
+                flags[i] = true
             }
+            older[c] = second
+            newer[c] = Int32(i)
         }
         return flags
     }
@@ -65,7 +69,18 @@ public enum RepeatMissing {
     /// The same, with children coded by the caller (see ``flags(_:codes:known:)``).
     static func mark(_ incidents: inout [CombinedIncident], codes: [Int32], known: Int) {
         let flags = flags(incidents, codes: codes, known: known)
-        for k in incidents.indices where incidents[k].isRepeat != flags[k] { incidents[k].isRepeat = flags[k] }
+        // Written on every core, each to its own range of the incidents.
+        flags.withUnsafeBufferPointer { flagBuffer in
+            let flags = BorrowedBuffer(buffer: flagBuffer)
+            incidents.withUnsafeMutableBufferPointer { buffer in
+                let target = SharedPointer(base: buffer.baseAddress)
+                _ = ParallelMap.chunks(count: buffer.count, minimumChunk: 100_000) { range -> [Never] in
+                    guard let base = target.base else { return [] }
+                    for k in range where base[k].isRepeat != flags.buffer[k] { base[k].isRepeat = flags.buffer[k] }
+                    return []
+                }
+            }
+        }
     }
 
     /// Gives a child the next code.
