@@ -35,27 +35,32 @@ struct IncidentBuilder {
         let dataset = context.dataset
         // Each episode's reports, sorted by start, then reference.
         var byEpisode = CompressedRows(groups: dataset.episodes.count, count: pairs.count) { pairs[$0] }
-        for e in dataset.episodes.indices where byEpisode.range(of: e).count > 1 {
-            byEpisode.items[byEpisode.range(of: e)].sort { a, b in
-                let startA = dataset.policeReports[Int(a)].startedAt?.earliest.secondsSinceEpoch ?? 0
-                let startB = dataset.policeReports[Int(b)].startedAt?.earliest.secondsSinceEpoch ?? 0
-                if startA != startB { return startA < startB }
-                return dataset.policeReports[Int(a)].ref < dataset.policeReports[Int(b)].ref
-            }
-        }
-        // The groups in source order: every episode, then the police reports that stand alone.
         var groups: [Group] = []
-        groups.reserveCapacity(dataset.episodes.count + dataset.policeReports.count / 4)
-        for e in dataset.episodes.indices {
-            var start = dataset.episodes[e].startedAt.earliest.secondsSinceEpoch
-            for k in byEpisode.range(of: e) {
-                if let s = dataset.policeReports[Int(byEpisode.items[k])].startedAt?.earliest.secondsSinceEpoch, s < start { start = s }
+        // The records read in place: a closure that captured the dataset would copy it (with a
+        // reference count for each of its arrays) every time it was made.
+        Records.borrowing(dataset) { records in
+            let reports = records.reports
+            for e in records.episodes.indices where byEpisode.range(of: e).count > 1 {
+                byEpisode.items[byEpisode.range(of: e)].sort { a, b in
+                    let startA = reports[Int(a)].startedAt?.earliest.secondsSinceEpoch ?? 0
+                    let startB = reports[Int(b)].startedAt?.earliest.secondsSinceEpoch ?? 0
+                    if startA != startB { return startA < startB }
+                    return reports[Int(a)].ref < reports[Int(b)].ref
+                }
             }
-            groups.append(Group(episode: e, report: -1, start: start, source: Int32(groups.count)))
-        }
-        for (r, episode) in pairs.enumerated() where episode == nil {
-            let start = dataset.policeReports[r].startedAt?.earliest.secondsSinceEpoch ?? 0
-            groups.append(Group(episode: -1, report: r, start: start, source: Int32(groups.count)))
+            // The groups in source order: every episode, then the police reports that stand alone.
+            groups.reserveCapacity(records.episodes.count + reports.count / 4)
+            for e in records.episodes.indices {
+                var start = records.episodes[e].startedAt.earliest.secondsSinceEpoch
+                for k in byEpisode.range(of: e) {
+                    if let s = reports[Int(byEpisode.items[k])].startedAt?.earliest.secondsSinceEpoch, s < start { start = s }
+                }
+                groups.append(Group(episode: e, report: -1, start: start, source: Int32(groups.count)))
+            }
+            for (r, episode) in pairs.enumerated() where episode == nil {
+                let start = reports[r].startedAt?.earliest.secondsSinceEpoch ?? 0
+                groups.append(Group(episode: -1, report: r, start: start, source: Int32(groups.count)))
+            }
         }
         // Each group's place in the result. Ids are "L-<episode_id>" and "P-<police_ref>": L
         // sorts before P.
