@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The indexes linking needs over a dataset's records, built once: the registers, the children
 /// numbered (every child in `children.csv`, then any other child an episode names), each
 /// child's episodes, the episode that records each police reference, and the homes by postcode
@@ -38,11 +36,8 @@ struct LinkIndex: Sendable {
     init(dataset: Dataset) {
         // The registers and the police references are indexed on one core while the children
         // are numbered on another.
-        let registersBox = RegistersBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            registersBox.value = Registers(dataset)
-            (registersBox.byRef, registersBox.repeated) = Self.firstEpisodes(byPoliceRef: dataset.episodes)
+        let background = Background {
+            (registers: Registers(dataset), references: Self.firstEpisodes(byPoliceRef: dataset.episodes))
         }
         var numbers: [ChildID: Int32] = [:]
         numbers.reserveCapacity(dataset.children.count)
@@ -100,11 +95,11 @@ struct LinkIndex: Sendable {
                 return homes.number(of: urn) ?? -1
             }
         }
-        group.wait()
-        registers = registersBox.value ?? Registers(dataset)
-        let firstByRef = registersBox.byRef
+        let (registers, references) = background.wait()
+        self.registers = registers
+        let firstByRef = references.byRef
         episodeByPoliceRef = firstByRef
-        repeatedPoliceRefs = registersBox.repeated
+        repeatedPoliceRefs = references.repeated
         certainEpisodes = dataset.policeReports.withUnsafeBufferPointer { buffer in
             let all = BorrowedBuffer(buffer: buffer)
             return ParallelMap.map(count: buffer.count) { r in
@@ -117,7 +112,7 @@ struct LinkIndex: Sendable {
     /// The first episode to record each police reference, and the later ones that record it
     /// again (in file order). The episodes are read last to first, so that each reference is
     /// hashed once: the first episode's index is the last one written.
-    private static func firstEpisodes(byPoliceRef episodes: [LAEpisode]) -> ([PoliceRef: Int], [Int32]) {
+    private static func firstEpisodes(byPoliceRef episodes: [LAEpisode]) -> (byRef: [PoliceRef: Int], repeated: [Int32]) {
         var byRef: [PoliceRef: Int] = [:]
         byRef.reserveCapacity(episodes.count / 2)
         var repeated: [Int32] = []
@@ -128,11 +123,4 @@ struct LinkIndex: Sendable {
         repeated.sort()
         return (byRef, repeated)
     }
-}
-
-/// The registers and the police-reference index, handed back from the worker that built them.
-private final class RegistersBox: @unchecked Sendable {
-    var value: Registers?
-    var byRef: [PoliceRef: Int] = [:]
-    var repeated: [Int32] = []
 }
