@@ -221,13 +221,7 @@ struct ProbabilisticPersonLinkerTests {
     }
 
     @Test func findsMorePairsThanTheRulesOnNoisyGeneratedData() throws {
-        var configuration = GeneratorConfiguration(seed: 3, children: 1500)
-        configuration.noise = .high
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mfc-prob-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try SyntheticGenerator.write(configuration, to: folder, replace: false)
-        let dataset = try DatasetLoader.load(paths: [folder], zone: .europeLondon)
-        let truth = try LinkageEvaluation.truthPairs(csv: FileBytes.read(path: folder + "/truth.csv"))
+        let (dataset, truth) = try Fixture.generated(seed: 3, children: 1500, noise: .high)
         let rules = LinkageEvaluation(predicted: IncidentLinker().link(dataset).linkedPairs, truth: truth)
         let model = LinkageEvaluation(
             predicted: IncidentLinker(personLinker: ProbabilisticPersonLinker()).link(dataset).linkedPairs, truth: truth)
@@ -242,12 +236,7 @@ struct ComparedPairsTests {
     /// often reported with the same fields, so reports share their pairs): its pairs are its
     /// candidates, in order, each with its own comparison; the counts are the pairs' vectors.
     @Test func givesEveryReportItsOwnCandidatesAndComparisonsWhenReportsRepeat() throws {
-        var configuration = GeneratorConfiguration(seed: 5, children: 800)
-        configuration.noise = .medium
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mfc-pairs-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try SyntheticGenerator.write(configuration, to: folder, replace: false)
-        let context = LinkContext(dataset: try DatasetLoader.load(paths: [folder], zone: .europeLondon))
+        let context = LinkContext(dataset: try Fixture.generated(seed: 5, children: 800, noise: .medium).dataset)
         let space = CandidateSpace(context: context)
         let pairs = ComparedPairs(space: space)
         var counts = [Int](repeating: 0, count: ComparisonVector.patternCount)

@@ -97,6 +97,19 @@ enum Fixture {
         return try DatasetLoader.load(paths: [directory.path], zone: zone)
     }
 
+    /// Generates data with `seed`, `children` and `noise` into a fresh folder and loads it,
+    /// with the pairs of `truth.csv`.
+    static func generated(seed: UInt64, children: Int, noise: NoiseLevel) throws -> (dataset: Dataset, truth: Set<SourcePair>) {
+        var configuration = GeneratorConfiguration(seed: seed, children: children)
+        configuration.noise = noise
+        let directory = try TemporaryDirectory()
+        let folder = directory.file("generated")
+        try SyntheticGenerator.write(configuration, to: folder, replace: false)
+        return (
+            try DatasetLoader.load(paths: [folder], zone: .europeLondon),
+            try LinkageEvaluation.truthPairs(csv: FileBytes.read(path: folder + "/truth.csv")))
+    }
+
     /// Loads the files and links them.
     static func link(_ files: [String: String], toleranceHours: Int = 24) throws -> LinkedData {
         IncidentLinker(toleranceHours: toleranceHours).link(try load(files))
