@@ -114,16 +114,7 @@ struct ComparedPairs: Sendable {
     func patternCounts() -> [Int] {
         patterns.withUnsafeBufferPointer { buffer in
             let all = BorrowedBuffer(buffer: buffer)
-            let parts = ParallelMap.chunks(count: buffer.count, minimumChunk: 1_000_000) { range -> [[Int]] in
-                var counts = [Int](repeating: 0, count: ComparisonVector.patternCount)
-                for pair in range { counts[Int(all.buffer[pair])] += 1 }
-                return [counts]
-            }
-            var counts = [Int](repeating: 0, count: ComparisonVector.patternCount)
-            for part in parts {
-                for (pattern, count) in part.enumerated() { counts[pattern] += count }
-            }
-            return counts
+            return ComparisonVector.patternCounts(count: buffer.count, minimumChunk: 1_000_000) { Int(all.buffer[$0]) }
         }
     }
 

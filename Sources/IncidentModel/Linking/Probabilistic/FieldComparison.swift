@@ -69,6 +69,26 @@ public struct ComparisonVector: Hashable, Sendable {
     }
 }
 
+extension ComparisonVector {
+    /// How many of the items `0..<count` show each vector, by ``patternIndex``, counted on every
+    /// core: `pattern(i)` is item `i`'s pattern index, or `nil` to leave the item out. The
+    /// counts are whole numbers, so they are the same however the items are split.
+    static func patternCounts(count: Int, minimumChunk: Int, _ pattern: @Sendable (Int) -> Int?) -> [Int] {
+        let parts = ParallelMap.chunks(count: count, minimumChunk: minimumChunk) { range -> [[Int]] in
+            var counts = [Int](repeating: 0, count: patternCount)
+            for i in range {
+                if let index = pattern(i) { counts[index] += 1 }
+            }
+            return [counts]
+        }
+        var counts = [Int](repeating: 0, count: patternCount)
+        for part in parts {
+            for (index, count) in part.enumerated() { counts[index] += count }
+        }
+        return counts
+    }
+}
+
 /// Compares prepared reports with prepared children (``ComparablePeople``), field by field.
 ///
 /// Holds borrowed views of the people's arrays, so it is valid only inside

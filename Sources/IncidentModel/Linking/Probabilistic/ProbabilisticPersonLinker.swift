@@ -119,32 +119,21 @@ public struct ProbabilisticPersonLinker: PersonLinker {
             }
             if samples >= 1000 { model.u = MatchModel.shares(randomPairs) }
             // m: from the links an LA episode's police_ref makes certain, when there are enough;
-            // their vectors counted on every core (whole counts, so the sums are exact and the
-            // model the same whatever the split).
+            // their vectors counted on every core, the context's arrays read in place.
             let context = space.context
-            let parts = context.certainEpisodes.withUnsafeBufferPointer { certain in
+            let certain = context.certainEpisodes.withUnsafeBufferPointer { certain in
                 context.episodeChild.withUnsafeBufferPointer { episodeChild in
                     context.childRows.withUnsafeBufferPointer { childRows in
-                        let certainEpisodes = BorrowedBuffer(buffer: certain)
-                        let childOfEpisode = BorrowedBuffer(buffer: episodeChild)
-                        let rows = BorrowedBuffer(buffer: childRows)
-                        return ParallelMap.chunks(count: reports, minimumChunk: 50_000) { range -> [[Int]] in
-                            var counts = [Int](repeating: 0, count: ComparisonVector.patternCount)
-                            for r in range {
-                                let episode = Int(certainEpisodes.buffer[r])
-                                guard episode >= 0 else { continue }
-                                let child = Int(rows.buffer[Int(childOfEpisode.buffer[episode])])
-                                guard child >= 0 else { continue }
-                                counts[comparison.compare(report: r, child: child).patternIndex] += 1
-                            }
-                            return [counts]
+                        let (certainEpisodes, childOfEpisode, rows) = (
+                            BorrowedBuffer(buffer: certain), BorrowedBuffer(buffer: episodeChild), BorrowedBuffer(buffer: childRows))
+                        return ComparisonVector.patternCounts(count: reports, minimumChunk: 50_000) { r in
+                            let episode = Int(certainEpisodes.buffer[r])
+                            guard episode >= 0 else { return nil }
+                            let child = Int(rows.buffer[Int(childOfEpisode.buffer[episode])])
+                            return child >= 0 ? comparison.compare(report: r, child: child).patternIndex : nil
                         }
                     }
                 }
-            }
-            var certain = [Int](repeating: 0, count: ComparisonVector.patternCount)
-            for part in parts {
-                for (pattern, count) in part.enumerated() { certain[pattern] += count }
             }
             if certain.reduce(0, +) >= 200 {
                 model.m = MatchModel.shares(certain.enumerated().lazy.filter { $0.element > 0 }
