@@ -2,6 +2,10 @@
 ///
 /// A value the row can do without is blanked with a warning; a value it cannot stand without
 /// marks the row for rejection. Nothing here throws: the importer reads every problem after.
+///
+/// Decoders hold it `inout`, and even the methods that only read it are `mutating`: called
+/// on an `inout` value, a non-mutating method of a struct this size is given a copy of all of
+/// it, once per field of every row.
 struct RowDecoder {
     private(set) var record: CSVRecord
     let file: String
@@ -39,14 +43,14 @@ struct RowDecoder {
 
     /// The trimmed text of a column, translated by the context's value map when it has one for
     /// the value; `""` when the column is absent or empty.
-    func text(_ column: Int) -> String {
+    mutating func text(_ column: Int) -> String {
         let value = raw(column)
         guard !context.valueMaps.isEmpty, !value.isEmpty else { return value }
         return context.translated(value, column: column) ?? value
     }
 
     /// The trimmed text of a column as the file has it; `""` when absent or empty.
-    func raw(_ column: Int) -> String {
+    mutating func raw(_ column: Int) -> String {
         guard let position = positions[column] else { return "" }
         return record.withField(position) { bytes in
             let trimmed = Self.trim(bytes)
@@ -127,7 +131,7 @@ struct RowDecoder {
 
     /// Whether a column is absent, or empty once trimmed (and translated, where the context
     /// translates it): ``text(_:)`` would be `""`.
-    func isBlank(_ column: Int) -> Bool {
+    mutating func isBlank(_ column: Int) -> Bool {
         guard context.valueMaps.isEmpty else { return text(column).isEmpty }
         guard let position = positions[column] else { return true }
         return record.withField(position) { Self.trim($0).isEmpty }
