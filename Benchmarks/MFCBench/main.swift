@@ -7,6 +7,7 @@
 //                                pairing and building five times, their median and least)
 //   mfc-bench DIR --workspace    imports into a new workspace and opens it (WorkspaceBenchmark)
 //   mfc-bench DIR --digest       a checksum of the probabilistic linker's whole result
+//   mfc-bench DIR --steady N     import and link N times in one process: least and median
 //
 // Each run is a fresh process so that peak memory (getrusage's maximum resident set) is that
 // run's own.
@@ -23,6 +24,17 @@ func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let result = try body()
     let elapsed = ContinuousClock.now - start
     return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+}
+
+/// Seconds of processor time (user and system, all threads) this process has used. Unlike the
+/// wall time it does not count the time a virtual machine's host takes a core away, so it
+/// shows a change in the work done when the machine's speed drifts.
+func processorSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
 }
 
 /// Peak resident memory of this process, in MiB.
@@ -43,9 +55,12 @@ func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(
 /// One run: load, link, export; prints `key=value` pairs on one line.
 func runOnce(directory: String, dashboard: Bool, probabilistic: Bool) throws {
     let zone = LocalTimeZone.europeLondon
+    let cpuStart = processorSeconds()
     let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: zone) }
+    let cpuLoaded = processorSeconds()
     let linker = probabilistic ? IncidentLinker(personLinker: ProbabilisticPersonLinker()) : IncidentLinker()
     let (linked, link) = time { linker.link(dataset) }
+    let cpuLinked = processorSeconds()
     let catalogue = IncidentCatalogue(registers: linked.registers, zone: zone)
     let output = NSTemporaryDirectory() + "mfc-bench-\(getpid()).csv"
     let (_, export) = try time {
@@ -54,12 +69,33 @@ func runOnce(directory: String, dashboard: Bool, probabilistic: Bool) throws {
     unlink(output)
     let episodes = dataset.episodes.count
     let reports = dataset.policeReports.count
-    print("episodes=\(episodes) reports=\(reports) incidents=\(linked.incidents.count) load=\(format(load)) link=\(format(link)) import_link=\(format(load + link)) export=\(format(export)) peak_mib=\(format(peakMemoryMiB(), 0))")
+    print("episodes=\(episodes) reports=\(reports) incidents=\(linked.incidents.count) load=\(format(load)) link=\(format(link)) import_link=\(format(load + link)) load_cpu=\(format(cpuLoaded - cpuStart)) link_cpu=\(format(cpuLinked - cpuLoaded)) export=\(format(export)) peak_mib=\(format(peakMemoryMiB(), 0))")
     if dashboard {
         for line in runDashboardBenchmark(linked: linked, catalogue: catalogue, loadSeconds: load + link) {
             print("dashboard " + line)
         }
     }
+}
+
+/// Import and link `runs` times in this process; prints the least and the median of each
+/// figure. The least is the steadiest figure on a machine whose speed drifts: it is the run
+/// the machine's host disturbed least, so two versions of the code compare best by it.
+func runSteady(directory: String, runs: Int, probabilistic: Bool) throws {
+    let zone = LocalTimeZone.europeLondon
+    let linker = probabilistic ? IncidentLinker(personLinker: ProbabilisticPersonLinker()) : IncidentLinker()
+    var figures: [(name: String, values: [Double])] = [("load", []), ("link", []), ("load_cpu", []), ("link_cpu", [])]
+    for _ in 0..<runs {
+        let cpuStart = processorSeconds()
+        let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: zone) }
+        let cpuLoaded = processorSeconds()
+        let (_, link) = time { linker.link(dataset) }
+        let cpuLinked = processorSeconds()
+        for (k, value) in [load, link, cpuLoaded - cpuStart, cpuLinked - cpuLoaded].enumerated() {
+            figures[k].values.append(value)
+        }
+    }
+    print(figures.map { "\($0.name)_min=\(format($0.values.min() ?? .nan)) \($0.name)_median=\(format(median($0.values)))" }
+        .joined(separator: " "))
 }
 
 /// Runs `runs` fresh processes and prints the median of each figure.
@@ -98,7 +134,7 @@ func runMany(directory: String, runs: Int, probabilistic: Bool) throws {
     }
     print("data: \(counts)")
     print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(format(Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824, 0)) GiB")
-    for key in ["load", "link", "import_link", "export", "peak_mib"] {
+    for key in ["load", "link", "import_link", "load_cpu", "link_cpu", "export", "peak_mib"] {
         guard let values = figures[key] else { continue }
         let unit = key == "peak_mib" ? " MiB" : " s"
         print("median \(key): \(format(median(values), key == "peak_mib" ? 0 : 3))\(unit) (runs: \(values.map { format($0, key == "peak_mib" ? 0 : 3) }.joined(separator: ", ")))")
@@ -142,6 +178,8 @@ do {
         }
         let (_, all) = time { IncidentLinker().link(dataset) }
         print("load=\(format(load)) context=\(format(c)) persons=\(format(l)) pairs=\(format(p)) pair_build_mark=\(format(median(builds))) (min \(format(builds.min() ?? .nan))) incidents=\(incidents) all_link=\(format(all)) \(pairs.count)")
+    } else if let count = value(after: "--steady").flatMap(Int.init) {
+        try runSteady(directory: directory, runs: max(1, count), probabilistic: arguments.contains("--probabilistic"))
     } else if arguments.contains("--once") {
         try runOnce(
             directory: directory, dashboard: arguments.contains("--dashboard"),
