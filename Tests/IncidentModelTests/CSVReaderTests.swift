@@ -20,6 +20,28 @@ struct CSVReaderTests {
         #expect(records[1].fields == ["she said \"hi\"", "\""])
     }
 
+    @Test func joinsTextAfterTheClosingQuoteToTheField() {
+        let records = Fixture.records("a,b\n\"Flat 2\"B,x\n")
+        #expect(records[1].fields == ["Flat 2B", "x"])
+    }
+
+    @Test func readsQuotedFieldsInPlaceBesideUnescapedOnes() {
+        // One record mixing quoted fields read where they lie, quoted fields unescaped into the
+        // reader's storage, and plain fields: each gives its own text.
+        let records = Fixture.records("\"one, two\",\"say \"\"hi\"\"\",three,\"\",\"four\"\"\",\"five\"\n")
+        #expect(records[0].fields == ["one, two", "say \"hi\"", "three", "", "four\"", "five"])
+    }
+
+    @Test func measuresQuotedFieldsWithoutTheirQuotesAgainstTheLimit() {
+        #expect(firstProblem("\"abcde\",\"ab\"\"cd\",\"abcdef\"\n", limit: 5) == .fieldTooLong(field: 2, length: 6))
+    }
+
+    @Test func undoublesQuotesOfAFieldLeftOpen() {
+        let records = Fixture.records("a,\"x\"\"y\n")
+        #expect(records[0].problem == .unterminatedQuote(line: 1))
+        #expect(records[0].fields == ["a", "x\"y\n"])
+    }
+
     @Test func keepsNewlinesInsideQuotesAndCountsLinesAfterThem() {
         let text = "a,b\n\"line one\nline two\r\nline three\",x\n1,2\n"
         let records = Fixture.records(text)
@@ -81,17 +103,21 @@ struct CSVReaderTests {
     }
 
     @Test func reportsFieldTooLong() {
-        var reader = CSVReader(bytes: Array("ab,abcdef,x\n".utf8), maximumFieldLength: 5)
-        var problem: CSVRecord.Problem?
-        _ = reader.next { problem = $0.problem }
-        #expect(problem == .fieldTooLong(field: 1, length: 6))
+        #expect(firstProblem("ab,abcdef,x\n", limit: 5) == .fieldTooLong(field: 1, length: 6))
     }
 
     @Test func acceptsFieldAtTheLimit() {
-        var reader = CSVReader(bytes: Array("abcde\n".utf8), maximumFieldLength: 5)
-        var problem: CSVRecord.Problem? = .invalidUTF8(byteOffset: -1)
-        _ = reader.next { problem = $0.problem }
-        #expect(problem == nil)
+        #expect(firstProblem("abcde\n", limit: 5) == nil)
+    }
+
+    /// The problem reported on the first record of `text`, read with fields of at most `limit`
+    /// bytes.
+    private func firstProblem(_ text: String, limit: Int) -> CSVRecord.Problem? {
+        var reader = CSVReader(bytes: Array(text.utf8), maximumFieldLength: limit)
+        var problem: CSVRecord.Problem?
+        let read = reader.next { problem = $0.problem }
+        #expect(read)
+        return problem
     }
 
     @Test func reportsInvalidUTF8WithFileByteOffset() {

@@ -6,9 +6,10 @@
 /// ``maximumFieldLength`` and bytes that are not UTF-8 are reported on the record, with the
 /// line it starts on and the byte offset, so the caller can reject that record and go on.
 ///
-/// One pass over the bytes. An unquoted field is read where it lies in the file's bytes; only a
-/// quoted field is copied (without its quotes, doubled quotes made single) into storage that is
-/// reused, so reading allocates nothing per record.
+/// One pass over the bytes. A field is read where it lies in the file's bytes (a quoted one
+/// between its quotes); only a quoted field holding a doubled quote, or text after its closing
+/// quote, is copied (doubled quotes made single) into storage that is reused, so reading
+/// allocates nothing per record.
 public struct CSVReader {
     /// Fields longer than this many bytes are reported as ``CSVRecord/Problem/fieldTooLong``.
     public let maximumFieldLength: Int
@@ -60,50 +61,63 @@ public struct CSVReader {
             var i = position
             fieldLoop: while true {
                 var length: Int
-                if i < count && buffer[i] == 0x22 {  // quoted field: unescaped into storage
-                    let fieldStart = storage.count
+                if i < count && buffer[i] == 0x22 {  // quoted field
                     let quoteLine = line
                     i += 1
+                    let contentStart = i
                     var closed = false
+                    // A doubled quote inside: the field is unescaped into storage.
+                    var doubled = false
                     while i < count {
                         let b = buffer[i]
                         if b == 0x22 {
                             if i + 1 < count && buffer[i + 1] == 0x22 {
-                                storage.append(0x22)
+                                doubled = true
                                 i += 2
                                 continue
                             }
-                            i += 1
                             closed = true
                             break
                         }
                         if b == 0x0A || (b == 0x0D && !(i + 1 < count && buffer[i + 1] == 0x0A)) { line += 1 }
-                        storage.append(b)
                         i += 1
                     }
+                    let contentEnd = i
+                    if closed { i += 1 }
                     if !closed && problem == nil {
                         problem = .unterminatedQuote(line: quoteLine)
                     }
                     // Text after the closing quote, up to the delimiter or line end, joins the field.
                     let runStart = i
-                    while i < count {
-                        let b = buffer[i]
-                        if b == 0x2C || b == 0x0A || b == 0x0D { break }
-                        i += 1
-                    }
-                    if i > runStart {
+                    i = Self.nextSeparator(buffer, from: i, count: count)
+                    if !doubled && i == runStart {
+                        // Read in place, between its quotes.
+                        length = contentEnd - contentStart
+                        fieldBounds.append(contentStart)
+                        fieldBounds.append(contentEnd)
+                    } else {
+                        let fieldStart = storage.count
+                        // Every quote inside is the first of a doubled pair (a single one closes).
+                        var run = contentStart
+                        var k = contentStart
+                        while k < contentEnd {
+                            if buffer[k] == 0x22 {
+                                storage.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run...k]))
+                                k += 2
+                                run = k
+                            } else {
+                                k += 1
+                            }
+                        }
+                        storage.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<contentEnd]))
                         storage.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i]))
+                        length = storage.count - fieldStart
+                        fieldBounds.append(CSVRecord.inStorage | fieldStart)
+                        fieldBounds.append(storage.count)
                     }
-                    length = storage.count - fieldStart
-                    fieldBounds.append(CSVRecord.inStorage | fieldStart)
-                    fieldBounds.append(storage.count)
                 } else {  // unquoted field: read in place, up to the delimiter or line end
                     let runStart = i
-                    while i < count {
-                        let b = buffer[i]
-                        if b == 0x2C || b == 0x0A || b == 0x0D { break }
-                        i += 1
-                    }
+                    i = Self.nextSeparator(buffer, from: i, count: count)
                     length = i - runStart
                     fieldBounds.append(runStart)
                     fieldBounds.append(i)
@@ -136,6 +150,18 @@ public struct CSVReader {
             }
         }
         return true
+    }
+
+    /// The offset of the first comma, LF or CR at or after `from`; `count` when there is none.
+    @inline(__always)
+    static func nextSeparator(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, count: Int) -> Int {
+        var i = from
+        while i < count {
+            let b = buffer[i]
+            if b == 0x2C || b == 0x0A || b == 0x0D { return i }
+            i += 1
+        }
+        return count
     }
 
     /// The offset of the first byte that is not part of well-formed UTF-8 in `[from, to)`.
