@@ -135,18 +135,20 @@ public struct LinkContext: Sendable {
 /// Each URN in the register has a number (its first row's place among the register's URNs), so
 /// that linking can look a home up once and keep the number instead of hashing the URN again.
 public struct HomeIndex: Sendable {
-    private let byPostcode: [Postcode: [Int32]]
-    private let byName: [String: [Int32]]
-    private let byStreet: [String: [HomeURN]]
+    /// The home number of each postcode, name and street address (normalised) in the register,
+    /// or ``several`` when more than one row has it: one look-up answers, with no list to read.
+    private let byPostcode: [Postcode: Int32]
+    private let byName: [String: Int32]
+    private let byStreet: [String: Int32]
     private let postcodes: [HomeURN: Postcode]
     private let numbers: [HomeURN: Int32]
     private let urns: [HomeURN]
     private let places: [HomePlace]
 
     public init(homes: [Home]) {
-        var byPostcode: [Postcode: [Int32]] = [:]
-        var names: [String: [Int32]] = [:]
-        var streets: [String: [HomeURN]] = [:]
+        var byPostcode: [Postcode: Int32] = [:]
+        var names: [String: Int32] = [:]
+        var streets: [String: Int32] = [:]
         var postcodes: [HomeURN: Postcode] = [:]
         var numbers: [HomeURN: Int32] = [:]
         var urns: [HomeURN] = []
@@ -162,11 +164,11 @@ public struct HomeIndex: Sendable {
                 places.append(HomePlace(hostAuthority: home.localAuthority, force: home.policeForce))
             }
             if let postcode = home.postcode {
-                byPostcode[postcode, default: []].append(number)
+                Self.note(number, for: postcode, in: &byPostcode)
                 postcodes[home.urn] = postcode
             }
-            names[NameKey.normalise(home.name), default: []].append(number)
-            if !home.address.isEmpty { streets[NameKey.normalise(home.address), default: []].append(home.urn) }
+            Self.note(number, for: NameKey.normalise(home.name), in: &names)
+            if !home.address.isEmpty { Self.note(number, for: NameKey.normalise(home.address), in: &streets) }
         }
         self.byPostcode = byPostcode
         byName = names
@@ -175,6 +177,20 @@ public struct HomeIndex: Sendable {
         self.numbers = numbers
         self.urns = urns
         self.places = places
+    }
+
+    /// The mark of a postcode, name or street that more than one row of the register has.
+    private static let several: Int32 = -1
+
+    /// Records a row's home number under `key`; a second row with the key makes it ``several``.
+    private static func note<Key: Hashable>(_ number: Int32, for key: Key, in table: inout [Key: Int32]) {
+        if table.updateValue(number, forKey: key) != nil { table[key] = several }
+    }
+
+    /// The one home under `key`; `nil` when none or several.
+    private static func unique<Key: Hashable>(_ key: Key, in table: [Key: Int32]) -> Int32? {
+        guard let number = table[key], number != several else { return nil }
+        return number
     }
 
     /// Where a register's home stands (the first row of its URN, as in ``Registers``); `nil`
@@ -195,18 +211,16 @@ public struct HomeIndex: Sendable {
     public func home(named address: String) -> HomeURN? {
         guard !address.isEmpty else { return nil }
         let name = address.firstIndex(of: ",").map { String(address[..<$0]) } ?? address
-        guard let homes = byName[NameKey.normalise(name)], homes.count == 1 else { return nil }
-        return urns[Int(homes[0])]
+        return Self.unique(NameKey.normalise(name), in: byName).map { urns[Int($0)] }
     }
 
     /// The one home whose street address is the text, or the text after its first comma.
     public func home(street address: String) -> HomeURN? {
         guard !address.isEmpty else { return nil }
-        if let homes = byStreet[NameKey.normalise(address)], homes.count == 1 { return homes[0] }
+        if let number = Self.unique(NameKey.normalise(address), in: byStreet) { return urns[Int(number)] }
         guard let comma = address.firstIndex(of: ",") else { return nil }
         let rest = address[address.index(after: comma)...]
-        guard let homes = byStreet[NameKey.normalise(String(rest))], homes.count == 1 else { return nil }
-        return homes[0]
+        return Self.unique(NameKey.normalise(String(rest)), in: byStreet).map { urns[Int($0)] }
     }
 
     /// The register's postcode of a home.
@@ -220,11 +234,10 @@ public struct HomeIndex: Sendable {
 
     /// The number of ``home(postcode:address:)``'s home.
     public func homeNumber(postcode: Postcode?, address: String) -> Int32? {
-        if let postcode, let homes = byPostcode[postcode], homes.count == 1 { return homes[0] }
+        if let postcode, let number = Self.unique(postcode, in: byPostcode) { return number }
         guard !address.isEmpty else { return nil }
         let name = address.firstIndex(of: ",").map { String(address[..<$0]) } ?? address
-        if let homes = byName[NameKey.normalise(name)], homes.count == 1 { return homes[0] }
-        return nil
+        return Self.unique(NameKey.normalise(name), in: byName)
     }
 }
 
