@@ -84,8 +84,11 @@ struct DatasetLoaderTests {
 
     @Test func takesBlankEpisodeAuthorityFromTheChild() throws {
         let dataset = try Fixture.load(Fixture.files(
-            children: "C1,330,Amy,Smith,01/02/2010,F,\n", episodes: "E1,C1,,M,01/03/2024 10:00,,,,,,\n"))
-        #expect(dataset.episodes.first?.localAuthority == "330")
+            children: "C1,330,Amy,Smith,01/02/2010,F,\nC2,331,Ben,Jones,02/03/2011,M,\n",
+            episodes: "E1,C1,,M,01/03/2024 10:00,,,,,,\nE2,C9,,M,02/03/2024 10:00,,,,,,\nE3,C2,,M,03/03/2024 10:00,,,,,,\n"
+                + "E4,C2,916,M,04/03/2024 10:00,,,,,,\n"))
+        // A child children.csv lacks gives no authority; one written on the episode stays.
+        #expect(dataset.episodes.map(\.localAuthority) == ["330", "", "331", "916"])
     }
 
     @Test func warnsAboutURNThatIsNotOfstedShaped() {

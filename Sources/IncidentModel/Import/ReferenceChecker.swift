@@ -17,18 +17,18 @@ enum ReferenceChecker {
 
     static func check(_ dataset: inout Dataset, lines: SourceLines) {
         let has = Set(dataset.reports.filter { !$0.failed }.map(\.kind))
-        // A blank responsible authority is the child's own (before the read-only snapshot below,
-        // so that no array is copied). The children are indexed only when some episode needs it.
-        if dataset.episodes.contains(where: { $0.localAuthority.rawValue.isEmpty }) {
-            let children = Registers(dataset).children
-            for i in dataset.episodes.indices where dataset.episodes[i].localAuthority.rawValue.isEmpty {
-                if let child = children[dataset.episodes[i].child] { dataset.episodes[i].localAuthority = child.localAuthority }
-            }
-        }
-        let data = dataset
         // The indexes linking needs, built here with the registers (on another core); they
         // number every episode's child and find the episode that records each police reference.
-        let index = LinkIndex(dataset: data)
+        // Nothing in them depends on an episode's responsible authority, filled in below.
+        let index = LinkIndex(dataset: dataset)
+        // A blank responsible authority is the child's own: its first row in children.csv, found
+        // through the index's numbers (before the read-only snapshot below, so that no array is
+        // copied).
+        for i in dataset.episodes.indices where dataset.episodes[i].localAuthority.rawValue.isEmpty {
+            let row = index.childRows[Int(index.episodeChild[i])]
+            if row >= 0 { dataset.episodes[i].localAuthority = dataset.children[Int(row)].localAuthority }
+        }
+        let data = dataset
         let registers = index.registers
         var findings: [Finding] = []
 
@@ -37,14 +37,14 @@ enum ReferenceChecker {
         let notInHomes = "is not in homes.csv; the home is unknown"
         if has.contains(.authorities) {
             for (i, home) in data.homes.enumerated() {
-                if let code = home.localAuthority, registers.authorities[code] == nil {
+                if let code = home.localAuthority, registers.authorities.index(forKey: code) == nil {
                     findings.append(Finding(kind: .homes, row: i, column: "local_authority", value: code.rawValue, message: notInAuthorities))
                 }
             }
         }
         if has.contains(.forces) {
             for (i, home) in data.homes.enumerated() {
-                if let code = home.policeForce, registers.forces[code] == nil {
+                if let code = home.policeForce, registers.forces.index(forKey: code) == nil {
                     findings.append(Finding(kind: .homes, row: i, column: "police_force", value: code.rawValue, message: notInForces))
                 }
             }
@@ -60,8 +60,9 @@ enum ReferenceChecker {
             }
         }
         if has.contains(.homes) {
+            // By the home index's numbers: a look-up in the register would copy the home.
             for (i, child) in data.children.enumerated() {
-                if let urn = child.placement, registers.homes[urn] == nil {
+                if let urn = child.placement, index.homeIndex.number(of: urn) == nil {
                     findings.append(Finding(kind: .children, row: i, column: "placement_urn", value: urn.rawValue, message: notInHomes))
                 }
             }

@@ -26,11 +26,17 @@ public struct DeterministicPersonLinker: PersonLinker {
         var blockNumbers: [BlockKey: Int32] = [:]
         blockNumbers.reserveCapacity(dataset.children.count)
         var childBlocks = [Int32](repeating: -1, count: dataset.children.count)
-        let givenNames = dataset.children.map { NameKey.normalise($0.givenName) }
+        // The children's names normalised on every core; the blocks are then numbered in order.
+        let (givenNames, familyNames) = dataset.children.withUnsafeBufferPointer { buffer in
+            let children = BorrowedBuffer(buffer: buffer)
+            return (
+                ParallelMap.map(count: buffer.count) { NameKey.normalise(children.buffer[$0].givenName) },
+                ParallelMap.map(count: buffer.count) { NameKey.normalise(children.buffer[$0].familyName) })
+        }
         for i in dataset.children.indices {
             guard let dob = dataset.children[i].dateOfBirth, dataset.children[i].sex != .unknown else { continue }
             // A child with no names is in the block with an empty surname.
-            let key = BlockKey(dob: dob, sex: dataset.children[i].sex, surname: NameKey.normalise(dataset.children[i].familyName))
+            let key = BlockKey(dob: dob, sex: dataset.children[i].sex, surname: familyNames[i])
             if let number = blockNumbers[key] {
                 childBlocks[i] = number
             } else {

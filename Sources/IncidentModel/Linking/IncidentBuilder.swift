@@ -33,34 +33,41 @@ struct IncidentBuilder {
     /// (-1 when the incident names no child the context has numbered), for ``RepeatMissing``.
     func build(links: [PersonLink?], pairs: [Int?]) -> (incidents: [CombinedIncident], childCodes: [Int32]) {
         let dataset = context.dataset
+        // Each report's start (``noStart`` for none), read once on every core (in report order,
+        // where the reports lie in memory): the steps below look starts up at random, in this
+        // small array.
+        let noStart = Int64.min
+        let reportStarts: [Int64] = Records.borrowing(dataset) { records in
+            ParallelMap.map(count: records.reports.count) { records.reports[$0].startedAt?.earliest.secondsSinceEpoch ?? noStart }
+        }
+        /// A report's start for ordering: none counts as 0.
+        func orderStart(_ r: Int) -> Int64 { reportStarts[r] == noStart ? 0 : reportStarts[r] }
         // Each episode's reports, sorted by start, then reference.
         var byEpisode = CompressedRows(groups: dataset.episodes.count, count: pairs.count) { pairs[$0] }
-        var groups: [Group] = []
-        // The records read in place: a closure that captured the dataset would copy it (with a
-        // reference count for each of its arrays) every time it was made.
         Records.borrowing(dataset) { records in
-            let reports = records.reports
             for e in records.episodes.indices where byEpisode.range(of: e).count > 1 {
                 byEpisode.items[byEpisode.range(of: e)].sort { a, b in
-                    let startA = reports[Int(a)].startedAt?.earliest.secondsSinceEpoch ?? 0
-                    let startB = reports[Int(b)].startedAt?.earliest.secondsSinceEpoch ?? 0
+                    let startA = orderStart(Int(a)), startB = orderStart(Int(b))
                     if startA != startB { return startA < startB }
-                    return reports[Int(a)].ref < reports[Int(b)].ref
+                    return records.reports[Int(a)].ref < records.reports[Int(b)].ref
                 }
             }
-            // The groups in source order: every episode, then the police reports that stand alone.
-            groups.reserveCapacity(records.episodes.count + reports.count / 4)
-            for e in records.episodes.indices {
+        }
+        // The groups in source order: every episode (each group's place is its episode's), then
+        // the police reports that stand alone.
+        let paired = byEpisode
+        var groups: [Group] = Records.borrowing(dataset) { records in
+            ParallelMap.map(count: records.episodes.count) { e in
                 var start = records.episodes[e].startedAt.earliest.secondsSinceEpoch
-                for k in byEpisode.range(of: e) {
-                    if let s = reports[Int(byEpisode.items[k])].startedAt?.earliest.secondsSinceEpoch, s < start { start = s }
+                for k in paired.range(of: e) where reportStarts[Int(paired.items[k])] != noStart {
+                    start = min(start, reportStarts[Int(paired.items[k])])
                 }
-                groups.append(Group(episode: e, report: -1, start: start, source: Int32(groups.count)))
+                return Group(episode: e, report: -1, start: start, source: Int32(e))
             }
-            for (r, episode) in pairs.enumerated() where episode == nil {
-                let start = reports[r].startedAt?.earliest.secondsSinceEpoch ?? 0
-                groups.append(Group(episode: -1, report: r, start: start, source: Int32(groups.count)))
-            }
+        }
+        groups.reserveCapacity(groups.count + pairs.count / 4)
+        for (r, episode) in pairs.enumerated() where episode == nil {
+            groups.append(Group(episode: -1, report: r, start: orderStart(r), source: Int32(groups.count)))
         }
         // Each group's place in the result. Ids are "L-<episode_id>" and "P-<police_ref>": L
         // sorts before P.
@@ -73,8 +80,17 @@ struct IncidentBuilder {
                 return records.reports[a.report].ref < records.reports[b.report].ref
             }
         }
-        var positions = [Int32](repeating: 0, count: groups.count)
-        for (rank, group) in groups.enumerated() { positions[Int(group.source)] = Int32(rank) }
+        // The sorted places, written on every core (each group's source is its own).
+        let ranked = groups
+        let positions = [Int32](unsafeUninitializedCapacity: ranked.count) { buffer, initialized in
+            let target = SharedPointer(base: buffer.baseAddress)
+            _ = ParallelMap.chunks(count: ranked.count, minimumChunk: 100_000) { range -> [Int] in
+                guard let base = target.base else { return [] }
+                for rank in range { (base + Int(ranked[rank].source)).initialize(to: Int32(rank)) }
+                return []
+            }
+            initialized = ranked.count
+        }
         let reports = byEpisode
         // Built in source order, so that the episodes and reports are read where they lie in
         // memory (in start order they would be read at random), and each written to its place.
