@@ -30,4 +30,24 @@ struct ParallelMapTests {
         for i in 0..<count { expected[Int(positions[i])] = i * 2 }
         #expect(result == expected)
     }
+
+    @Test(arguments: [0, 1, 999, 60_000])
+    func mapsIntoRoomForMore(_ count: Int) {
+        let result = ParallelMap.map(count: count, capacity: count + 500, minimumChunk: 1_000) { $0 * 3 }
+        #expect(result == (0..<count).map { $0 * 3 })
+        #expect(result.capacity >= count + 500)
+    }
+
+    @Test(arguments: [0, 1, 999, 60_000])
+    func coversEveryIndexOnceInChunks(_ count: Int) {
+        let seen = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, count))
+        seen.initialize(repeating: 0)
+        defer { seen.deallocate() }
+        let target = SharedPointer(base: seen.baseAddress)
+        ParallelMap.forEachChunk(count: count, minimumChunk: 1_000) { range in
+            guard let base = target.base else { return }
+            for i in range { base[i] += 1 }
+        }
+        #expect(seen.prefix(count).allSatisfy { $0 == 1 })
+    }
 }

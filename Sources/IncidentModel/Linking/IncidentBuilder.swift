@@ -56,8 +56,9 @@ struct IncidentBuilder {
         // The groups in source order: every episode (each group's place is its episode's), then
         // the police reports that stand alone.
         let paired = byEpisode
+        let alone = pairs.count - pairs.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
         var groups: [Group] = Records.borrowing(dataset) { records in
-            ParallelMap.map(count: records.episodes.count) { e in
+            ParallelMap.map(count: records.episodes.count, capacity: records.episodes.count + alone) { e in
                 var start = records.episodes[e].startedAt.earliest.secondsSinceEpoch
                 for k in paired.range(of: e) where reportStarts[Int(paired.items[k])] != noStart {
                     start = min(start, reportStarts[Int(paired.items[k])])
@@ -65,7 +66,6 @@ struct IncidentBuilder {
                 return Group(episode: e, report: -1, start: start, source: Int32(e))
             }
         }
-        groups.reserveCapacity(groups.count + pairs.count / 4)
         for (r, episode) in pairs.enumerated() where episode == nil {
             groups.append(Group(episode: -1, report: r, start: orderStart(r), source: Int32(groups.count)))
         }
@@ -84,10 +84,9 @@ struct IncidentBuilder {
         let ranked = groups
         let positions = [Int32](unsafeUninitializedCapacity: ranked.count) { buffer, initialized in
             let target = SharedPointer(base: buffer.baseAddress)
-            _ = ParallelMap.chunks(count: ranked.count, minimumChunk: 100_000) { range -> [Int] in
-                guard let base = target.base else { return [] }
+            ParallelMap.forEachChunk(count: ranked.count, minimumChunk: 100_000) { range in
+                guard let base = target.base else { return }
                 for rank in range { (base + Int(ranked[rank].source)).initialize(to: Int32(rank)) }
-                return []
             }
             initialized = ranked.count
         }

@@ -74,10 +74,9 @@ public enum RepeatMissing {
             let flags = BorrowedBuffer(buffer: flagBuffer)
             incidents.withUnsafeMutableBufferPointer { buffer in
                 let target = SharedPointer(base: buffer.baseAddress)
-                _ = ParallelMap.chunks(count: buffer.count, minimumChunk: 100_000) { range -> [Never] in
-                    guard let base = target.base else { return [] }
+                ParallelMap.forEachChunk(count: buffer.count, minimumChunk: 100_000) { range in
+                    guard let base = target.base else { return }
                     for k in range where base[k].isRepeat != flags.buffer[k] { base[k].isRepeat = flags.buffer[k] }
-                    return []
                 }
             }
         }

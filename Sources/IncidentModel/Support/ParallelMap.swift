@@ -44,14 +44,34 @@ extension ParallelMap {
     /// and written straight into the result (no joining copy). Small inputs run on the calling
     /// thread.
     package static func map<T: Sendable>(count: Int, minimumChunk: Int = 20_000, _ transform: @Sendable (Int) -> T) -> [T] {
+        map(count: count, capacity: count, minimumChunk: minimumChunk, transform)
+    }
+
+    /// The same, in an array with room for `capacity` elements in all, so that appending the
+    /// rest later moves none of them.
+    package static func map<T: Sendable>(
+        count: Int, capacity: Int, minimumChunk: Int = 20_000, _ transform: @Sendable (Int) -> T
+    ) -> [T] {
         let workers = ProcessInfo.processInfo.activeProcessorCount
-        return map(count: count, pieces: min(workers * 4, count / max(1, minimumChunk)), transform)
+        return map(count: count, capacity: capacity, pieces: min(workers * 4, count / max(1, minimumChunk)), transform)
+    }
+
+    /// Calls `body` once for each of a few contiguous ranges that together cover `0..<count`,
+    /// on every core: for work that writes its results in place.
+    package static func forEachChunk(count: Int, minimumChunk: Int = 20_000, _ body: @Sendable (Range<Int>) -> Void) {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let pieces = min(workers * 4, count / max(1, minimumChunk))
+        guard pieces > 1 else {
+            body(0..<count)
+            return
+        }
+        perform(pieces: pieces) { piece in body((count * piece / pieces)..<(count * (piece + 1) / pieces)) }
     }
 
     /// `transform(i)` for every `i` in `0..<count`, each index a piece of its own: for a few
     /// large items (a file's pieces), so that idle cores can take up any of them.
     package static func each<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-        map(count: count, pieces: count, transform)
+        map(count: count, capacity: count, pieces: count, transform)
     }
 
     /// `transform(i)` for every `i` in `0..<count`, written at `positions[i]` of the result:
@@ -79,9 +99,14 @@ extension ParallelMap {
         }
     }
 
-    private static func map<T: Sendable>(count: Int, pieces: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-        guard pieces > 1 else { return (0..<count).map(transform) }
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+    private static func map<T: Sendable>(count: Int, capacity: Int, pieces: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard pieces > 1 else {
+            var result: [T] = []
+            result.reserveCapacity(max(count, capacity))
+            for i in 0..<count { result.append(transform(i)) }
+            return result
+        }
+        return [T](unsafeUninitializedCapacity: max(count, capacity)) { buffer, initialized in
             let target = SharedPointer(base: buffer.baseAddress)
             perform(pieces: pieces) { piece in
                 guard let base = target.base else { return }
