@@ -105,4 +105,32 @@ extension RepeatMissingTests {
         #expect(linked.incidents.contains { $0.child == nil })
         #expect(linked.incidents.contains { !$0.isRepeat })
     }
+
+    @Test func marksWhatEachChildsOwnIncidentsGive() {
+        // Many children's incidents interleaved in start order (the mark shares the children
+        // among the cores), checked against each child's incidents taken on their own.
+        var random = SeededRandom(seed: 90)
+        let base = Self.incident("X", "01/01/2024 00:00")
+        var seconds = base.start.secondsSinceEpoch
+        var incidents: [CombinedIncident] = []
+        for n in 0..<20_000 {
+            seconds += Int64(random.below(3 * 3600))
+            var incident = base
+            incident.id = IncidentID("X\(n)")
+            incident.child = ChildID("C\(random.below(400))")
+            incident.start = Instant(secondsSinceEpoch: seconds)
+            incidents.append(incident)
+        }
+        var expected = [Bool](repeating: false, count: incidents.count)
+        var byChild: [ChildID: [Int]] = [:]
+        for (i, incident) in incidents.enumerated() { byChild[incident.child ?? "", default: []].append(i) }
+        for own in byChild.values {
+            for k in own.indices.dropFirst(2)
+            where incidents[own[k]].start.secondsSinceEpoch - incidents[own[k - 2]].start.secondsSinceEpoch <= RepeatMissing.window {
+                for m in (k - 2)...k { expected[own[m]] = true }
+            }
+        }
+        #expect(expected.contains(true) && expected.contains(false))
+        #expect(RepeatMissing.flags(incidents) == expected)
+    }
 }

@@ -43,20 +43,34 @@ public enum RepeatMissing {
             let all = BorrowedBuffer(buffer: buffer)
             return ParallelMap.map(count: buffer.count, minimumChunk: 100_000) { all.buffer[$0].start.secondsSinceEpoch }
         }
-        // Per child, its two latest incidents so far (positions; -1 for none), older first.
-        var older = [Int32](repeating: -1, count: Int(next))
-        var newer = [Int32](repeating: -1, count: Int(next))
+        // The children are shared among the cores by their codes' remainder: a child's runs
+        // are its own, so each core marks its children's incidents (never another core's).
+        let parts = ProcessInfoCores.count
+        let childCount = Int(next)
+        let coded = codes
         var flags = [Bool](repeating: false, count: incidents.count)
-        for i in starts.indices {
-            let c = Int(codes[i])
-            let first = older[c], second = newer[c]
-            if first >= 0 && starts[i] - starts[Int(first)] <= window {
-                flags[Int(first)] = true
-                flags[Int(second)] = true
-                flags[i] = true
+        flags.withUnsafeMutableBufferPointer { buffer in
+            let target = SharedPointer(base: buffer.baseAddress)
+            ParallelMap.forEachChunk(count: parts, minimumChunk: 1) { range in
+                guard let flags = target.base else { return }
+                for part in range {
+                    // Per child of this part (by code / parts), its two latest incidents so far
+                    // (positions; -1 for none), older first.
+                    var older = [Int32](repeating: -1, count: childCount / parts + 1)
+                    var newer = older
+                    for i in starts.indices where Int(coded[i]) % parts == part {
+                        let c = Int(coded[i]) / parts
+                        let first = older[c], second = newer[c]
+                        if first >= 0 && starts[i] - starts[Int(first)] <= window {
+                            flags[Int(first)] = true
+                            flags[Int(second)] = true
+                            flags[i] = true
+                        }
+                        older[c] = second
+                        newer[c] = Int32(i)
+                    }
+                }
             }
-            older[c] = second
-            newer[c] = Int32(i)
         }
         return flags
     }

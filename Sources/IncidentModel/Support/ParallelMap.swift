@@ -161,8 +161,70 @@ extension ParallelMap {
             return part
         }
         var merged = sorted[0]
-        for part in sorted.dropFirst() { merged = merge(merged, part, by: less) }
+        for part in sorted.dropFirst() { merged = merge(merged, part, pieces: parts * 4, by: less) }
         items = merged
+    }
+
+    /// Two sorted arrays merged into one, in `pieces` on every core: each piece is a range of
+    /// the result, and the items that fill it are found by a binary search in each array.
+    /// Equal items keep `a`'s before `b`'s, as in ``merge(_:_:by:)``.
+    private static func merge<T: Sendable>(_ a: [T], _ b: [T], pieces: Int, by less: @Sendable (T, T) -> Bool) -> [T] {
+        let total = a.count + b.count
+        guard pieces > 1, total >= pieces else { return merge(a, b, by: less) }
+        return a.withUnsafeBufferPointer { aBuffer in
+            b.withUnsafeBufferPointer { bBuffer in
+                let (first, second) = (BorrowedBuffer(buffer: aBuffer), BorrowedBuffer(buffer: bBuffer))
+                return [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+                    let target = SharedPointer(base: buffer.baseAddress)
+                    perform(pieces: pieces) { piece in
+                        guard let base = target.base else { return }
+                        let (a, b) = (first.buffer, second.buffer)
+                        let (kStart, kEnd) = (total * piece / pieces, total * (piece + 1) / pieces)
+                        var i = fromFirst(a, b, among: kStart, by: less)
+                        var j = kStart - i
+                        let iEnd = fromFirst(a, b, among: kEnd, by: less)
+                        let jEnd = kEnd - iEnd
+                        var k = kStart
+                        while i < iEnd && j < jEnd {
+                            if less(b[j], a[i]) {
+                                (base + k).initialize(to: b[j])
+                                j += 1
+                            } else {
+                                (base + k).initialize(to: a[i])
+                                i += 1
+                            }
+                            k += 1
+                        }
+                        while i < iEnd {
+                            (base + k).initialize(to: a[i])
+                            i += 1
+                            k += 1
+                        }
+                        while j < jEnd {
+                            (base + k).initialize(to: b[j])
+                            j += 1
+                            k += 1
+                        }
+                    }
+                    initialized = total
+                }
+            }
+        }
+    }
+
+    /// How many of the first `count` items of the merge of `a` and `b` come from `a`: the
+    /// least `i` whose `a[i]` does not come before `b[count - i - 1]`.
+    private static func fromFirst<T>(
+        _ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>, among count: Int, by less: (T, T) -> Bool
+    ) -> Int {
+        var low = max(0, count - b.count)
+        var high = min(count, a.count)
+        while low < high {
+            let i = (low + high) / 2
+            // a[i] comes before b[count - i - 1] unless that one is less: more of a is needed.
+            if !less(b[count - i - 1], a[i]) { low = i + 1 } else { high = i }
+        }
+        return low
     }
 
     /// Two sorted arrays merged into one.
