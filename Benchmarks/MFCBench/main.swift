@@ -26,9 +26,9 @@ func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
 
-/// Seconds of processor time (user and system, all threads) this process has used. Unlike the
-/// wall time it does not count the time a virtual machine's host takes a core away, so it
-/// shows a change in the work done when the machine's speed drifts.
+/// Seconds of processor time (user and system, all threads) this process has used. On this
+/// virtual machine it varies less from run to run than the wall time, so it shows a change in
+/// the work done when the machine's speed drifts.
 func processorSeconds() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -40,7 +40,7 @@ struct IncidentBuilder {
         let reportStarts: [Int64] = Records.borrowing(dataset) { records in
             ParallelMap.map(count: records.reports.count) { records.reports[$0].startedAt?.earliest.secondsSinceEpoch ?? noStart }
         }
-        /// A report's start for ordering: none counts as 0.
+        // A report's start for ordering: none counts as 0.
         func orderStart(_ r: Int) -> Int64 { reportStarts[r] == noStart ? 0 : reportStarts[r] }
         // Each episode's reports, sorted by start, then reference.
         var byEpisode = CompressedRows(groups: dataset.episodes.count, count: pairs.count) { pairs[$0] }
