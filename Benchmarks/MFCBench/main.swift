@@ -52,15 +52,32 @@ func median(_ values: [Double]) -> Double {
 
 func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
 
-/// One run: load, link, export; prints `key=value` pairs on one line.
-func runOnce(directory: String, dashboard: Bool, probabilistic: Bool) throws {
-    let zone = LocalTimeZone.europeLondon
+/// One import and link of a folder, with the wall and processor seconds of each.
+struct TimedLink {
+    let linked: LinkedData
+    let load: Double
+    let link: Double
+    let loadCPU: Double
+    let linkCPU: Double
+}
+
+/// Imports `directory` and links it with the rules, or with the model when `probabilistic`.
+func importAndLink(directory: String, probabilistic: Bool) throws -> TimedLink {
     let cpuStart = processorSeconds()
-    let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: zone) }
+    let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: .europeLondon) }
     let cpuLoaded = processorSeconds()
     let linker = probabilistic ? IncidentLinker(personLinker: ProbabilisticPersonLinker()) : IncidentLinker()
     let (linked, link) = time { linker.link(dataset) }
-    let cpuLinked = processorSeconds()
+    return TimedLink(
+        linked: linked, load: load, link: link, loadCPU: cpuLoaded - cpuStart, linkCPU: processorSeconds() - cpuLoaded)
+}
+
+/// One run: load, link, export; prints `key=value` pairs on one line.
+func runOnce(directory: String, dashboard: Bool, probabilistic: Bool) throws {
+    let zone = LocalTimeZone.europeLondon
+    let run = try importAndLink(directory: directory, probabilistic: probabilistic)
+    let (linked, load, link) = (run.linked, run.load, run.link)
+    let dataset = linked.dataset
     let catalogue = IncidentCatalogue(registers: linked.registers, zone: zone)
     let output = NSTemporaryDirectory() + "mfc-bench-\(getpid()).csv"
     let (_, export) = try time {
@@ -69,7 +86,7 @@ func runOnce(directory: String, dashboard: Bool, probabilistic: Bool) throws {
     unlink(output)
     let episodes = dataset.episodes.count
     let reports = dataset.policeReports.count
-    print("episodes=\(episodes) reports=\(reports) incidents=\(linked.incidents.count) load=\(format(load)) link=\(format(link)) import_link=\(format(load + link)) load_cpu=\(format(cpuLoaded - cpuStart)) link_cpu=\(format(cpuLinked - cpuLoaded)) export=\(format(export)) peak_mib=\(format(peakMemoryMiB(), 0))")
+    print("episodes=\(episodes) reports=\(reports) incidents=\(linked.incidents.count) load=\(format(load)) link=\(format(link)) import_link=\(format(load + link)) load_cpu=\(format(run.loadCPU)) link_cpu=\(format(run.linkCPU)) export=\(format(export)) peak_mib=\(format(peakMemoryMiB(), 0))")
     if dashboard {
         for line in runDashboardBenchmark(linked: linked, catalogue: catalogue, loadSeconds: load + link) {
             print("dashboard " + line)
@@ -81,16 +98,10 @@ func runOnce(directory: String, dashboard: Bool, probabilistic: Bool) throws {
 /// figure. The least is the steadiest figure on a machine whose speed drifts: it is the run
 /// the machine's host disturbed least, so two versions of the code compare best by it.
 func runSteady(directory: String, runs: Int, probabilistic: Bool) throws {
-    let zone = LocalTimeZone.europeLondon
-    let linker = probabilistic ? IncidentLinker(personLinker: ProbabilisticPersonLinker()) : IncidentLinker()
     var figures: [(name: String, values: [Double])] = [("load", []), ("link", []), ("load_cpu", []), ("link_cpu", [])]
     for _ in 0..<runs {
-        let cpuStart = processorSeconds()
-        let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: zone) }
-        let cpuLoaded = processorSeconds()
-        let (_, link) = time { linker.link(dataset) }
-        let cpuLinked = processorSeconds()
-        for (k, value) in [load, link, cpuLoaded - cpuStart, cpuLinked - cpuLoaded].enumerated() {
+        let run = try importAndLink(directory: directory, probabilistic: probabilistic)
+        for (k, value) in [run.load, run.link, run.loadCPU, run.linkCPU].enumerated() {
             figures[k].values.append(value)
         }
     }

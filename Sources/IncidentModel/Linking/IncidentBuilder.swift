@@ -56,7 +56,7 @@ struct IncidentBuilder {
         // The groups in source order: every episode (each group's place is its episode's), then
         // the police reports that stand alone.
         let paired = byEpisode
-        let alone = pairs.count - pairs.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        let alone = pairs.lazy.filter { $0 == nil }.count
         var groups: [Group] = Records.borrowing(dataset) { records in
             ParallelMap.map(count: records.episodes.count, capacity: records.episodes.count + alone) { e in
                 var start = records.episodes[e].startedAt.earliest.secondsSinceEpoch

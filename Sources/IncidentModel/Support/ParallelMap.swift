@@ -167,10 +167,10 @@ extension ParallelMap {
 
     /// Two sorted arrays merged into one, in `pieces` on every core: each piece is a range of
     /// the result, and the items that fill it are found by a binary search in each array.
-    /// Equal items keep `a`'s before `b`'s, as in ``merge(_:_:by:)``.
+    /// Equal items keep `a`'s before `b`'s.
     private static func merge<T: Sendable>(_ a: [T], _ b: [T], pieces: Int, by less: @Sendable (T, T) -> Bool) -> [T] {
         let total = a.count + b.count
-        guard pieces > 1, total >= pieces else { return merge(a, b, by: less) }
+        let pieces = max(1, min(pieces, total))
         return a.withUnsafeBufferPointer { aBuffer in
             b.withUnsafeBufferPointer { bBuffer in
                 let (first, second) = (BorrowedBuffer(buffer: aBuffer), BorrowedBuffer(buffer: bBuffer))
@@ -183,27 +183,14 @@ extension ParallelMap {
                         var i = fromFirst(a, b, among: kStart, by: less)
                         var j = kStart - i
                         let iEnd = fromFirst(a, b, among: kEnd, by: less)
-                        let jEnd = kEnd - iEnd
-                        var k = kStart
-                        while i < iEnd && j < jEnd {
-                            if less(b[j], a[i]) {
-                                (base + k).initialize(to: b[j])
-                                j += 1
-                            } else {
+                        for k in kStart..<kEnd {
+                            if i < iEnd && (j >= kEnd - iEnd || !less(b[j], a[i])) {
                                 (base + k).initialize(to: a[i])
                                 i += 1
+                            } else {
+                                (base + k).initialize(to: b[j])
+                                j += 1
                             }
-                            k += 1
-                        }
-                        while i < iEnd {
-                            (base + k).initialize(to: a[i])
-                            i += 1
-                            k += 1
-                        }
-                        while j < jEnd {
-                            (base + k).initialize(to: b[j])
-                            j += 1
-                            k += 1
                         }
                     }
                     initialized = total
@@ -225,25 +212,5 @@ extension ParallelMap {
             if !less(b[count - i - 1], a[i]) { low = i + 1 } else { high = i }
         }
         return low
-    }
-
-    /// Two sorted arrays merged into one.
-    private static func merge<T>(_ a: [T], _ b: [T], by less: (T, T) -> Bool) -> [T] {
-        var result: [T] = []
-        result.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count && j < b.count {
-            if less(b[j], a[i]) {
-                result.append(b[j])
-                j += 1
-            } else {
-                result.append(a[i])
-                i += 1
-            }
-        }
-        result.append(contentsOf: a[i...])
-        result.append(contentsOf: b[j...])
-        return result
     }
 }
