@@ -102,7 +102,7 @@ struct RowContext<D: RecordDecoding>: Sendable {
             }
             // Moved, not copied: a copy would retain each of the record's strings.
             guard let accepted = decoded.take() else { return }
-            (destination + out.count).initialize(to: accepted)
+            (destination + out.count).initialize(to: consume accepted)
             out.count += 1
             out.lines.append(Int32(clamping: record.line))
             out.offsets.append(record.byteOffset)

@@ -37,32 +37,6 @@ public struct CombinedIncident: Hashable, Sendable, Identifiable {
     /// The police reports behind the incident, in start order.
     public var policeRefs: [PoliceRef]
 
-    public init(
-        id: IncidentID, provenance: Provenance, child: ChildID?, person: PersonSummary,
-        responsibleAuthority: AuthorityCode?, home: HomeURN?, hostAuthority: AuthorityCode?, force: ForceCode?,
-        start: Instant, end: Instant?, highestRisk: RiskLevel?, returnInterview: ReturnInterview,
-        cseConcern: Bool, discrepancies: Discrepancies, episodeIDs: [EpisodeID], policeRefs: [PoliceRef],
-        isRepeat: Bool = false
-    ) {
-        self.id = id
-        self.provenance = provenance
-        self.child = child
-        self.person = person
-        self.responsibleAuthority = responsibleAuthority
-        self.home = home
-        self.hostAuthority = hostAuthority
-        self.force = force
-        self.start = start
-        self.end = end
-        self.highestRisk = highestRisk
-        self.returnInterview = returnInterview
-        self.cseConcern = cseConcern
-        self.discrepancies = discrepancies
-        self.episodeIDs = episodeIDs
-        self.policeRefs = policeRefs
-        self.isRepeat = isRepeat
-    }
-
     /// Whether any source has no end yet.
     public var isOngoing: Bool { end == nil }
 
@@ -78,6 +52,24 @@ public struct CombinedIncident: Hashable, Sendable, Identifiable {
 
     /// Whether the police graded the absence high risk.
     public var isHighRisk: Bool { highestRisk == .high }
+}
+
+extension CombinedIncident {
+    public init(
+        id: IncidentID, provenance: Provenance, child: ChildID?, person: PersonSummary,
+        responsibleAuthority: AuthorityCode?, home: HomeURN?, hostAuthority: AuthorityCode?, force: ForceCode?,
+        start: Instant, end: Instant?, highestRisk: RiskLevel?, returnInterview: ReturnInterview,
+        cseConcern: Bool, discrepancies: Discrepancies, episodeIDs: [EpisodeID], policeRefs: [PoliceRef],
+        isRepeat: Bool = false
+    ) {
+        // The memberwise initializer (its `isRepeat` comes before the ids) builds the value in
+        // place; assigning each property here would copy the incident once more (Swift 6.3).
+        self.init(
+            id: id, provenance: provenance, child: child, person: person, responsibleAuthority: responsibleAuthority,
+            home: home, hostAuthority: hostAuthority, force: force, start: start, end: end, highestRisk: highestRisk,
+            returnInterview: returnInterview, cseConcern: cseConcern, discrepancies: discrepancies,
+            isRepeat: isRepeat, episodeIDs: episodeIDs, policeRefs: policeRefs)
+    }
 }
 
 /// Which agencies' records an incident rests on.

@@ -2,9 +2,9 @@
 public struct LAEpisode: Hashable, Sendable {
     public var id: EpisodeID
     public var child: ChildID
+    public var type: EpisodeType
     /// The responsible authority.
     public var localAuthority: AuthorityCode
-    public var type: EpisodeType
     public var startedAt: Timestamp
     /// `nil` while the child is still missing.
     public var endedAt: Timestamp?
@@ -16,22 +16,19 @@ public struct LAEpisode: Hashable, Sendable {
     public var returnInterviewOffered: Bool?
     public var returnInterviewCompletedAt: Timestamp?
     public var cseConcern: Bool?
+}
 
+extension LAEpisode {
     public init(
         id: EpisodeID, child: ChildID, localAuthority: AuthorityCode, type: EpisodeType, startedAt: Timestamp,
         endedAt: Timestamp? = nil, placement: HomeURN? = nil, policeRef: PoliceRef? = nil,
         returnInterviewOffered: Bool? = nil, returnInterviewCompletedAt: Timestamp? = nil, cseConcern: Bool? = nil
     ) {
-        self.id = id
-        self.child = child
-        self.localAuthority = localAuthority
-        self.type = type
-        self.startedAt = startedAt
-        self.endedAt = endedAt
-        self.placement = placement
-        self.policeRef = policeRef
-        self.returnInterviewOffered = returnInterviewOffered
-        self.returnInterviewCompletedAt = returnInterviewCompletedAt
-        self.cseConcern = cseConcern
+        // The memberwise initializer (type before authority) builds the value in place;
+        // assigning each property here would copy the episode once more (Swift 6.3).
+        self.init(
+            id: id, child: child, type: type, localAuthority: localAuthority, startedAt: startedAt, endedAt: endedAt,
+            placement: placement, policeRef: policeRef, returnInterviewOffered: returnInterviewOffered,
+            returnInterviewCompletedAt: returnInterviewCompletedAt, cseConcern: cseConcern)
     }
 }

@@ -2,8 +2,8 @@
 public struct PoliceReport: Hashable, Sendable {
     public var ref: PoliceRef
     public var force: ForceCode?
-    public var forename: String
     public var surname: String
+    public var forename: String
     public var dateOfBirth: CivilDate?
     public var sex: Sex
     /// The address the person went missing from, as written (often a home's name and street).
@@ -16,27 +16,22 @@ public struct PoliceReport: Hashable, Sendable {
     public var risk: RiskLevel?
     public var cseConcern: Bool?
 
+    /// When the absence began: the time last seen, or the time reported when that is missing.
+    /// Import rejects a report with neither, so an accepted report always has a start.
+    public var startedAt: Timestamp? { lastSeenAt ?? reportedAt }
+}
+
+extension PoliceReport {
     public init(
         ref: PoliceRef, force: ForceCode?, forename: String, surname: String, dateOfBirth: CivilDate?, sex: Sex,
         missingFrom: String = "", missingFromPostcode: Postcode? = nil, lastSeenAt: Timestamp?,
         reportedAt: Timestamp?, foundAt: Timestamp? = nil, risk: RiskLevel? = nil, cseConcern: Bool? = nil
     ) {
-        self.ref = ref
-        self.force = force
-        self.forename = forename
-        self.surname = surname
-        self.dateOfBirth = dateOfBirth
-        self.sex = sex
-        self.missingFrom = missingFrom
-        self.missingFromPostcode = missingFromPostcode
-        self.lastSeenAt = lastSeenAt
-        self.reportedAt = reportedAt
-        self.foundAt = foundAt
-        self.risk = risk
-        self.cseConcern = cseConcern
+        // The memberwise initializer (surname before forename) builds the value in place;
+        // assigning each property here would copy the report once more (Swift 6.3).
+        self.init(
+            ref: ref, force: force, surname: surname, forename: forename, dateOfBirth: dateOfBirth, sex: sex,
+            missingFrom: missingFrom, missingFromPostcode: missingFromPostcode, lastSeenAt: lastSeenAt,
+            reportedAt: reportedAt, foundAt: foundAt, risk: risk, cseConcern: cseConcern)
     }
-
-    /// When the absence began: the time last seen, or the time reported when that is missing.
-    /// Import rejects a report with neither, so an accepted report always has a start.
-    public var startedAt: Timestamp? { lastSeenAt ?? reportedAt }
 }
