@@ -100,6 +100,37 @@ struct DateTimeParserTests {
         #expect(day < midnight)
         #expect(!(midnight < day))
     }
+
+    /// The fixed-place reader of the common layouts answers exactly as the general reader does,
+    /// on those layouts with real, impossible and mistyped values.
+    @Test func fixedLayoutsReadAsTheGeneralReaderDoes() {
+        var random = SeededGenerator(seed: 20_261_206)
+        let layouts = ["dddd-dd-dd", "dd/dd/dddd", "dddd-dd-ddTdd:dd", "dddd-dd-dd dd:dd", "dd/dd/dddd dd:dd"]
+        let stray = Array("0123456789-/:T xZ+")
+        var fixed = 0
+        for _ in 0..<50_000 {
+            let layout = layouts.randomElement(using: &random) ?? layouts[0]
+            var text = layout.map { $0 == "d" ? Character(String(Int.random(in: 0...9, using: &random))) : $0 }
+            // Dates and times often near their limits; now and then a stray character anywhere.
+            let month = Int.random(in: 0...13, using: &random)
+            let monthAt = layout.hasPrefix("dddd") ? 5 : 3
+            text.replaceSubrange(monthAt..<monthAt + 2, with: String(month / 10) + String(month % 10))
+            if Int.random(in: 0..<4, using: &random) == 0 {
+                text[Int.random(in: 0..<text.count, using: &random)] = stray.randomElement(using: &random) ?? "x"
+            }
+            var string = String(text)
+            string.withUTF8 { bytes in
+                let general = DateTimeParser.parseAnyLayout(bytes)
+                if let quick = DateTimeParser.parseFixedLayout(bytes) {
+                    fixed += 1
+                    #expect(quick == general, "\(String(decoding: bytes, as: UTF8.self))")
+                }
+                #expect(DateTimeParser.parse(bytes: bytes) == general)
+            }
+        }
+        // Most texts were read at fixed places.
+        #expect(fixed > 35_000)
+    }
 }
 
 struct LocalTimeZoneTests {

@@ -45,6 +45,46 @@ public enum DateTimeParser {
 
     /// Parses UTF-8 bytes. Linear in the length; allocates nothing.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<ParsedDateTime, DateProblem> {
+        if let result = parseFixedLayout(bytes) { return result }
+        return parseAnyLayout(bytes)
+    }
+
+    /// The layouts the files mostly hold, read at fixed places: `yyyy-mm-dd` and `dd/mm/yyyy`,
+    /// alone or followed by `THH:MM` or ` HH:MM`. The same result as ``parseAnyLayout(_:)``
+    /// gives them; `nil` for any other text, which that reads instead.
+    static func parseFixedLayout(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<ParsedDateTime, DateProblem>? {
+        guard bytes.count == 10 || bytes.count == 16, let text = bytes.baseAddress else { return nil }
+        let year: Int?, month: Int?, day: Int?
+        if text[4] == UInt8(ascii: "-") && text[7] == UInt8(ascii: "-") {
+            (year, month, day) = (number(text, at: 0, digits: 4), number(text, at: 5, digits: 2), number(text, at: 8, digits: 2))
+        } else if text[2] == UInt8(ascii: "/") && text[5] == UInt8(ascii: "/") {
+            (day, month, year) = (number(text, at: 0, digits: 2), number(text, at: 3, digits: 2), number(text, at: 6, digits: 4))
+        } else {
+            return nil
+        }
+        guard let year, let month, let day else { return nil }
+        guard let date = CivilDate(year: year, month: month, day: day) else { return .failure(.impossible) }
+        if bytes.count == 10 { return .success(ParsedDateTime(date: date)) }
+        guard text[10] == UInt8(ascii: "T") || text[10] == UInt8(ascii: " "), text[13] == UInt8(ascii: ":"),
+              let hour = number(text, at: 11, digits: 2), let minute = number(text, at: 14, digits: 2) else { return nil }
+        guard hour < 24, minute < 60 else { return .failure(.impossible) }
+        return .success(ParsedDateTime(date: date, secondsIntoDay: hour * 3600 + minute * 60, utcOffsetSeconds: nil))
+    }
+
+    /// The number written in `digits` decimal digits at `offset`; `nil` when a byte is not one.
+    @inline(__always)
+    private static func number(_ text: UnsafePointer<UInt8>, at offset: Int, digits: Int) -> Int? {
+        var value = 0
+        for i in offset..<(offset + digits) {
+            let digit = text[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+
+    /// Parses any accepted layout, a byte at a time.
+    static func parseAnyLayout(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<ParsedDateTime, DateProblem> {
         var cursor = Cursor(bytes: bytes)
         cursor.skipSpaces()
         let year: Int, month: Int, day: Int
