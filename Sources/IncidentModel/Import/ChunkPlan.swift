@@ -64,42 +64,43 @@ enum ChunkPlan {
             guard let base = buffer.baseAddress else { return 0 }
             var count = 0
             var i = from
-            // Eight bytes at a time while they hold no CR: count the LF bytes among them.
+            // Eight bytes at a time: each LF, and each CR whose next byte is not an LF.
             while i + 8 <= to {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if hasByte(word, 0x0D) { break }
-                count += countByte(word, 0x0A)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let lineFeeds = matches(word, 0x0A)
+                count += lineFeeds.nonzeroBitCount
+                let returns = matches(word, 0x0D)
+                if returns != 0 {
+                    // A byte's mark moved down one byte lands on the byte before it; the last
+                    // byte's next is the next word's first.
+                    var lone = returns & ~(lineFeeds >> 8)
+                    if lone & lastByte != 0 && i + 8 < buffer.count && buffer[i + 8] == 0x0A { lone &= ~lastByte }
+                    count += lone.nonzeroBitCount
+                }
                 i += 8
             }
             while i < to {
                 let b = buffer[i]
                 if b == 0x0A || (b == 0x0D && !(i + 1 < buffer.count && buffer[i + 1] == 0x0A)) { count += 1 }
                 i += 1
-                // Back to whole words once past the CR.
-                while b != 0x0D && i + 8 <= to {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if hasByte(word, 0x0D) { break }
-                    count += countByte(word, 0x0A)
-                    i += 8
-                }
             }
             return count
         }
     }
 
+    /// The high bit of a word's last byte (in memory order).
+    private static let lastByte: UInt64 = 0x80 << 56
+
     private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
-    /// How many of the word's eight bytes equal `byte` (exact: no false positives).
+    /// The high bit of each of the word's eight bytes that equals `byte`, and no other bit
+    /// (exact: no false positives).
     @inline(__always)
-    private static func countByte(_ word: UInt64, _ byte: UInt8) -> Int {
+    private static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
         // A byte of x is zero exactly where its high bit is set below.
-        let zeros = ~(((x & lows) &+ lows) | x | lows)
-        return zeros.nonzeroBitCount
+        return ~(((x & lows) &+ lows) | x | lows)
     }
-
-    @inline(__always)
-    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool { countByte(word, byte) != 0 }
 }
 
 /// The number of cores, read once.
