@@ -111,7 +111,8 @@ struct DateTimeParserTests {
         for _ in 0..<50_000 {
             let layout = layouts.randomElement(using: &random) ?? layouts[0]
             var text = layout.map { $0 == "d" ? Character(String(Int.random(in: 0...9, using: &random))) : $0 }
-            // Dates and times often near their limits; now and then a stray character anywhere.
+            // Months often past their limit, hours and minutes often past theirs (random digits);
+            // now and then a stray character anywhere.
             let month = Int.random(in: 0...13, using: &random)
             let monthAt = layout.hasPrefix("dddd") ? 5 : 3
             text.replaceSubrange(monthAt..<monthAt + 2, with: String(month / 10) + String(month % 10))

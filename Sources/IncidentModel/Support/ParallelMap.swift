@@ -22,8 +22,7 @@ package enum ParallelMap {
     package static func chunks<T: Sendable>(
         count: Int, minimumChunk: Int = 20_000, _ transform: @Sendable (Range<Int>) -> [T]
     ) -> [T] {
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        let pieces = min(workers * 4, count / max(1, minimumChunk))
+        let pieces = Self.pieces(count: count, minimumChunk: minimumChunk)
         guard pieces > 1 else { return transform(0..<count) }
         let slots = ResultSlots<[T]>(count: pieces)
         perform(pieces: pieces) { piece in
@@ -52,20 +51,24 @@ extension ParallelMap {
     package static func map<T: Sendable>(
         count: Int, capacity: Int, minimumChunk: Int = 20_000, _ transform: @Sendable (Int) -> T
     ) -> [T] {
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        return map(count: count, capacity: capacity, pieces: min(workers * 4, count / max(1, minimumChunk)), transform)
+        map(count: count, capacity: capacity, pieces: Self.pieces(count: count, minimumChunk: minimumChunk), transform)
     }
 
     /// Calls `body` once for each of a few contiguous ranges that together cover `0..<count`,
     /// on every core: for work that writes its results in place.
     package static func forEachChunk(count: Int, minimumChunk: Int = 20_000, _ body: @Sendable (Range<Int>) -> Void) {
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        let pieces = min(workers * 4, count / max(1, minimumChunk))
+        let pieces = Self.pieces(count: count, minimumChunk: minimumChunk)
         guard pieces > 1 else {
             body(0..<count)
             return
         }
         perform(pieces: pieces) { piece in body((count * piece / pieces)..<(count * (piece + 1) / pieces)) }
+    }
+
+    /// How many contiguous pieces `count` items are cut into: four for each core, none smaller
+    /// than `minimumChunk` (so that small inputs stay on the calling thread).
+    private static func pieces(count: Int, minimumChunk: Int) -> Int {
+        min(ProcessInfo.processInfo.activeProcessorCount * 4, count / max(1, minimumChunk))
     }
 
     /// `transform(i)` for every `i` in `0..<count`, each index a piece of its own: for a few
