@@ -29,4 +29,21 @@ struct TextMemoTests {
         #expect(memo.value(for: decomposed) { decomposed.lowercased() } == "café")
         #expect(memo.count == 2)
     }
+
+    @Test func looksUpWithoutComputingAndRemembersWhatItIsGiven() {
+        var memo = TextMemo<Int>(capacity: 2)
+        let texts = (0..<500).map { "Surname\($0)" } + ["", "Ó Briain"]
+        for text in texts {
+            #expect(memo.value(for: text) == nil)
+            memo.remember(text.unicodeScalars.count, for: text)
+        }
+        #expect(memo.count == texts.count)
+        for text in texts {
+            #expect(memo.value(for: text) == text.unicodeScalars.count)
+        }
+        #expect(memo.value(for: "Surname500") == nil)
+        // Both forms reach the same entries.
+        #expect(memo.value(for: "Surname7") { -1 } == 8)
+        #expect(memo.count == texts.count)
+    }
 }

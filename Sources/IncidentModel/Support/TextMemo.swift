@@ -30,26 +30,53 @@ struct TextMemo<Value> {
     /// The value remembered for `text`, or else `compute()`, remembered.
     mutating func value(for text: String, _ compute: () -> Value) -> Value {
         var text = text
-        return text.withUTF8 { value(forBytes: $0, compute) }
+        return text.withUTF8 { bytes in
+            let place = find(bytes)
+            if let entry = place.entry { return values[entry] }
+            let value = compute()
+            insert(value, bytes: bytes, hash: place.hash, slot: place.slot)
+            return value
+        }
     }
 
-    private mutating func value(forBytes key: UnsafeBufferPointer<UInt8>, _ compute: () -> Value) -> Value {
+    /// The value remembered for `text`, if any. For a caller whose computation must not sit in
+    /// a closure (a closure that calls a method of a large captured value may copy that value
+    /// on every call, retaining each of its buffers).
+    mutating func value(for text: String) -> Value? {
+        var text = text
+        return text.withUTF8 { bytes in find(bytes).entry.map { values[$0] } }
+    }
+
+    /// Remembers `value` for `text`, which has none yet (``value(for:)`` gave `nil`).
+    mutating func remember(_ value: Value, for text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            let place = find(bytes)
+            precondition(place.entry == nil, "a text is remembered once")
+            insert(value, bytes: bytes, hash: place.hash, slot: place.slot)
+        }
+    }
+
+    /// The entry holding `key`, or the empty slot where it belongs; and its hash.
+    private func find(_ key: UnsafeBufferPointer<UInt8>) -> (entry: Int?, slot: Int, hash: UInt64) {
         let hash = Self.hash(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let entry = Int(slots[slot]) - 1
-            if hashes[entry] == hash && matches(entry, key) { return values[entry] }
+            if hashes[entry] == hash && matches(entry, key) { return (entry, slot, hash) }
             slot = (slot + 1) & mask
         }
-        let value = compute()
+        return (nil, slot, hash)
+    }
+
+    private mutating func insert(_ value: Value, bytes key: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int) {
         slots[slot] = Int32(values.count + 1)
         hashes.append(hash)
         bytes.append(contentsOf: key)
         starts.append(bytes.count)
         values.append(value)
         if values.count * 2 > slots.count { grow() }
-        return value
     }
 
     private func matches(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -35,6 +35,10 @@ struct CandidateSpace: Sendable {
                 // Reports repeat a few thousand addresses: each is looked up once per chunk.
                 var addresses = TextMemo<(byName: Int32?, street: Int32)>()
                 var postcodes = TextMemo<(home: Int32, id: Int32)>()
+                // A child's reports mostly spell its names the same way: each spelling is
+                // normalised and looked up once per chunk.
+                var surnames = TextMemo<PreparedName>(capacity: 1 << 14)
+                var forenames = TextMemo<PreparedName>(capacity: 1 << 12)
                 return range.map { r in
                     let missingFrom = all.buffer[r].missingFrom
                     let address = addresses.value(for: missingFrom) {
@@ -46,11 +50,12 @@ struct CandidateSpace: Sendable {
                             (places.homeID(homeIndex.home(postcode: code, address: "")), places.postcodeID(code))
                         }
                     }
-                    return places.prepare(ReportFields(
-                        surname: all.buffer[r].surname, forename: all.buffer[r].forename,
+                    return PreparedReport(
+                        surname: Self.name(all.buffer[r].surname, memo: &surnames, among: places),
+                        forename: Self.name(all.buffer[r].forename, memo: &forenames, among: places),
                         dateOfBirth: all.buffer[r].dateOfBirth, sex: all.buffer[r].sex,
                         namedHome: address.byName ?? postcode.home, postcode: postcode.id, streetHome: address.street,
-                        hasPlace: !missingFrom.isEmpty || all.buffer[r].missingFromPostcode != nil))
+                        hasPlace: !missingFrom.isEmpty || all.buffer[r].missingFromPostcode != nil)
                 }
             }
         }
@@ -77,6 +82,18 @@ struct CandidateSpace: Sendable {
             }
         }
         blocks = BlockTable(entries: entries)
+    }
+
+    /// A report's name prepared by `people`, or as prepared before for the same spelling.
+    /// (A plain function, not a closure for ``TextMemo/value(for:_:)``: a closure that calls a
+    /// method of `people` may copy it on every call, retaining each of its buffers.)
+    private static func name(
+        _ raw: String, memo: inout TextMemo<PreparedName>, among people: ComparablePeople
+    ) -> PreparedName {
+        if let known = memo.value(for: raw) { return known }
+        let name = people.prepareName(raw)
+        memo.remember(name, for: raw)
+        return name
     }
 
     /// The children that share any block key with report `r`, each once, in index order.

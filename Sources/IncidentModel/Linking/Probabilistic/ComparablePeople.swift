@@ -33,6 +33,35 @@ struct PreparedReport: Sendable {
     var report: ComparableReport
     var newSurname: String?
     var newForename: String?
+
+    /// A report from its names, already looked up, and its other fields.
+    init(surname: PreparedName, forename: PreparedName, dateOfBirth: CivilDate?, sex: Sex, namedHome: Int32,
+         postcode: Int32, streetHome: Int32, hasPlace: Bool) {
+        report = ComparableReport(
+            surname: surname.id, forename: forename.id, dateOfBirth: DateKey(dateOfBirth), sex: sex,
+            namedHome: namedHome, streetHome: streetHome, postcode: postcode, hasPlace: hasPlace)
+        newSurname = surname.new
+        newForename = forename.new
+    }
+}
+
+/// A report's name looked up among the names already numbered: its id, or, for a name no child
+/// has, -1 and its normalised text, for ``ComparablePeople/add(_:)`` to number. It depends on
+/// the name's text alone, so a name met again can take the one worked out before.
+struct PreparedName: Sendable {
+    var id: Int32
+    var new: String?
+
+    /// The name whose normalised text (``NameKey``) is `key`, looked up in `names`.
+    init(key: String, in names: NameTable) {
+        if let id = names.existingID(of: key) {
+            self.id = id
+            new = nil
+        } else {
+            id = -1
+            new = key
+        }
+    }
 }
 
 /// A child as the comparisons take it, before its names and places are numbered.
@@ -168,15 +197,14 @@ struct ComparablePeople: Sendable {
     /// reads, so every core may call it at once); a name not among them is kept as text for
     /// ``add(_:)`` to number.
     func prepare(_ report: ReportFields) -> PreparedReport {
-        let surname = names.existingID(of: report.surname)
-        let forename = names.existingID(of: report.forename)
-        return PreparedReport(
-            report: ComparableReport(
-                surname: surname ?? -1, forename: forename ?? -1, dateOfBirth: DateKey(report.dateOfBirth), sex: report.sex,
-                namedHome: report.namedHome, streetHome: report.streetHome, postcode: report.postcode,
-                hasPlace: report.hasPlace),
-            newSurname: surname == nil ? report.surname : nil, newForename: forename == nil ? report.forename : nil)
+        PreparedReport(
+            surname: PreparedName(key: report.surname, in: names), forename: PreparedName(key: report.forename, in: names),
+            dateOfBirth: report.dateOfBirth, sex: report.sex, namedHome: report.namedHome, postcode: report.postcode,
+            streetHome: report.streetHome, hasPlace: report.hasPlace)
     }
+
+    /// A report's name (as recorded), normalised and looked up as ``prepare(_:)`` does.
+    func prepareName(_ name: String) -> PreparedName { PreparedName(key: NameKey.normalise(name), in: names) }
 
     /// Adds prepared reports, in order after any added before, numbering their new names in
     /// report order.
