@@ -42,7 +42,9 @@ func printProbabilisticDigest(directory: String) throws {
         for levels in table { for value in levels { digest.add(value) } }
     }
     digest.add(linkage.model.matchShare)
-    print("digest=\(String(digest.value, radix: 16)) reports=\(linkage.links.count) linked=\(linked) review=\(linkage.review.count) compared=\(linkage.comparedPairs) context_and_link=\(format(seconds))")
+    // Review candidates that score enough to link but are too close to the next candidate.
+    let close = linkage.review.filter { $0.weight >= ProbabilisticPersonLinker().thresholds.link }.count
+    print("digest=\(String(digest.value, radix: 16)) reports=\(linkage.links.count) linked=\(linked) review=\(linkage.review.count) review_close=\(close) compared=\(linkage.comparedPairs) context_and_link=\(format(seconds))")
 }
 
 /// CPU seconds used so far by every thread of this process.
@@ -52,7 +54,7 @@ func processCPUSeconds() -> Double {
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
-/// `mfc-bench DIR --phases --probabilistic`: the probabilistic linker's phases one by one, in
+/// `mfc-bench DIR --phases`: the probabilistic linker's phases one by one, in
 /// elapsed and in CPU seconds (all threads; the CPU figure is steadier on a busy machine),
 /// after the context that every linker shares.
 func printProbabilisticPhases(directory: String) throws {

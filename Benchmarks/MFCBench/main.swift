@@ -2,9 +2,11 @@
 //
 //   mfc-bench DIR [--runs N]     runs N fresh processes (default 5) and prints medians
 //   mfc-bench DIR --once         one run in this process; prints one line of figures
-//   --probabilistic              link with the probabilistic model instead of the rules
-//   mfc-bench DIR --phases       times the linking phases one by one (for profiling; the
-//                                pairing and building five times, their median and least)
+//   --rules                      link with the rules instead of the model (the default)
+//   mfc-bench DIR --phases       times the model's linking phases (elapsed and processor time)
+//   mfc-bench DIR --phases --rules
+//                                times the rules' linking phases one by one (the pairing and
+//                                building five times, their median and least)
 //   mfc-bench DIR --workspace    imports into a new workspace and opens it (WorkspaceBenchmark)
 //   mfc-bench DIR --digest       a checksum of the probabilistic linker's whole result
 //   mfc-bench DIR --steady N     import and link N times in one process: least and median
@@ -61,21 +63,21 @@ struct TimedLink {
     let linkCPU: Double
 }
 
-/// Imports `directory` and links it with the rules, or with the model when `probabilistic`.
-func importAndLink(directory: String, probabilistic: Bool) throws -> TimedLink {
+/// Imports `directory` and links it with the model, or with the rules when `rules`.
+func importAndLink(directory: String, rules: Bool) throws -> TimedLink {
     let cpuStart = processorSeconds()
     let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: .europeLondon) }
     let cpuLoaded = processorSeconds()
-    let linker = probabilistic ? IncidentLinker(personLinker: ProbabilisticPersonLinker()) : IncidentLinker()
+    let linker = rules ? IncidentLinker(personLinker: DeterministicPersonLinker()) : IncidentLinker()
     let (linked, link) = time { linker.link(dataset) }
     return TimedLink(
         linked: linked, load: load, link: link, loadCPU: cpuLoaded - cpuStart, linkCPU: processorSeconds() - cpuLoaded)
 }
 
 /// One run: load, link, export; prints `key=value` pairs on one line.
-func runOnce(directory: String, dashboard: Bool, probabilistic: Bool) throws {
+func runOnce(directory: String, dashboard: Bool, rules: Bool) throws {
     let zone = LocalTimeZone.europeLondon
-    let run = try importAndLink(directory: directory, probabilistic: probabilistic)
+    let run = try importAndLink(directory: directory, rules: rules)
     let (linked, load, link) = (run.linked, run.load, run.link)
     let dataset = linked.dataset
     let catalogue = IncidentCatalogue(registers: linked.registers, zone: zone)
@@ -97,10 +99,10 @@ func runOnce(directory: String, dashboard: Bool, probabilistic: Bool) throws {
 /// Import and link `runs` times in this process; prints the least and the median of each
 /// figure. The least is the steadiest figure on a machine whose speed drifts: it is the run
 /// the machine's host disturbed least, so two versions of the code compare best by it.
-func runSteady(directory: String, runs: Int, probabilistic: Bool) throws {
+func runSteady(directory: String, runs: Int, rules: Bool) throws {
     var figures: [(name: String, values: [Double])] = [("load", []), ("link", []), ("load_cpu", []), ("link_cpu", [])]
     for _ in 0..<runs {
-        let run = try importAndLink(directory: directory, probabilistic: probabilistic)
+        let run = try importAndLink(directory: directory, rules: rules)
         for (k, value) in [run.load, run.link, run.loadCPU, run.linkCPU].enumerated() {
             figures[k].values.append(value)
         }
@@ -110,7 +112,7 @@ func runSteady(directory: String, runs: Int, probabilistic: Bool) throws {
 }
 
 /// Runs `runs` fresh processes and prints the median of each figure.
-func runMany(directory: String, runs: Int, probabilistic: Bool) throws {
+func runMany(directory: String, runs: Int, rules: Bool) throws {
     var figures: [String: [Double]] = [:]
     var counts = ""
     var dashboardLines: [String] = []
@@ -118,7 +120,7 @@ func runMany(directory: String, runs: Int, probabilistic: Bool) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         process.arguments = [directory, "--once"] + (run == runs ? ["--dashboard"] : [])
-            + (probabilistic ? ["--probabilistic"] : [])
+            + (rules ? ["--rules"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -155,9 +157,11 @@ func runMany(directory: String, runs: Int, probabilistic: Bool) throws {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let directory = arguments.first, !directory.hasPrefix("-") else {
-    FileHandle.standardError.write(Data("usage: mfc-bench DIR [--runs N] [--probabilistic] [--once [--dashboard]]\n".utf8))
+    FileHandle.standardError.write(Data("usage: mfc-bench DIR [--runs N] [--rules] [--once [--dashboard]] [--phases] [--steady N] [--digest] [--workspace]\n".utf8))
     exit(2)
 }
+/// Whether to link with the rules rather than the model.
+let rules = arguments.contains("--rules")
 /// The value after `option`, if any.
 func value(after option: String) -> String? {
     guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return nil }
@@ -172,7 +176,7 @@ do {
         try runWorkspaceBenchmark(directory: directory, runs: value(after: "--runs").flatMap(Int.init).map { max(1, $0) } ?? 3)
     } else if arguments.contains("--digest") {
         try printProbabilisticDigest(directory: directory)
-    } else if arguments.contains("--phases") && arguments.contains("--probabilistic") {
+    } else if arguments.contains("--phases") && !rules {
         try printProbabilisticPhases(directory: directory)
     } else if arguments.contains("--phases") {
         let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: .europeLondon) }
@@ -187,20 +191,20 @@ do {
             builds.append(b)
             incidents = linked.incidents.count
         }
-        let (_, all) = time { IncidentLinker().link(dataset) }
+        let (_, all) = time { IncidentLinker(personLinker: DeterministicPersonLinker()).link(dataset) }
         print("load=\(format(load)) context=\(format(c)) persons=\(format(l)) pairs=\(format(p)) pair_build_mark=\(format(median(builds))) (min \(format(builds.min() ?? .nan))) incidents=\(incidents) all_link=\(format(all)) \(pairs.count)")
     } else if let count = value(after: "--steady").flatMap(Int.init) {
-        try runSteady(directory: directory, runs: max(1, count), probabilistic: arguments.contains("--probabilistic"))
+        try runSteady(directory: directory, runs: max(1, count), rules: rules)
     } else if arguments.contains("--once") {
         try runOnce(
             directory: directory, dashboard: arguments.contains("--dashboard"),
-            probabilistic: arguments.contains("--probabilistic"))
+            rules: rules)
     } else {
         var runs = 5
         if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count, let n = Int(arguments[index + 1]) {
             runs = max(1, n)
         }
-        try runMany(directory: directory, runs: runs, probabilistic: arguments.contains("--probabilistic"))
+        try runMany(directory: directory, runs: runs, rules: rules)
     }
 } catch {
     FileHandle.standardError.write(Data("mfc-bench: \(error)\n".utf8))

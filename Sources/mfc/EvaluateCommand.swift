@@ -27,6 +27,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The LA's records to link: native (la_episodes.csv, children.csv) or ssda903 (the returns in ssda903/).")
     var format: ImportFormat = .native
 
+    @OptionGroup(title: "The model's bands") var model: ModelOptions
+
     func validate() throws {
         if format != .native && format != .ssda903 {
             throw ValidationError("evaluate reads the LA's records as native or ssda903, not --format \(format.rawValue)")
@@ -64,11 +66,10 @@ struct EvaluateCommand: ParsableCommand {
         var table = TextTable(
             header: ["linker", "true pairs", "made", "right", "wrong", "missed", "precision", "recall", "F1", "review"],
             rightAligned: Set(1...9))
-        let deterministic = IncidentLinker().link(dataset)
+        let deterministic = IncidentLinker(personLinker: DeterministicPersonLinker()).link(dataset)
         table.append(Self.row("deterministic", LinkageEvaluation(predicted: deterministic.linkedPairs, truth: truth), truth, "-"))
-        let model = ProbabilisticPersonLinker()
         let context = LinkContext(dataset: dataset)
-        let linkage = model.run(context)
+        let linkage = model.linker.run(context)
         let probabilistic = IncidentLinker().link(context, links: linkage.links)
         let reviewShare = dataset.policeReports.isEmpty ? 0 : Double(linkage.review.count) / Double(dataset.policeReports.count)
         table.append(Self.row(

@@ -19,6 +19,8 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "Data folder or files (default: the sample data).")
     var paths: [String] = []
 
+    @OptionGroup(title: "The model's bands") var model: ModelOptions
+
     func run() throws {
         let zone = LocalTimeZone.europeLondon
         let dataset: Dataset
@@ -27,13 +29,13 @@ struct ExplainCommand: ParsableCommand {
         } catch {
             throw CLIError.unreadable("\(error)")
         }
-        let linker = ProbabilisticPersonLinker()
+        let linker = model.linker
         let context = LinkContext(dataset: dataset)
         let linkage = linker.run(context)
         var reports = dataset.policeReports.indices.filter { dataset.policeReports[$0].ref.rawValue == id }
         if reports.isEmpty, dataset.episodes.contains(where: { $0.id.rawValue == id }) {
             // Pair with the links already made, to find the reports of this episode's incident.
-            let linked = IncidentLinker().link(context, links: linkage.links)
+            let linked = IncidentLinker(personLinker: linker).link(context, links: linkage.links)
             let refs = Set(linked.incidents.first { $0.episodeIDs.contains(EpisodeID(id)) }?.policeRefs ?? [])
             reports = dataset.policeReports.indices.filter { refs.contains(dataset.policeReports[$0].ref) }
             if reports.isEmpty { print("LA episode \(TextSanitiser.visible(id)) has no police report linked to it") }

@@ -386,9 +386,12 @@ struct IncidentLinkerTests {
             children: Rows.child("C1"),
             episodes: Rows.episode("E1", start: "01/03/2024 10:00", end: "01/03/2024 12:00"),
             police: Rows.police("P1", seen: "01/03/2024 10:30") + Rows.police("P2", forename: "Kim", seen: "01/02/2024 10:30"))
+        // Another child, with an absence of its own.
         var more = files
-        more["la_episodes.csv", default: ""] += Rows.episode("E0", start: "01/01/2024 10:00")
-        more["police_reports.csv", default: ""] += Rows.police("P0", forename: "Lee", seen: "01/01/2024 09:00")
+        more["children.csv", default: ""] += Rows.child("C2", given: "Lee", family: "Jones", dob: "05/06/2011", sex: "M")
+        more["la_episodes.csv", default: ""] += Rows.episode("E0", child: "C2", start: "01/01/2024 10:00")
+        more["police_reports.csv", default: ""] += Rows.police(
+            "P0", forename: "Lee", surname: "Jones", dob: "05/06/2011", sex: "M", seen: "01/01/2024 09:00")
         let before = try Fixture.link(files).incidents
         let after = try Fixture.link(more).incidents
         for incident in before {

@@ -35,7 +35,8 @@ extension LinkedData {
 
 struct DeterministicPersonLinkerTests {
     func links(children: String, episodes: String = "", police: String) throws -> LinkedData {
-        try Fixture.link(Fixture.files(children: children, episodes: episodes, police: police))
+        try Fixture.link(
+            Fixture.files(children: children, episodes: episodes, police: police), personLinker: DeterministicPersonLinker())
     }
 
     @Test func linksWithCertaintyThroughPoliceRefOnAnEpisode() throws {

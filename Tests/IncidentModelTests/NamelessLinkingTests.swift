@@ -1,11 +1,12 @@
 import Testing
 @testable import IncidentModel
 
-/// Children with no names (as an SSDA903 return gives them) link on date of birth, sex, home
-/// and time.
+/// With the rules, children with no names (as an SSDA903 return gives them) link on date of
+/// birth, sex, home and time.
 struct NamelessLinkingTests {
     func links(children: String, episodes: String = "", police: String) throws -> LinkedData {
-        try Fixture.link(Fixture.files(children: children, episodes: episodes, police: police))
+        try Fixture.link(
+            Fixture.files(children: children, episodes: episodes, police: police), personLinker: DeterministicPersonLinker())
     }
 
     @Test func linksANamelessChildOnDateOfBirthSexAndHome() throws {

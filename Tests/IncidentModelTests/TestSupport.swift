@@ -110,9 +110,12 @@ enum Fixture {
             try LinkageEvaluation.truthPairs(csv: FileBytes.read(path: folder + "/truth.csv")))
     }
 
-    /// Loads the files and links them.
-    static func link(_ files: [String: String], toleranceHours: Int = 24) throws -> LinkedData {
-        IncidentLinker(toleranceHours: toleranceHours).link(try load(files))
+    /// Loads the files and links them, with the default person linker (the model) unless
+    /// another is given.
+    static func link(
+        _ files: [String: String], personLinker: any PersonLinker = ProbabilisticPersonLinker(), toleranceHours: Int = 24
+    ) throws -> LinkedData {
+        IncidentLinker(personLinker: personLinker, toleranceHours: toleranceHours).link(try load(files))
     }
 
     // Registers used by the linking tests.

@@ -6,7 +6,7 @@ public struct IncidentLinker: Sendable {
 
     /// A linker with the given person linkage (the deterministic rules by default) and a
     /// pairing tolerance in hours (24 by default).
-    public init(personLinker: any PersonLinker = DeterministicPersonLinker(), toleranceHours: Int = 24) {
+    public init(personLinker: any PersonLinker = ProbabilisticPersonLinker(), toleranceHours: Int = 24) {
         self.personLinker = personLinker
         self.pairer = EpisodePairer(toleranceHours: toleranceHours)
     }

@@ -29,6 +29,20 @@ public struct MatchModel: Sendable, Hashable {
         ],
         matchShare: 0.1)
 
+    /// m moved a share of the way towards the defaults' m. An estimate from many pairs can put
+    /// m at almost nothing for a slip the data happen not to show (a sex recorded wrongly, a
+    /// date of birth quite different), and then that one field would outweigh all the others
+    /// agreeing. Mixing in the defaults (a twentieth by default) keeps every level possible:
+    /// no field's disagreement weighs much below -10.
+    public func tempered(share: Double = 0.05) -> MatchModel {
+        var model = self
+        for field in LinkField.allCases {
+            let f = field.rawValue
+            model.m[f] = zip(m[f], Self.defaults.m[f]).map { (1 - share) * $0 + share * $1 }
+        }
+        return model
+    }
+
     /// The weight of one field at one level: log2(m/u), 0 for the missing level.
     public func weight(_ field: LinkField, level: Int) -> Double {
         guard level > 0 else { return 0 }
@@ -56,25 +70,38 @@ public struct MatchModel: Sendable, Hashable {
     }
 
     /// Refines m (and the match share) by expectation-maximisation over the distinct patterns of
-    /// the blocked pairs, with u held fixed. `patterns` counts how many pairs show each vector.
-    mutating func estimateM(patterns: [ComparisonVector: Int], iterations: Int = 20) {
+    /// the blocked pairs. `patterns` counts how many pairs show each vector.
+    ///
+    /// Both classes are estimated. The non-matches among blocked pairs are not like random
+    /// pairs: each shares a block key with its report (a date of birth, a home), so they agree
+    /// far more often than u says. Held to u, they would fit the match class better than the
+    /// other, and m would end up describing them. Here the non-matches have their own shares,
+    /// started from the shares of all blocked pairs (most of which are non-matches), and m starts
+    /// from its current value (the certain links', or the defaults). The u the weights use stays
+    /// the random pairs': how often unrelated people agree in the population.
+    mutating func estimateM(patterns: [ComparisonVector: Int], iterations: Int = 30) {
         // In a fixed order, so that the sums (and so the model) are the same on every run.
         let items = patterns.map { ($0.key, Double($0.value)) }.sorted { $0.0.levels.lexicographicallyPrecedes($1.0.levels) }
         guard !items.isEmpty else { return }
+        var blocked = MatchModel(m: m, u: Self.shares(items), matchShare: matchShare)
         for _ in 0..<iterations {
-            var posteriors: [(ComparisonVector, Double)] = []
+            var matches: [(ComparisonVector, Double)] = []
+            var others: [(ComparisonVector, Double)] = []
             var matched = 0.0
             var total = 0.0
             for (vector, count) in items {
-                let w = weight(vector)
-                let odds = matchShare / (1 - matchShare) * pow(2, w)
+                let odds = blocked.matchShare / (1 - blocked.matchShare) * pow(2, blocked.weight(vector))
                 let p = odds.isInfinite ? 1 : odds / (1 + odds)
-                posteriors.append((vector, p * count))
+                matches.append((vector, p * count))
+                others.append((vector, (1 - p) * count))
                 matched += p * count
                 total += count
             }
-            m = Self.shares(posteriors)
-            matchShare = min(0.99, max(1e-4, matched / total))
+            blocked.m = Self.shares(matches)
+            blocked.u = Self.shares(others)
+            blocked.matchShare = min(0.99, max(1e-4, matched / total))
         }
+        m = blocked.m
+        matchShare = blocked.matchShare
     }
 }
