@@ -24,6 +24,8 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @OptionGroup(title: "Linking") var linking: LinkOptions
+
     @Option(help: ArgumentHelp("Homes: watch homes rated Good or Outstanding with at least N incidents in the period.", valueName: "N"))
     var watch = HomeReport.defaultWatchThreshold
 
@@ -42,7 +44,7 @@ struct DashboardCommand: ParsableCommand {
         terminal.paint(Self.loadingScreen(terminal.size))
         let loaded: DataSource.Loaded
         do {
-            loaded = try DataSource.load(paths, workspace: workspace, sourceRecords: false)
+            loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
         } catch {
             terminal.stop()
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -53,6 +55,7 @@ struct DashboardCommand: ParsableCommand {
             index: IncidentIndex(linked: loaded.linked, catalogue: loaded.catalogue), width: size.width, height: size.height,
             exportDefault: Self.defaultExportName())
         state.watchThreshold = watch
+        state.review.linker = linking.model
         if let workspace = loaded.workspace {
             // Review decisions go to the workspace the data came from; pairs decided before stay out of the queue.
             // With the workspace's kept incidents, the model reads the records when it first runs.
@@ -61,7 +64,8 @@ struct DashboardCommand: ParsableCommand {
                 records = { @Sendable () -> Dataset in (try? store.dataset()) ?? Dataset() }
             }
             state.review = ReviewState(
-                workspace: workspace.path, decided: Set(((try? workspace.decisions()) ?? []).map(\.pair)), records: records)
+                workspace: workspace.path, decided: Set(((try? workspace.decisions()) ?? []).map(\.pair)), records: records,
+                linker: linking.model)
         }
         if let workspace = loaded.workspace, loaded.linked.incidents.isEmpty {
             state.message = "The workspace \(workspace.path) holds no records yet: load extracts with mfc import DIR"

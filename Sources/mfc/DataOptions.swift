@@ -36,12 +36,15 @@ struct DataSource {
     /// named or exists (its kept snapshot of linked incidents when current), else the sample
     /// data. With `sourceRecords`, every LA episode and police report is in memory too; without,
     /// a workspace's records may be left on disk (see ``Loaded/sourceStore``).
-    static func load(_ paths: [String], workspace options: WorkspaceOptions, sourceRecords: Bool = true) throws -> Loaded {
+    static func load(
+        _ paths: [String], workspace options: WorkspaceOptions, linker: IncidentLinker = IncidentLinker(),
+        sourceRecords: Bool = true
+    ) throws -> Loaded {
         let zone = LocalTimeZone.europeLondon
         if paths.isEmpty, let workspace = try options.openIfPresent() {
             let linkage: WorkspaceLinkage
             do {
-                linkage = try workspace.linkedIncidents(sourceRecords: sourceRecords)
+                linkage = try workspace.linkedIncidents(linker: linker, sourceRecords: sourceRecords)
             } catch {
                 throw CLIError.unreadable(error.description)
             }
@@ -54,22 +57,23 @@ struct DataSource {
         if !paths.isEmpty, options.workspace != nil {
             throw CLIError.usage("name either a workspace (--workspace) or data files, not both")
         }
-        let (linked, catalogue) = try load(paths)
+        let (linked, catalogue) = try load(paths, linker: linker)
         let audit = paths.isEmpty ? nil : try? options.openIfPresent()
         return Loaded(
             linked: linked, catalogue: catalogue, workspace: nil, auditWorkspace: audit,
             origin: paths.isEmpty ? "sample data" : "files", sourceStore: nil)
     }
 
-    /// Loads and links the data in `paths` (or the default folder), in Europe/London time.
-    static func load(_ paths: [String]) throws -> (LinkedData, IncidentCatalogue) {
+    /// Loads the data in `paths` (or the default folder), in Europe/London time, and links them
+    /// with `linker`.
+    static func load(_ paths: [String], linker: IncidentLinker = IncidentLinker()) throws -> (LinkedData, IncidentCatalogue) {
         let zone = LocalTimeZone.europeLondon
         let dataset = try DatasetLoader.load(paths: paths.isEmpty ? [defaultFolder()] : paths, zone: zone)
         if let failed = dataset.reports.first(where: \.failed),
            let error = failed.diagnostics.first(where: { $0.severity == .error }) {
             throw CLIError.unreadable(error.description)
         }
-        let linked = IncidentLinker().link(dataset)
+        let linked = linker.link(dataset)
         return (linked, IncidentCatalogue(registers: linked.registers, zone: zone))
     }
 }

@@ -29,6 +29,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @OptionGroup(title: "Linking") var linking: LinkOptions
+
     @OptionGroup var input: FormatOptions
 
     @Option(help: "Show at most this many messages of each file (0 for all).")
@@ -61,7 +63,7 @@ struct ImportCommand: ParsableCommand {
         do {
             if try opened.isSnapshotCurrent() == false {
                 printError("linking…")
-                try opened.refreshSnapshot(after: result)
+                try opened.refreshSnapshot(linker: linking.incidentLinker, after: result)
                 printError("linked")
             }
         } catch {

@@ -37,9 +37,11 @@ struct IncidentsCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @OptionGroup(title: "Linking") var linking: LinkOptions
+
     func run() throws {
         let pseudonymiser = try makePseudonymiser()
-        let loaded = try DataSource.load(paths, workspace: workspace, sourceRecords: false)
+        let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
         let (linked, catalogue) = (loaded.linked, loaded.catalogue)
         let filter = try filters.filter(registers: linked.registers, zone: catalogue.formatter.zone)
         let incidents = IncidentSort(column: sort, descending: descending)

@@ -17,6 +17,8 @@ struct PurgeCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @OptionGroup(title: "Linking") var linking: LinkOptions
+
     @Option(help: ArgumentHelp("Remove incidents that ended before this date (dd/mm/yyyy or yyyy-mm-dd).", valueName: "date"))
     var before: String
 
@@ -28,7 +30,8 @@ struct PurgeCommand: ParsableCommand {
         let opened = try workspace.open()
         let result: PurgeResult
         do {
-            result = try opened.purge(before: cutoff, dryRun: dryRun, attribution: WorkspaceOptions.attribution)
+            result = try opened.purge(
+                before: cutoff, dryRun: dryRun, attribution: WorkspaceOptions.attribution, linker: linking.incidentLinker)
         } catch {
             throw CLIError.unreadable(error.description)
         }

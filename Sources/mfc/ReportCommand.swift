@@ -40,6 +40,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @OptionGroup(title: "Linking") var linking: LinkOptions
+
     @Option(help: ArgumentHelp("Show counts from 1 to N-1 as c, with secondary suppression.", valueName: "N"))
     var suppress: Int?
 
@@ -62,7 +64,7 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let loaded = try DataSource.load(paths, workspace: workspace, sourceRecords: false)
+        let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
         let zone = loaded.catalogue.formatter.zone
         let data = ReportData(linked: loaded.linked, zone: zone)
         let scope = ReportScope(period: try period(data, zone: zone))

@@ -14,8 +14,10 @@ struct SummaryCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @OptionGroup(title: "Linking") var linking: LinkOptions
+
     func run() throws {
-        let loaded = try DataSource.load(paths, workspace: workspace)
+        let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker)
         let (linked, catalogue) = (loaded.linked, loaded.catalogue)
         if let workspace = loaded.workspace {
             print("workspace \(workspace.path)")

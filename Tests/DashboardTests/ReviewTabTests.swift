@@ -60,6 +60,23 @@ struct ReviewTabTests {
         #expect(state.send(.key(.character("j"))).isEmpty)
     }
 
+    @Test func theTabRunsTheModelWithTheBandsConfigured() throws {
+        let linked = IncidentLinker().link(ReviewFixture.dataset)
+        var state = AppState(index: IncidentIndex(linked: linked, catalogue: IncidentCatalogue(registers: linked.registers, zone: .utc)))
+        func queue(_ linker: ProbabilisticPersonLinker) throws -> Int {
+            var tabState = state
+            tabState.review = ReviewState(linker: linker)
+            let effects = tabState.send(.key(.character("7")))
+            guard case let .run(job) = try #require(effects.first) else { throw ReviewTestError.noJob }
+            _ = Dashboard.reduce(&tabState, job.run())
+            return try #require(tabState.review.data).items.count
+        }
+        state.tab = .incidents
+        // The default bands link every report of the fixture; these send each one to review.
+        #expect(try queue(ProbabilisticPersonLinker()) == 0)
+        #expect(try queue(ReviewFixture.reviewAll) == ReviewFixture.dataset.policeReports.count)
+    }
+
     @Test func theQueueIsOrderedByWeightWithBothSidesAndTheExplanation() throws {
         let state = ReviewFixture.state(workspace: "mfc.sqlite")
         let data = try #require(state.review.data)
@@ -152,4 +169,8 @@ struct ReviewTabTests {
         #expect(text[linkLine + 5].hasPrefix("home same postcode +") || text[linkLine + 5].hasPrefix("home same home +"))
         #expect(text[linkLine + 6].hasPrefix("total +"))
     }
+}
+
+enum ReviewTestError: Error {
+    case noJob
 }

@@ -11,6 +11,8 @@ public struct ReviewState: Sendable {
     /// Reads every source record for the model's run, when the dashboard's data hold the
     /// registers only (a workspace's kept incidents); `nil` when they hold the records.
     public var records: (@Sendable () -> Dataset)?
+    /// The model the Review tab and the detail's explanations run (its bands as configured).
+    public var linker: ProbabilisticPersonLinker
     /// The model's linkage, once computed.
     public internal(set) var data: LinkReview?
     /// Whether the model is being run.
@@ -22,10 +24,14 @@ public struct ReviewState: Sendable {
     public var cursor = 0
     public var top = 0
 
-    public init(workspace: String? = nil, decided: Set<SourcePair> = [], records: (@Sendable () -> Dataset)? = nil) {
+    public init(
+        workspace: String? = nil, decided: Set<SourcePair> = [], records: (@Sendable () -> Dataset)? = nil,
+        linker: ProbabilisticPersonLinker = ProbabilisticPersonLinker()
+    ) {
         self.workspace = workspace
         self.decided = decided
         self.records = records
+        self.linker = linker
     }
 
     /// The item under the cursor.

@@ -23,8 +23,10 @@ extension AppState {
         guard review.data == nil, !review.requested, tab == .review || detailNeedsExplanations else { return [] }
         review.requested = true
         let linked = index.linked
-        let records = review.records
-        return [.run(BackgroundJob("review", serial: 0) { .reviewReady(LinkReview(dataset: records?() ?? linked.dataset)) })]
+        let (records, linker) = (review.records, review.linker)
+        return [.run(BackgroundJob("review", serial: 0) {
+            .reviewReady(LinkReview(dataset: records?() ?? linked.dataset, linker: linker))
+        })]
     }
 
     /// Whether the detail shows a police report that the model linked (or sent to review).

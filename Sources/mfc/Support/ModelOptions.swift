@@ -40,6 +40,9 @@ struct ModelOptions: ParsableArguments {
             margin: margin ?? Self.defaults.margin)
     }
 
+    /// Whether any band was given.
+    var isGiven: Bool { linkWeight != nil || reviewWeight != nil || margin != nil }
+
     /// The model with these bands.
     var linker: ProbabilisticPersonLinker { ProbabilisticPersonLinker(thresholds: thresholds) }
 }
