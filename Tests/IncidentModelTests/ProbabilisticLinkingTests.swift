@@ -210,6 +210,9 @@ struct ProbabilisticPersonLinkerTests {
             police: "P1,GLO,Kayley,SMITH,04/03/2009,F,Willow House,GL1 1AA,01/03/2024 10:00,,,,\n")
         #expect(linkage.links[0]?.child == "C1")
         #expect(linkage.links[0]?.method == .model)
+        // Blocking let C1 through (its date of birth swapped back); Amy Jones shares no block.
+        #expect(linkage.candidates(ofReport: 0) == ["C1"])
+        #expect(linkage.explain(report: 0).map(\.child) == linkage.candidates(ofReport: 0))
     }
 
     @Test func sendsTwinsOfTheSameForenameToReviewInsteadOfGuessing() throws {

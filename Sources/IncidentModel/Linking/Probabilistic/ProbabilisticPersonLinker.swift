@@ -164,6 +164,12 @@ public struct ProbabilisticLinkage: Sendable {
     /// The prepared records and blocks the links were computed from, kept for explanations.
     let space: CandidateSpace
 
+    /// The children blocking lets report `r` (its index in the dataset) be compared with.
+    public func candidates(ofReport r: Int) -> [ChildID] {
+        let children = space.context.dataset.children
+        return space.candidates(ofReport: r).map { children[$0].id }
+    }
+
     /// Every candidate child of report `r` (its index in the dataset), best first, with
     /// per-field levels and weights under this linkage's model.
     public func explain(report r: Int) -> [LinkExplanation] {
