@@ -2,7 +2,8 @@
 // keeping the linked snapshot, as `mfc import` does), and opening the workspace to the
 // dashboard's first screen (as `mfc` does: the snapshot, the registers, the index, one frame).
 //
-//   mfc-bench DIR --workspace [--runs N]   N imports into new workspaces, each followed by three
+//   mfc-bench DIR --workspace [--runs N] [--rules]
+//                                           N imports into new workspaces, each followed by three
 //                                           openings, every step in a fresh process; medians
 import Dashboard
 import Foundation
@@ -12,22 +13,23 @@ import IncidentStore
 /// A fixed analyst for the benchmark's imports.
 private let analyst = Attribution(user: "bench", clock: { Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) })
 
-/// One import into a new workspace at `path`; prints `import=… link_keep=… peak_mib=…`.
-func runWorkspaceImport(directory: String, path: String) throws {
+/// One import into a new workspace at `path`, linked with the model (or the rules); prints
+/// `import=… link_keep=… peak_mib=…`.
+func runWorkspaceImport(directory: String, path: String, rules: Bool) throws {
     let (workspace, _) = try Workspace.create(at: path, attribution: analyst)
     let (result, importing) = try time { try workspace.importFiles([directory], zone: .europeLondon, attribution: analyst) }
     guard result.importID != nil else { throw BenchError.nothingImported }
-    let (_, linking) = try time { try workspace.refreshSnapshot(after: result) }
+    let (_, linking) = try time { try workspace.refreshSnapshot(linker: benchLinker(rules: rules), after: result) }
     let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     print("import=\(format(importing)) link_keep=\(format(linking)) import_total=\(format(importing + linking)) "
         + "file_mib=\(format(Double(bytes) / 1_048_576, 0)) peak_mib=\(format(peakMemoryMiB(), 0))")
 }
 
 /// One opening of the workspace at `path` to the dashboard's first screen (120x40); prints
-/// `open=… first_screen=… incidents=…`.
-func runWorkspaceOpen(path: String) throws {
+/// `open=… first_screen=… incidents=…`. The linker must be the import's, or the snapshot is stale.
+func runWorkspaceOpen(path: String, rules: Bool) throws {
     let start = ContinuousClock.now
-    let (linkage, reading) = try time { try Workspace.open(at: path).linkedIncidents() }
+    let (linkage, reading) = try time { try Workspace.open(at: path).linkedIncidents(linker: benchLinker(rules: rules)) }
     guard !linkage.linkedNow else { throw BenchError.snapshotStale }
     let catalogue = IncidentCatalogue(registers: linkage.linked.registers, zone: .europeLondon)
     let (state, indexing) = time {
@@ -41,7 +43,8 @@ func runWorkspaceOpen(path: String) throws {
 }
 
 /// Runs `runs` imports, each followed by three openings, in fresh processes; prints medians.
-func runWorkspaceBenchmark(directory: String, runs: Int) throws {
+func runWorkspaceBenchmark(directory: String, runs: Int, rules: Bool) throws {
+    let linkerArguments = rules ? ["--rules"] : []
     var figures: [String: [Double]] = [:]
     func record(_ line: Substring, prefix: String) {
         for pair in line.split(separator: " ") {
@@ -53,11 +56,11 @@ func runWorkspaceBenchmark(directory: String, runs: Int) throws {
     for run in 1...runs {
         let path = NSTemporaryDirectory() + "mfc-bench-\(getpid())-\(run).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
-        let imported = try child([directory, "--workspace-import", path])
+        let imported = try child([directory, "--workspace-import", path] + linkerArguments)
         print("run \(run) import: \(imported)")
         record(imported[...], prefix: "")
         for _ in 0..<3 {
-            let opened = try child([directory, "--workspace-open", path])
+            let opened = try child([directory, "--workspace-open", path] + linkerArguments)
             print("run \(run) open: \(opened)")
             record(opened[...], prefix: "")
         }

@@ -8,7 +8,8 @@
 //                                times the rules' linking phases one by one (the pairing and
 //                                building five times, their median and least)
 //   mfc-bench DIR --workspace    imports into a new workspace and opens it (WorkspaceBenchmark)
-//   mfc-bench DIR --digest       a checksum of the probabilistic linker's whole result
+//   mfc-bench DIR --digest       a checksum of the probabilistic linker's whole result (the
+//                                model's only: --rules does not apply)
 //   mfc-bench DIR --steady N     import and link N times in one process: least and median
 //
 // Each run is a fresh process so that peak memory (getrusage's maximum resident set) is that
@@ -63,12 +64,17 @@ struct TimedLink {
     let linkCPU: Double
 }
 
+/// The model (the default), or the rules when `rules`.
+func benchLinker(rules: Bool) -> IncidentLinker {
+    rules ? IncidentLinker(personLinker: DeterministicPersonLinker()) : IncidentLinker()
+}
+
 /// Imports `directory` and links it with the model, or with the rules when `rules`.
 func importAndLink(directory: String, rules: Bool) throws -> TimedLink {
     let cpuStart = processorSeconds()
     let (dataset, load) = try time { try DatasetLoader.load(paths: [directory], zone: .europeLondon) }
     let cpuLoaded = processorSeconds()
-    let linker = rules ? IncidentLinker(personLinker: DeterministicPersonLinker()) : IncidentLinker()
+    let linker = benchLinker(rules: rules)
     let (linked, link) = time { linker.link(dataset) }
     return TimedLink(
         linked: linked, load: load, link: link, loadCPU: cpuLoaded - cpuStart, linkCPU: processorSeconds() - cpuLoaded)
@@ -169,11 +175,12 @@ func value(after option: String) -> String? {
 }
 do {
     if let path = value(after: "--workspace-import") {
-        try runWorkspaceImport(directory: directory, path: path)
+        try runWorkspaceImport(directory: directory, path: path, rules: rules)
     } else if let path = value(after: "--workspace-open") {
-        try runWorkspaceOpen(path: path)
+        try runWorkspaceOpen(path: path, rules: rules)
     } else if arguments.contains("--workspace") {
-        try runWorkspaceBenchmark(directory: directory, runs: value(after: "--runs").flatMap(Int.init).map { max(1, $0) } ?? 3)
+        try runWorkspaceBenchmark(
+            directory: directory, runs: value(after: "--runs").flatMap(Int.init).map { max(1, $0) } ?? 3, rules: rules)
     } else if arguments.contains("--digest") {
         try printProbabilisticDigest(directory: directory)
     } else if arguments.contains("--phases") && !rules {

@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
         }
         // Link now, so that the dashboard opens on the kept incidents instead of linking.
         do {
-            if try opened.isSnapshotCurrent() == false {
+            if try opened.isSnapshotCurrent(linker: linking.incidentLinker) == false {
                 printError("linking…")
                 try opened.refreshSnapshot(linker: linking.incidentLinker, after: result)
                 printError("linked")

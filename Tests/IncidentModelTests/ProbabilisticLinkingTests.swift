@@ -187,6 +187,23 @@ struct MatchModelTests {
         #expect(model.u == MatchModel.defaults.u)
     }
 
+    @Test func expectationMaximisationLeavesMAloneWhenItCannotFindTwoClasses() {
+        let start = MatchModel.defaults
+        // Blocks so tight that every pair is a match: no non-match class to find.
+        var tight = start
+        tight.estimateM(patterns: [
+            ComparisonVector(levels: [1, 1, 1, 1, 1]): 4_000, ComparisonVector(levels: [1, 6, 1, 1, 1]): 100,
+        ])
+        #expect(tight.m == start.m && tight.matchShare == start.matchShare)
+        // Too few pairs to estimate from.
+        var few = start
+        few.estimateM(patterns: [ComparisonVector(levels: [1, 1, 1, 1, 1]): 80, ComparisonVector(levels: [4, 6, 1, 1, 4]): 700])
+        #expect(few.m == start.m)
+        // A pair agreeing only on surname and date of birth stays below the link band.
+        let weak = ComparisonVector(levels: [1, 6, 1, 2, 4])
+        #expect(tight.tempered().weight(weak) < ProbabilisticPersonLinker.Thresholds().link)
+    }
+
     @Test func temperingKeepsEveryLevelPossible() {
         var model = MatchModel.defaults
         model.m[LinkField.sex.rawValue] = [0, 1, 0]

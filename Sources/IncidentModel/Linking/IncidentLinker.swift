@@ -4,7 +4,7 @@ public struct IncidentLinker: Sendable {
     public var personLinker: any PersonLinker
     public var pairer: EpisodePairer
 
-    /// A linker with the given person linkage (the deterministic rules by default) and a
+    /// A linker with the given person linkage (the probabilistic model by default) and a
     /// pairing tolerance in hours (24 by default).
     public init(personLinker: any PersonLinker = ProbabilisticPersonLinker(), toleranceHours: Int = 24) {
         self.personLinker = personLinker
@@ -14,7 +14,7 @@ public struct IncidentLinker: Sendable {
     /// The version of the linking rules (pairing and incident building). Raise it whenever a
     /// change to the code could link the same data differently, so that linked incidents kept
     /// from an earlier version are linked again.
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
 
     /// What this linker is, for caches of its results: its person linker with every setting,
     /// the pairing tolerance and ``rulesVersion``. Linkers with the same signature link the same

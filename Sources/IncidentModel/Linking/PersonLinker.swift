@@ -2,8 +2,8 @@ import Dispatch
 
 /// Decides which local-authority child, if any, each police report is about.
 ///
-/// The first version is ``DeterministicPersonLinker``; a probabilistic one can replace it
-/// without touching ``IncidentLinker`` or its callers.
+/// ``ProbabilisticPersonLinker`` (the default) and ``DeterministicPersonLinker`` (the first,
+/// rule-based version) both fit in ``IncidentLinker`` without touching it or its callers.
 public protocol PersonLinker: Sendable {
     /// One entry per police report of `context.dataset`, in the same order: the child the
     /// report is linked to, or `nil`.

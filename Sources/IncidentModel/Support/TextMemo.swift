@@ -42,7 +42,7 @@ struct TextMemo<Value> {
     /// The value remembered for `text`, if any. For a caller whose computation must not sit in
     /// a closure (a closure that calls a method of a large captured value may copy that value
     /// on every call, retaining each of its buffers).
-    mutating func value(for text: String) -> Value? {
+    func value(for text: String) -> Value? {
         var text = text
         return text.withUTF8 { bytes in find(bytes).entry.map { values[$0] } }
     }

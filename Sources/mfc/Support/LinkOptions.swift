@@ -19,7 +19,9 @@ struct LinkOptions: ParsableArguments {
 
     func validate() throws {
         if linker == .rules, bands.isGiven {
-            throw ValidationError("--link-weight, --review-weight and --margin set the model's bands; the rules have none")
+            throw ValidationError(
+                "--link-weight, --review-weight and --margin set the model's bands; the rules have none "
+                    + "(with --linker rules the dashboard's Review tab runs the model with its default bands)")
         }
     }
 

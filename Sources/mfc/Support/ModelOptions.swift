@@ -1,8 +1,8 @@
 import ArgumentParser
 import IncidentModel
 
-/// The probabilistic model's bands, for the commands that run the model directly
-/// (`mfc evaluate`, `mfc explain`): the defaults unless given.
+/// The probabilistic model's bands, each the default unless given: for `mfc evaluate` and
+/// `mfc explain`, and within ``LinkOptions`` for the commands that build incidents.
 struct ModelOptions: ParsableArguments {
     private static let defaults = ProbabilisticPersonLinker.Thresholds()
 
@@ -25,7 +25,8 @@ struct ModelOptions: ParsableArguments {
         for (name, value) in [("--link-weight", linkWeight), ("--review-weight", reviewWeight), ("--margin", margin)] {
             if let value, !value.isFinite { throw ValidationError("\(name) must be a number") }
         }
-        if let margin, margin < 0 { throw ValidationError("--margin must not be negative") }
+        // With no margin, twins of one name and date of birth would be linked to whichever comes first.
+        if let margin, margin <= 0 { throw ValidationError("--margin must be above 0") }
         let thresholds = self.thresholds
         if thresholds.review > thresholds.link {
             throw ValidationError(
@@ -48,6 +49,8 @@ struct ModelOptions: ParsableArguments {
 }
 
 private extension Double {
-    /// The number as typed: `12`, `4.5`.
-    var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
+    /// The number as typed: `12`, `4.5`, `1e+20`.
+    var formatted: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self)
+    }
 }

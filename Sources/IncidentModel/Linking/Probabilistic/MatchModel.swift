@@ -32,8 +32,8 @@ public struct MatchModel: Sendable, Hashable {
     /// m moved a share of the way towards the defaults' m. An estimate from many pairs can put
     /// m at almost nothing for a slip the data happen not to show (a sex recorded wrongly, a
     /// date of birth quite different), and then that one field would outweigh all the others
-    /// agreeing. Mixing in the defaults (a twentieth by default) keeps every level possible:
-    /// no field's disagreement weighs much below -10.
+    /// agreeing. Mixing in the defaults (a twentieth by default) keeps every level possible: a
+    /// disagreement then weighs -8 to -12 (with the u of generated data), not -18.
     public func tempered(share: Double = 0.05) -> MatchModel {
         var model = self
         for field in LinkField.allCases {
@@ -79,10 +79,16 @@ public struct MatchModel: Sendable, Hashable {
     /// started from the shares of all blocked pairs (most of which are non-matches), and m starts
     /// from its current value (the certain links', or the defaults). The u the weights use stays
     /// the random pairs': how often unrelated people agree in the population.
+    ///
+    /// The estimate is kept only when it separates two classes: matches a minority of the
+    /// blocked pairs (blocking lets through several children per report, one of them at most
+    /// the report's) and not vanishingly few. With too few pairs, or blocks so tight that most
+    /// pairs are matches, the non-match class starts out describing the matches and the match
+    /// class empties; then m stays as it was.
     mutating func estimateM(patterns: [ComparisonVector: Int], iterations: Int = 30) {
         // In a fixed order, so that the sums (and so the model) are the same on every run.
         let items = patterns.map { ($0.key, Double($0.value)) }.sorted { $0.0.levels.lexicographicallyPrecedes($1.0.levels) }
-        guard !items.isEmpty else { return }
+        guard items.reduce(0, { $0 + $1.1 }) >= Self.minimumPairsForEM else { return }
         var blocked = MatchModel(m: m, u: Self.shares(items), matchShare: matchShare)
         for _ in 0..<iterations {
             var matches: [(ComparisonVector, Double)] = []
@@ -101,7 +107,13 @@ public struct MatchModel: Sendable, Hashable {
             blocked.u = Self.shares(others)
             blocked.matchShare = min(0.99, max(1e-4, matched / total))
         }
+        guard Self.separableShares.contains(blocked.matchShare) else { return }
         m = blocked.m
         matchShare = blocked.matchShare
     }
+
+    /// Blocked pairs below which expectation-maximisation is not tried.
+    static let minimumPairsForEM = 1_000.0
+    /// The match shares of an estimate that found two classes.
+    static let separableShares = 0.001...0.5
 }
