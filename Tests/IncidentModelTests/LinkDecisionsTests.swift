@@ -2,7 +2,7 @@ import Testing
 @testable import IncidentModel
 
 struct LinkDecisionsTests {
-    /// Two children, each with one episode; P1 is Amy's report of E1 (paired by the rules),
+    /// Two children, each with one episode; P1 is Amy's report of E1 (paired by the linker),
     /// P2 is a report nobody links (another name), overlapping Ben's episode E2.
     func dataset() throws -> Dataset {
         try Fixture.load(Fixture.files(
@@ -19,7 +19,7 @@ struct LinkDecisionsTests {
         SourcePair(policeRef: PoliceRef(ref), episodeID: EpisodeID(episode))
     }
 
-    @Test func noDecisionsLinkAsTheRulesAlone() throws {
+    @Test func noDecisionsLinkAsTheLinkerAlone() throws {
         let data = try dataset()
         #expect(IncidentLinker().link(data, decisions: LinkDecisions()).incidents == IncidentLinker().link(data).incidents)
     }
@@ -42,7 +42,7 @@ struct LinkDecisionsTests {
         #expect(linked.incident("P-P3")?.provenance == .policeOnly)
     }
 
-    @Test func acceptedPairIsPairedWhenTheRulesFindNoPerson() throws {
+    @Test func acceptedPairIsPairedWhenTheLinkerFindsNoPerson() throws {
         let data = try dataset()
         #expect(!IncidentLinker().link(data).linkedPairs.contains(pair("P2", "E2")))
         let linked = IncidentLinker().link(data, decisions: LinkDecisions([(pair("P2", "E2"), .accept)]))
@@ -52,7 +52,7 @@ struct LinkDecisionsTests {
         #expect(linked.incident("P-P2") == nil)
     }
 
-    @Test func acceptedPairOverridesTheRulesPairing() throws {
+    @Test func acceptedPairOverridesTheLinkersPairing() throws {
         // P1 overlaps E1 only; accepting it with E2 moves it there and leaves E1 to the authority.
         let data = try dataset()
         let linked = IncidentLinker().link(data, decisions: LinkDecisions([(pair("P1", "E2"), .accept)]))

@@ -15,9 +15,9 @@ struct DecisionTests {
     @Test func decisionsSurviveARelinkAndALaterImport() throws {
         let paired = SourcePair(policeRef: "P2", episodeID: "E2")
         let unpaired = SourcePair(policeRef: "P4", episodeID: "E3")
-        let rules = try workspace.link().linkedPairs
-        #expect(rules.contains(paired))
-        #expect(!rules.contains(unpaired))
+        let linked = try workspace.link().linkedPairs
+        #expect(linked.contains(paired))
+        #expect(!linked.contains(unpaired))
 
         try workspace.decide(paired, .reject, reason: "another absence", attribution: StoreFixture.analyst())
         try workspace.decide(unpaired, .accept, reason: "same absence, police had the wrong name", attribution: StoreFixture.analyst())

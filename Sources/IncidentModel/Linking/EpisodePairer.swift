@@ -10,7 +10,7 @@
 /// episode (without the tolerance) joins that episode as a further report of the same absence.
 /// An episode that records the report's `police_ref` is paired with it regardless of times.
 /// Analyst decisions (``LinkDecisions``) come first: an accepted pair is paired like a recorded
-/// `police_ref`, and a rejected pair is never made, whatever the rules say.
+/// `police_ref`, and a rejected pair is never made, whatever the person linkage and the times say.
 public struct EpisodePairer: Sendable {
     /// How far apart, in seconds, two windows may be and still describe the same absence.
     public var tolerance: Int64
@@ -35,12 +35,12 @@ public struct EpisodePairer: Sendable {
             result[r] = e
             isCertain[e] = true
         }
-        // The child number of each report linked by the rules (-1 for none), found on every core.
+        // The child number of each report linked to a child (-1 for none), found on every core.
         let childOf: [Int32] = ParallelMap.map(count: links.count) { r in
             guard let link = links[r] else { return -1 }
             return context.childNumbers[link.child] ?? -1
         }
-        // Every report linked by the rules, grouped by child (a counting sort: each child's
+        // Every report linked to a child, grouped by child (a counting sort: each child's
         // reports stay in report order).
         var perChild = [Int32](repeating: 0, count: context.childNumbers.count + 1)
         var grouped: [Int] = []

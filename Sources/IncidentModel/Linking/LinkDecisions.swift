@@ -18,7 +18,7 @@ public struct LinkDecisions: Hashable, Sendable {
     /// The verdict on each decided pair.
     public private(set) var verdicts: [SourcePair: LinkVerdict] = [:]
 
-    /// No decisions: the linking rules alone.
+    /// No decisions: the linker alone.
     public init() {}
 
     /// Decisions given in order; a later decision on the same pair replaces an earlier one.
