@@ -55,7 +55,6 @@ struct DashboardCommand: ParsableCommand {
             index: IncidentIndex(linked: loaded.linked, catalogue: loaded.catalogue), width: size.width, height: size.height,
             exportDefault: Self.defaultExportName())
         state.watchThreshold = watch
-        state.review.linker = linking.model
         if let workspace = loaded.workspace {
             // Review decisions go to the workspace the data came from; pairs decided before stay out of the queue.
             // With the workspace's kept incidents, the model reads the records when it first runs.
@@ -64,9 +63,9 @@ struct DashboardCommand: ParsableCommand {
                 records = { @Sendable () -> Dataset in (try? store.dataset()) ?? Dataset() }
             }
             state.review = ReviewState(
-                workspace: workspace.path, decided: Set(((try? workspace.decisions()) ?? []).map(\.pair)), records: records,
-                linker: linking.model)
+                workspace: workspace.path, decided: Set(((try? workspace.decisions()) ?? []).map(\.pair)), records: records)
         }
+        state.review.linker = linking.model
         if let workspace = loaded.workspace, loaded.linked.incidents.isEmpty {
             state.message = "The workspace \(workspace.path) holds no records yet: load extracts with mfc import DIR"
         }

@@ -77,35 +77,8 @@ struct EvaluateCommand: ParsableCommand {
             Self.fixed(reviewShare * 100, 2) + "%"))
         print(table.render(), terminator: "")
         print("compared pairs after blocking: \(linkage.comparedPairs) for \(dataset.policeReports.count) police reports")
-        let kept = Self.blockingRecall(linkage, dataset: dataset, truth: truth)
-        print("true report-child pairs that blocking kept (or a recorded police_ref made certain): \(kept.kept) of \(kept.total) (\(Self.fixed(kept.total == 0 ? 0 : Double(kept.kept) / Double(kept.total) * 100, 2))%)")
-    }
-
-    /// How many of the true (police report, child) pairs the model could link: the child is
-    /// among the report's blocked candidates, or an episode's police_ref made the link certain.
-    static func blockingRecall(
-        _ linkage: ProbabilisticLinkage, dataset: Dataset, truth: Set<SourcePair>
-    ) -> (kept: Int, total: Int) {
-        var childOfEpisode: [EpisodeID: ChildID] = [:]
-        for episode in dataset.episodes { childOfEpisode[episode.id] = episode.child }
-        var reportOfRef: [PoliceRef: Int] = [:]
-        for (r, report) in dataset.policeReports.enumerated() where reportOfRef[report.ref] == nil { reportOfRef[report.ref] = r }
-        var children: [Int: Set<ChildID>] = [:]
-        for pair in truth {
-            guard let r = reportOfRef[pair.policeRef], let child = childOfEpisode[pair.episodeID] else { continue }
-            children[r, default: []].insert(child)
-        }
-        var kept = 0, total = 0
-        for (r, truthChildren) in children {
-            let candidates = Set(linkage.candidates(ofReport: r))
-            for child in truthChildren {
-                total += 1
-                if candidates.contains(child) || linkage.links[r]?.method == .policeReference && linkage.links[r]?.child == child {
-                    kept += 1
-                }
-            }
-        }
-        return (kept, total)
+        let kept = BlockingRecall(linkage, truth: truth)
+        print("true report-child pairs that blocking kept (or a recorded police_ref made certain): \(kept.kept) of \(kept.total) (\(Self.fixed(kept.share * 100, 2))%)")
     }
 
     /// The registers and police reports of a generated folder, with each authority's SSDA903

@@ -232,6 +232,23 @@ struct ProbabilisticPersonLinkerTests {
         #expect(linkage.explain(report: 0).map(\.child) == linkage.candidates(ofReport: 0))
     }
 
+    @Test func countsTheTruePairsBlockingKept() throws {
+        // P1 (a nickname, day and month swapped) is blocked with its child; P2's child shares no
+        // block with it (another surname, date of birth and home); P3 is certain by its police_ref.
+        let dataset = try Fixture.load(Fixture.files(
+            children: "C1,916,Kayleigh,Smith,03/04/2009,F,SC000001\nC2,916,Amy,Jones,05/06/2010,F,SC000002\n",
+            episodes: Rows.episode("E1", start: "01/03/2024 10:00") + Rows.episode("E2", child: "C2", start: "02/03/2024 10:00")
+                + Rows.episode("E3", child: "C2", start: "03/03/2024 10:00", ref: "P3"),
+            police: "P1,GLO,Kayley,SMITH,04/03/2009,F,Willow House,GL1 1AA,01/03/2024 10:00,,,,\n"
+                + "P2,GLO,Zed,Quorn,01/01/2001,M,Elsewhere,B9 9ZZ,02/03/2024 10:00,,,,\n"
+                + "P3,GLO,Zed,Quorn,01/01/2001,M,Elsewhere,B9 9ZZ,03/03/2024 10:00,,,,\n"))
+        let linkage = ProbabilisticPersonLinker().run(LinkContext(dataset: dataset))
+        let pair = { (ref: String, episode: String) in SourcePair(policeRef: PoliceRef(ref), episodeID: EpisodeID(episode)) }
+        let recall = BlockingRecall(linkage, truth: [pair("P1", "E1"), pair("P2", "E2"), pair("P3", "E3"), pair("P9", "E1")])
+        #expect(recall.total == 3)
+        #expect(recall.kept == 2)
+    }
+
     @Test func sendsTwinsOfTheSameForenameToReviewInsteadOfGuessing() throws {
         let (linkage, _) = try links(
             children: "C1,916,Amy,Smith,03/04/2009,F,SC000001\nC2,916,Amy,Smith,03/04/2009,F,SC000001\n",
