@@ -29,6 +29,9 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup(title: "The model's bands") var model: ModelOptions
 
+    @Option(help: ArgumentHelp("List up to this many of the model's missed true pairs, by police reference, with why each was missed.", valueName: "count"))
+    var misses = 0
+
     func validate() throws {
         if format != .native && format != .ssda903 {
             throw ValidationError("evaluate reads the LA's records as native or ssda903, not --format \(format.rawValue)")
@@ -79,6 +82,37 @@ struct EvaluateCommand: ParsableCommand {
         print("compared pairs after blocking: \(linkage.comparedPairs) for \(dataset.policeReports.count) police reports")
         let kept = BlockingRecall(linkage, truth: truth)
         print("true report-child pairs that blocking kept (or a recorded police_ref made certain): \(kept.kept) of \(kept.total) (\(Self.fixed(kept.share * 100, 2))%)")
+        if misses > 0 { Self.printMisses(misses, truth: truth, made: probabilistic.linkedPairs, linkage: linkage, dataset: dataset) }
+    }
+
+    /// Prints why the model missed true pairs: counts by reason, then up to `limit` police
+    /// references with theirs (for `mfc explain`).
+    static func printMisses(_ limit: Int, truth: Set<SourcePair>, made: Set<SourcePair>, linkage: ProbabilisticLinkage, dataset: Dataset) {
+        var childOfEpisode: [EpisodeID: ChildID] = [:]
+        for episode in dataset.episodes { childOfEpisode[episode.id] = episode.child }
+        var reportOfRef: [PoliceRef: Int] = [:]
+        for (r, report) in dataset.policeReports.enumerated() where reportOfRef[report.ref] == nil { reportOfRef[report.ref] = r }
+        let review = Dictionary(linkage.review.map { ($0.report, $0) }, uniquingKeysWith: { first, _ in first })
+        var reasons: [String: Int] = [:]
+        var listed: [String] = []
+        for pair in truth.subtracting(made).sorted(by: { $0.policeRef < $1.policeRef }) {
+            guard let r = reportOfRef[pair.policeRef], let child = childOfEpisode[pair.episodeID] else { continue }
+            let reason: String
+            if let link = linkage.links[r] {
+                reason = link.child == child ? "person linked, episodes not paired" : "linked to another child"
+            } else if let candidate = review[r] {
+                reason = candidate.child == child ? "sent to review" : "another child sent to review"
+            } else if !linkage.candidates(ofReport: r).contains(child) {
+                reason = "not compared (no shared block)"
+            } else {
+                reason = "below the review band"
+            }
+            reasons[reason, default: 0] += 1
+            if listed.count < limit { listed.append("\(pair.policeRef)  \(reason)") }
+        }
+        print("missed true pairs by reason:")
+        for (reason, count) in reasons.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) { print("  \(count)  \(reason)") }
+        for line in listed { print("  " + line) }
     }
 
     /// The registers and police reports of a generated folder, with each authority's SSDA903

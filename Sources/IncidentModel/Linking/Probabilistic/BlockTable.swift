@@ -3,11 +3,12 @@ struct BlockKey: Hashable, Sendable {
     var high: UInt64
     var low: UInt64
 
-    /// `rule` (1-15), a date or year (``DateKey`` bits, under 2^21), a Soundex number (under
-    /// 2^14), a home id and a forename initial id; parts a rule does not use are 0.
-    init(rule: UInt64, date: UInt32 = 0, sound: Int32 = 0, home: Int32 = -1, initial: Int32 = 0) {
-        high = rule << 60 | UInt64(date) << 14 | UInt64(UInt32(bitPattern: sound))
-        low = UInt64(UInt32(bitPattern: home &+ 1)) << 32 | UInt64(UInt32(bitPattern: initial))
+    /// `rule` (1-15), a date or part of one (under 2^21), and up to three numbers: `a` under
+    /// 2^28 (an initial, a Soundex number), `b` and `c` any 32-bit values (a home, a postcode, a
+    /// street). Parts a rule does not use are 0.
+    init(rule: UInt64, date: UInt32 = 0, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0) {
+        high = rule << 60 | UInt64(date) << 28 | UInt64(UInt32(bitPattern: a) & 0x0FFF_FFFF)
+        low = UInt64(UInt32(bitPattern: b)) << 32 | UInt64(UInt32(bitPattern: c))
     }
 }
 
@@ -109,7 +110,12 @@ struct BlockTable: Sendable {
         return Int(truncatingIfNeeded: x >> shift)
     }
 
-    /// Appends the children that have `key` to `found`.
+    /// The most children a block may hold and still be used. A key that more children share
+    /// says little (a name written as "Unknown" in hundreds of records): it is passed over, and
+    /// the other rules pair its records.
+    static let largestBlock = 200
+
+    /// Appends the children that have `key` to `found` (none when more than ``largestBlock`` do).
     @inline(__always)
     func appendChildren(of key: BlockKey, to found: inout [Int32]) {
         let mask = slots.count - 1
@@ -118,7 +124,9 @@ struct BlockTable: Sendable {
             let row = Int(slots[slot]) - 1
             if row < 0 { return }
             if rowKeys[row] == key {
-                found.append(contentsOf: children[Int(rowStarts[row])..<Int(rowStarts[row + 1])])
+                let lower = Int(rowStarts[row])
+                let upper = Int(rowStarts[row + 1])
+                if upper - lower <= Self.largestBlock { found.append(contentsOf: children[lower..<upper]) }
                 return
             }
             slot = (slot + 1) & mask

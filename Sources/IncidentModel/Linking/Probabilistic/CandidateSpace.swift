@@ -1,10 +1,19 @@
 /// The records prepared for comparison, and the blocking indexes that pick each report's
 /// candidate children. Built once per linking run; read from every core.
 ///
-/// The blocks: date of birth and surname sound (and the same with day and month swapped);
-/// birth year, surname sound and forename initial; home and date of birth; home, birth year and
-/// forename initial; and, for a report with no date of birth, home and surname sound. Every
-/// part of a key is a number (``BlockKey``), computed once per record.
+/// Blocking is a union of rules over different fields, so that a report and its child that
+/// agree on all but one field (or lack one) still share a key ("Blocking" in the README):
+/// - date of birth and the initial of either name (also with day and month swapped, and with
+///   the names swapped);
+/// - the sounds (Soundex) of both names, in either order, whatever the date of birth;
+/// - both initials with two of the three parts of the date of birth;
+/// - a home the address names, with the date of birth, the birth year, the day and month, or
+///   the sound of either name;
+/// - the postcode itself (even one several homes share), with the birth year or either sound;
+/// - the house number and street, with the birth year or either sound;
+/// - for a child with no names (an SSDA903 return), date of birth and sex, and home and sex.
+/// Every part of a key is a number (``BlockKey``), computed once per record; each pair is
+/// compared once, however many rules produce it.
 struct CandidateSpace: Sendable {
     let context: LinkContext
     /// One prepared person per police report and per child of `children.csv`, in dataset order.
@@ -12,7 +21,9 @@ struct CandidateSpace: Sendable {
     private let blocks: BlockTable
 
     private enum Rule: UInt64 {
-        case birthAndSound = 1, yearSoundAndInitial, homeAndBirth, homeAndYear, homeAndSound
+        case birthAndInitial = 1, nameSounds, yearMonthAndInitials, monthDayAndInitials, yearDayAndInitials
+        case homeAndBirth, homeAndYear, homeAndMonthDay, homeAndSound
+        case postcodeAndYear, postcodeAndSound, streetAndYear, streetAndSound, birthAndSex, homeAndSex
     }
 
     init(context: LinkContext) {
@@ -24,9 +35,11 @@ struct CandidateSpace: Sendable {
             let homes = context.homes(of: child)
             return ChildFields(
                 surname: child.familyName, forename: child.givenName, dateOfBirth: child.dateOfBirth, sex: child.sex,
-                homes: homes, postcodes: homes.compactMap { homeIndex.postcode(of: $0) })
+                homes: homes, postcodes: homes.compactMap { homeIndex.postcode(of: $0) },
+                homeTexts: homes.map { urn in context.registers.homes[urn].map { ($0.name, $0.address) } })
         }
         var people = ComparablePeople(children: childFields)
+        let addressIDs = people.numberAddresses(dataset.policeReports.lazy.map(\.missingFrom))
         let places = people
         let prepared = dataset.policeReports.withUnsafeBufferPointer { buffer in
             // Read in place: copying a report would retain each of its strings.
@@ -34,7 +47,7 @@ struct CandidateSpace: Sendable {
             return ParallelMap.chunks(count: buffer.count) { range in
                 // Reports repeat a few thousand addresses: each is looked up once per chunk.
                 var addresses = TextMemo<(byName: Int32?, street: Int32)>()
-                var postcodes = TextMemo<(home: Int32, id: Int32)>()
+                var postcodes = TextMemo<(home: Int32, id: Int32, outward: Int32)>()
                 // A child's reports mostly spell its names the same way: each spelling is
                 // normalised and looked up once per chunk.
                 var surnames = TextMemo<PreparedName>(capacity: 1 << 14)
@@ -44,10 +57,11 @@ struct CandidateSpace: Sendable {
                     let address = addresses.value(for: missingFrom) {
                         (homeIndex.home(named: missingFrom).map(places.homeID), places.homeID(homeIndex.home(street: missingFrom)))
                     }
-                    var postcode: (home: Int32, id: Int32) = (-1, -1)
+                    var postcode: (home: Int32, id: Int32, outward: Int32) = (-1, -1, -1)
                     if let code = all.buffer[r].missingFromPostcode {
                         postcode = postcodes.value(for: code.value) {
-                            (places.homeID(homeIndex.home(postcode: code, address: "")), places.postcodeID(code))
+                            (places.homeID(homeIndex.home(postcode: code, address: "")), places.postcodeID(code),
+                             places.outwardID(code))
                         }
                     }
                     return PreparedReport(
@@ -55,33 +69,118 @@ struct CandidateSpace: Sendable {
                         forename: Self.name(all.buffer[r].forename, memo: &forenames, among: places),
                         dateOfBirth: all.buffer[r].dateOfBirth, sex: all.buffer[r].sex,
                         namedHome: address.byName ?? postcode.home, postcode: postcode.id, streetHome: address.street,
-                        hasPlace: !missingFrom.isEmpty || all.buffer[r].missingFromPostcode != nil)
+                        hasPlace: !missingFrom.isEmpty || all.buffer[r].missingFromPostcode != nil,
+                        address: addressIDs[r], outward: postcode.outward)
                 }
             }
         }
         people.add(prepared)
         self.people = people
         var entries: [(key: BlockKey, child: Int32)] = []
-        entries.reserveCapacity(people.children.count * 4)
+        entries.reserveCapacity(people.children.count * 16)
         for (c, child) in people.children.enumerated() {
-            let n = Int32(c)
-            let sound = people.names.sounds[Int(child.surname)]
-            let initial = people.names.initials[Int(child.forename)]
-            let dob = child.dateOfBirth
-            if !dob.isMissing {
-                entries.append((BlockKey(rule: Rule.birthAndSound.rawValue, date: dob.bits, sound: sound), n))
-                entries.append((BlockKey(rule: Rule.yearSoundAndInitial.rawValue, date: dob.year, sound: sound, initial: initial), n))
+            let keys = Self.keys(surname: child.surname, forename: child.forename, dateOfBirth: child.dateOfBirth, sex: child.sex,
+                                 people: people)
+            for key in keys.person { entries.append((key, Int32(c))) }
+            let homes = people.childHomes[Int(child.homes.lowerBound)..<Int(child.homes.upperBound)]
+            let postcodes = people.childPostcodes[Int(child.postcodes.lowerBound)..<Int(child.postcodes.upperBound)]
+            for home in homes {
+                for key in keys.place(.home, home) { entries.append((key, Int32(c))) }
+                let text = people.homeAddresses[Int(home)]
+                let street = text >= 0 ? people.addresses[Int(text)].streetKey : 0
+                for key in keys.place(.street, street) { entries.append((key, Int32(c))) }
             }
-            for h in child.homes {
-                let home = people.childHomes[Int(h)]
-                if !dob.isMissing {
-                    entries.append((BlockKey(rule: Rule.homeAndBirth.rawValue, date: dob.bits, home: home), n))
-                    entries.append((BlockKey(rule: Rule.homeAndYear.rawValue, date: dob.year, home: home, initial: initial), n))
-                }
-                entries.append((BlockKey(rule: Rule.homeAndSound.rawValue, sound: sound, home: home), n))
+            for postcode in postcodes {
+                for key in keys.place(.postcode, postcode) { entries.append((key, Int32(c))) }
             }
         }
         blocks = BlockTable(entries: entries)
+    }
+
+    /// The kinds of place a key can name.
+    private enum Place { case home, postcode, street }
+
+    /// A record's block keys, worked out once: those of its person, and a way to make those of
+    /// each place it names.
+    private struct Keys {
+        var person: [BlockKey] = []
+        var dateOfBirth: DateKey
+        var initials: [Int32]
+        /// The sounds (Soundex numbers) of its names, each once.
+        var sounds: [Int32] = []
+        /// For a person with no names: the sex numbers to pair on (both for an unknown sex).
+        var sexes: [Int32] = []
+        /// Whether these are a child's keys (to index) rather than a report's (to look up).
+        var forChild = true
+
+        /// The keys of a place (a home, postcode or street number): with the date of birth, the
+        /// birth year, the day and month (homes only), and the sound of each name (not its
+        /// initial: a home has had dozens of children, and an initial would pair a report with
+        /// a quarter of them). None for no place.
+        func place(_ kind: Place, _ id: Int32) -> [BlockKey] {
+            guard kind == .street ? id != 0 : id >= 0 else { return [] }
+            var keys: [BlockKey] = []
+            let (withYear, withSound): (Rule, Rule) = switch kind {
+            case .home: (.homeAndYear, .homeAndSound)
+            case .postcode: (.postcodeAndYear, .postcodeAndSound)
+            case .street: (.streetAndYear, .streetAndSound)
+            }
+            let dob = dateOfBirth
+            if !dob.isMissing {
+                keys.append(BlockKey(rule: withYear.rawValue, date: dob.year, b: id))
+                if kind == .home {
+                    keys.append(BlockKey(rule: Rule.homeAndBirth.rawValue, date: dob.bits, b: id))
+                    keys.append(BlockKey(rule: Rule.homeAndMonthDay.rawValue, date: dob.month << 5 | dob.day, b: id))
+                }
+            }
+            for sound in sounds { keys.append(BlockKey(rule: withSound.rawValue, a: sound, b: id)) }
+            if kind == .home && (forChild || dob.isMissing) {
+                // A report with no date of birth looks for children with no names by home and sex.
+                for sex in sexes { keys.append(BlockKey(rule: Rule.homeAndSex.rawValue, a: sex, b: id)) }
+            }
+            return keys
+        }
+    }
+
+    /// The keys of a person's names and date of birth; for a report (`isReport`) also those
+    /// with day and month swapped, and those that find children with no names.
+    private static func keys(
+        surname: Int32, forename: Int32, dateOfBirth dob: DateKey, sex: Sex, people: ComparablePeople, isReport: Bool = false
+    ) -> Keys {
+        let names = people.names
+        let both = (names.initials[Int(surname)], names.initials[Int(forename)])
+        var initials: [Int32] = []
+        for initial in [both.0, both.1] where initial != 0 && !initials.contains(initial) { initials.append(initial) }
+        var keys = Keys(dateOfBirth: dob, initials: initials, forChild: !isReport)
+        for sound in [names.sounds[Int(surname)], names.sounds[Int(forename)]] where sound != 0 && !keys.sounds.contains(sound) {
+            keys.sounds.append(sound)
+        }
+        // Children with no names are paired on sex too; a report looks for them whatever its names.
+        if isReport || (surname == NameTable.empty && forename == NameTable.empty) {
+            // An unknown sex could be either.
+            keys.sexes = sex == .male ? [1] : sex == .female ? [2] : [1, 2]
+        }
+        if !dob.isMissing {
+            var dates = [dob]
+            if isReport && dob.day <= 12 && dob.day != dob.month {
+                dates.append(DateKey(year: dob.year, month: dob.day, day: dob.month))
+            }
+            for date in dates {
+                for initial in keys.initials { keys.person.append(BlockKey(rule: Rule.birthAndInitial.rawValue, date: date.bits, a: initial)) }
+                for number in keys.sexes { keys.person.append(BlockKey(rule: Rule.birthAndSex.rawValue, date: date.bits, a: number)) }
+            }
+            if both.0 != 0 && both.1 != 0 {
+                let (low, high) = (min(both.0, both.1), max(both.0, both.1))
+                keys.person.append(BlockKey(rule: Rule.yearMonthAndInitials.rawValue, date: dob.year << 4 | dob.month, a: low, b: high))
+                keys.person.append(BlockKey(rule: Rule.monthDayAndInitials.rawValue, date: dob.month << 5 | dob.day, a: low, b: high))
+                keys.person.append(BlockKey(rule: Rule.yearDayAndInitials.rawValue, date: dob.year << 5 | dob.day, a: low, b: high))
+            }
+        }
+        let sounds = (names.sounds[Int(surname)], names.sounds[Int(forename)])
+        if sounds.0 != 0 && sounds.1 != 0 {
+            keys.person.append(BlockKey(rule: Rule.nameSounds.rawValue, a: min(sounds.0, sounds.1), b: max(sounds.0, sounds.1)))
+        }
+        return keys
     }
 
     /// A report's name prepared by `people`, or as prepared before for the same spelling.
@@ -108,32 +207,20 @@ struct CandidateSpace: Sendable {
     func candidates(ofReport r: Int, into found: inout [Int32]) {
         found.removeAll(keepingCapacity: true)
         let report = people.reports[r]
-        let sound = people.names.sounds[Int(report.surname)]
-        let initial = people.names.initials[Int(report.forename)]
-        let dob = report.dateOfBirth
-        if !dob.isMissing {
-            blocks.appendChildren(of: BlockKey(rule: Rule.birthAndSound.rawValue, date: dob.bits, sound: sound), to: &found)
-            // The same with day and month swapped, when that is another real date.
-            if dob.day <= 12 && dob.day != dob.month {
-                let swapped = DateKey(year: dob.year, month: dob.day, day: dob.month)
-                blocks.appendChildren(of: BlockKey(rule: Rule.birthAndSound.rawValue, date: swapped.bits, sound: sound), to: &found)
-            }
-            blocks.appendChildren(
-                of: BlockKey(rule: Rule.yearSoundAndInitial.rawValue, date: dob.year, sound: sound, initial: initial), to: &found)
-        }
-        func addHome(_ home: Int32) {
-            guard home >= 0 else { return }
-            if !dob.isMissing {
-                blocks.appendChildren(of: BlockKey(rule: Rule.homeAndBirth.rawValue, date: dob.bits, home: home), to: &found)
-                blocks.appendChildren(
-                    of: BlockKey(rule: Rule.homeAndYear.rawValue, date: dob.year, home: home, initial: initial), to: &found)
-            } else {
-                blocks.appendChildren(of: BlockKey(rule: Rule.homeAndSound.rawValue, sound: sound, home: home), to: &found)
-            }
-        }
+        let keys = Self.keys(surname: report.surname, forename: report.forename, dateOfBirth: report.dateOfBirth,
+                             sex: report.sex, people: people, isReport: true)
+        for key in keys.person { blocks.appendChildren(of: key, to: &found) }
         // The home the address names, then the one its street names when that is another.
-        addHome(report.namedHome)
-        if report.streetHome != report.namedHome { addHome(report.streetHome) }
+        for key in keys.place(.home, report.namedHome) { blocks.appendChildren(of: key, to: &found) }
+        if report.streetHome != report.namedHome {
+            for key in keys.place(.home, report.streetHome) { blocks.appendChildren(of: key, to: &found) }
+        }
+        for key in keys.place(.postcode, report.postcode) { blocks.appendChildren(of: key, to: &found) }
+        if report.address >= 0 {
+            for key in keys.place(.street, people.addresses[Int(report.address)].streetKey) {
+                blocks.appendChildren(of: key, to: &found)
+            }
+        }
         guard found.count > 1 else { return }
         found.sort()
         var kept = 1

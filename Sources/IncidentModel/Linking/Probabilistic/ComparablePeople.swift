@@ -13,9 +13,13 @@ struct ReportFields: Sendable {
     var streetHome: Int32
     /// Whether the report gives any place at all.
     var hasPlace: Bool
+    /// The address as written (`missing_from`).
+    var address: String
+    /// The postcode's district (outward code) id (``ComparablePeople/outwardID(_:)``); -1 when none.
+    var outward: Int32
 
     init(surname: String, forename: String, dateOfBirth: CivilDate?, sex: Sex, namedHome: Int32,
-         postcode: Int32, streetHome: Int32, hasPlace: Bool) {
+         postcode: Int32, streetHome: Int32, hasPlace: Bool, address: String = "", outward: Int32 = -1) {
         self.surname = NameKey.normalise(surname)
         self.forename = NameKey.normalise(forename)
         self.dateOfBirth = dateOfBirth
@@ -24,6 +28,8 @@ struct ReportFields: Sendable {
         self.postcode = postcode
         self.streetHome = streetHome
         self.hasPlace = hasPlace
+        self.address = address
+        self.outward = outward
     }
 }
 
@@ -34,12 +40,14 @@ struct PreparedReport: Sendable {
     var newSurname: String?
     var newForename: String?
 
-    /// A report from its names, already looked up, and its other fields.
+    /// A report from its names, already looked up, and its other fields (its address as an id
+    /// of ``ComparablePeople/addresses``, numbered by the caller; -1 for none).
     init(surname: PreparedName, forename: PreparedName, dateOfBirth: CivilDate?, sex: Sex, namedHome: Int32,
-         postcode: Int32, streetHome: Int32, hasPlace: Bool) {
+         postcode: Int32, streetHome: Int32, hasPlace: Bool, address: Int32, outward: Int32) {
         report = ComparableReport(
             surname: surname.id, forename: forename.id, dateOfBirth: DateKey(dateOfBirth), sex: sex,
-            namedHome: namedHome, streetHome: streetHome, postcode: postcode, hasPlace: hasPlace)
+            namedHome: namedHome, streetHome: streetHome, postcode: postcode, hasPlace: hasPlace,
+            address: address, outward: outward)
         newSurname = surname.new
         newForename = forename.new
     }
@@ -74,14 +82,19 @@ struct ChildFields: Sendable {
     var homes: [HomeURN]
     /// Those homes' postcodes.
     var postcodes: [Postcode]
+    /// Each home's name and address as the register gives them, in `homes` order (`nil` when
+    /// the register lacks the home).
+    var homeTexts: [(name: String, address: String)?]
 
-    init(surname: String, forename: String, dateOfBirth: CivilDate?, sex: Sex, homes: [HomeURN], postcodes: [Postcode]) {
+    init(surname: String, forename: String, dateOfBirth: CivilDate?, sex: Sex, homes: [HomeURN], postcodes: [Postcode],
+         homeTexts: [(name: String, address: String)?] = []) {
         self.surname = NameKey.normalise(surname)
         self.forename = NameKey.normalise(forename)
         self.dateOfBirth = dateOfBirth
         self.sex = sex
         self.homes = homes
         self.postcodes = postcodes
+        self.homeTexts = homeTexts
     }
 }
 
@@ -102,6 +115,28 @@ struct DateKey: Hashable, Sendable {
     var year: UInt32 { bits >> 9 }
     var month: UInt32 { (bits >> 5) & 0xF }
     var day: UInt32 { bits & 0x1F }
+
+    /// The date's eight digits (YYYYMMDD) as a number.
+    var digits: UInt32 { year * 10_000 + month * 100 + day }
+
+    /// Whether the two dates' eight digits differ only by two neighbouring digits swapped
+    /// (`1987` / `1978`, day `12` / `21`): a slip of the keyboard.
+    func isTransposition(of other: DateKey) -> Bool {
+        var a = digits
+        var b = other.digits
+        // The places (0 = last digit) where the digits differ, and the digits there.
+        var places: [(place: Int, mine: UInt32, theirs: UInt32)] = []
+        for place in 0..<8 {
+            if a % 10 != b % 10 {
+                guard places.count < 2 else { return false }
+                places.append((place, a % 10, b % 10))
+            }
+            a /= 10
+            b /= 10
+        }
+        guard places.count == 2 else { return false }
+        return places[1].place == places[0].place + 1 && places[0].mine == places[1].theirs && places[0].theirs == places[1].mine
+    }
 }
 
 /// A police report prepared for comparison: numbers only, so that copying one costs nothing.
@@ -118,6 +153,10 @@ struct ComparableReport: Hashable, Sendable {
     /// Postcode id (-1: none, or a postcode of no child's home).
     var postcode: Int32
     var hasPlace: Bool
+    /// The address text's id in ``ComparablePeople/addresses`` (-1: none).
+    var address: Int32
+    /// The postcode district's id (-1: none, or a district of no child's home).
+    var outward: Int32
 }
 
 /// A child prepared for comparison: numbers, and where its homes and their postcodes lie in
@@ -141,22 +180,35 @@ struct ComparablePeople: Sendable {
     private(set) var childHomes: [Int32] = []
     /// Their postcodes (postcode ids), each child's in one run.
     private(set) var childPostcodes: [Int32] = []
+    /// Each home's name and address (by home id), as an id of ``addresses``; -1 when unknown.
+    private(set) var homeAddresses: [Int32] = []
+    /// Each postcode's district (by postcode id), numbered.
+    private(set) var postcodeOutwards: [Int32] = []
+    /// Every address text met (the children's homes', then the reports'), prepared once.
+    private(set) var addresses: [AddressText] = []
 
     private var homeIDs: [HomeURN: Int32] = [:]
     private var postcodeIDs: [Postcode: Int32] = [:]
+    private var outwardIDs: [Substring: Int32] = [:]
 
     /// Prepares the children; reports are added by ``addReports(_:)``.
     init(children fields: [ChildFields]) {
         children.reserveCapacity(fields.count)
         for child in fields {
             let homesStart = Int32(childHomes.count)
-            for home in child.homes {
+            for (h, home) in child.homes.enumerated() {
                 if let id = homeIDs[home] {
                     childHomes.append(id)
                 } else {
                     let id = Int32(homeIDs.count)
                     homeIDs[home] = id
                     childHomes.append(id)
+                    if h < child.homeTexts.count, let text = child.homeTexts[h] {
+                        homeAddresses.append(Int32(addresses.count))
+                        addresses.append(AddressText(name: text.name, address: text.address))
+                    } else {
+                        homeAddresses.append(-1)
+                    }
                 }
             }
             let postcodesStart = Int32(childPostcodes.count)
@@ -167,6 +219,14 @@ struct ComparablePeople: Sendable {
                     let id = Int32(postcodeIDs.count)
                     postcodeIDs[postcode] = id
                     childPostcodes.append(id)
+                    let district = Self.outward(of: postcode)
+                    if let known = outwardIDs[district] {
+                        postcodeOutwards.append(known)
+                    } else {
+                        let number = Int32(outwardIDs.count)
+                        outwardIDs[district] = number
+                        postcodeOutwards.append(number)
+                    }
                 }
             }
             children.append(ComparableChild(
@@ -183,24 +243,53 @@ struct ComparablePeople: Sendable {
     /// The id of a postcode, for a report; -1 for none, or one of no child's home.
     func postcodeID(_ postcode: Postcode?) -> Int32 { postcode.flatMap { postcodeIDs[$0] } ?? -1 }
 
+    /// The id of a postcode's district (its outward code, `GL1` of `GL1 2AB`), for a report; -1
+    /// for none, or a district where no child's home stands.
+    func outwardID(_ postcode: Postcode?) -> Int32 { postcode.flatMap { outwardIDs[Self.outward(of: $0)] } ?? -1 }
+
+    private static func outward(of postcode: Postcode) -> Substring {
+        postcode.value.split(separator: " ", maxSplits: 1).first ?? Substring(postcode.value)
+    }
+
+    /// Numbers the reports' address texts (`texts[r]` for report `r`, "" for none), each
+    /// distinct text once, for ``PreparedReport``: the ids, in `texts` order.
+    mutating func numberAddresses(_ texts: some Collection<String>) -> [Int32] {
+        var memo = TextMemo<Int32>(capacity: 1 << 12)
+        var fresh: [String] = []
+        let first = Int32(addresses.count)
+        let ids = texts.map { text -> Int32 in
+            guard !text.isEmpty else { return -1 }
+            return memo.value(for: text) {
+                fresh.append(text)
+                return first + Int32(fresh.count - 1)
+            }
+        }
+        addresses += fresh.withUnsafeBufferPointer { buffer in
+            let all = BorrowedBuffer(buffer: buffer)
+            return ParallelMap.map(count: buffer.count, minimumChunk: 2_000) { AddressText(all.buffer[$0]) }
+        }
+        return ids
+    }
+
     /// Prepares the reports, in order after any added before. Names that a child has are looked
     /// up on every core; a name no child has is numbered afterwards, in report order.
     mutating func addReports(_ fields: [ReportFields]) {
+        let addressIDs = numberAddresses(fields.lazy.map(\.address))
         let known = self
         add(fields.withUnsafeBufferPointer { buffer in
             let fields = BorrowedBuffer(buffer: buffer)
-            return ParallelMap.map(count: buffer.count) { known.prepare(fields.buffer[$0]) }
+            return ParallelMap.map(count: buffer.count) { known.prepare(fields.buffer[$0], address: addressIDs[$0]) }
         })
     }
 
     /// A report's fields as numbers, its names looked up among those already numbered (it only
     /// reads, so every core may call it at once); a name not among them is kept as text for
     /// ``add(_:)`` to number.
-    func prepare(_ report: ReportFields) -> PreparedReport {
+    func prepare(_ report: ReportFields, address: Int32) -> PreparedReport {
         PreparedReport(
             surname: PreparedName(key: report.surname, in: names), forename: PreparedName(key: report.forename, in: names),
             dateOfBirth: report.dateOfBirth, sex: report.sex, namedHome: report.namedHome, postcode: report.postcode,
-            streetHome: report.streetHome, hasPlace: report.hasPlace)
+            streetHome: report.streetHome, hasPlace: report.hasPlace, address: address, outward: report.outward)
     }
 
     /// A report's name (as recorded), normalised and looked up as ``prepare(_:)`` does.
@@ -227,9 +316,16 @@ struct ComparablePeople: Sendable {
                 children.withUnsafeBufferPointer { children in
                     childHomes.withUnsafeBufferPointer { homes in
                         childPostcodes.withUnsafeBufferPointer { postcodes in
-                            body(FieldComparison(
-                                names: names, reports: reports, children: children, childHomes: homes,
-                                childPostcodes: postcodes))
+                            homeAddresses.withUnsafeBufferPointer { homeAddresses in
+                                postcodeOutwards.withUnsafeBufferPointer { outwards in
+                                    addresses.withUnsafeBufferPointer { addresses in
+                                        body(FieldComparison(
+                                            names: names, reports: reports, children: children, childHomes: homes,
+                                            childPostcodes: postcodes, homeAddresses: homeAddresses,
+                                            postcodeOutwards: outwards, addresses: addresses))
+                                    }
+                                }
+                            }
                         }
                     }
                 }

@@ -1,18 +1,24 @@
 /// The fields a police report and a child are compared on, each with ordered agreement levels.
 /// Level 0 is always "missing": a value absent on either side, which neither rewards nor
-/// punishes (its weight is 0).
+/// punishes (its weight is 0). A pair falls in the first level that applies, in this order.
 public enum LinkField: Int, CaseIterable, Sendable, Hashable {
     case surname, forename, dateOfBirth, sex, home
 
     /// The levels' names, level 0 first.
     public var levels: [String] {
         switch self {
-        case .surname: ["missing", "exact", "Jaro-Winkler ≥ 0.92", "Jaro-Winkler ≥ 0.85", "different"]
+        case .surname:
+            ["missing", "exact", "swapped with the forename", "Jaro-Winkler ≥ 0.92", "Jaro-Winkler ≥ 0.85",
+             "within two edits", "one part of a double-barrelled name", "initial only", "different"]
         case .forename:
-            ["missing", "exact", "nickname", "Jaro-Winkler ≥ 0.92", "Jaro-Winkler ≥ 0.85", "initial only", "different"]
-        case .dateOfBirth: ["missing", "exact", "day and month swapped", "one part different", "different"]
+            ["missing", "exact", "swapped with the surname", "nickname", "Jaro-Winkler ≥ 0.92", "Jaro-Winkler ≥ 0.85",
+             "within two edits", "one part of a double name", "initial only", "different"]
+        case .dateOfBirth:
+            ["missing", "exact", "day and month swapped", "two digits transposed", "one part different", "different"]
         case .sex: ["missing", "agree", "disagree"]
-        case .home: ["missing", "same home", "same postcode", "same street address", "different"]
+        case .home:
+            ["missing", "same home", "same postcode", "same street address", "similar address", "same postcode district",
+             "different"]
         }
     }
 
@@ -53,9 +59,14 @@ public struct ComparisonVector: Hashable, Sendable {
     /// A number from 0 to `patternCount - 1` that identifies the vector, for counting vectors
     /// in an array.
     var patternIndex: Int {
-        // Mixed radix, surname first: 5 surname levels, 7 forename, 5 date of birth, 3 sex.
-        self[.surname] + 5 * (self[.forename] + 7 * (self[.dateOfBirth] + 5 * (self[.sex] + 3 * self[.home])))
+        // Mixed radix, surname first, each field's digit below its number of levels.
+        var index = 0
+        for field in LinkField.allCases.reversed() { index = index * Self.radix[field.rawValue] + self[field] }
+        return index
     }
+
+    /// Each field's number of levels, by raw value.
+    private static let radix = LinkField.allCases.map(\.levels.count)
 
     /// The vector with a given ``patternIndex``.
     init(patternIndex: Int) {
@@ -99,66 +110,54 @@ struct FieldComparison: @unchecked Sendable {
     let children: UnsafeBufferPointer<ComparableChild>
     let childHomes: UnsafeBufferPointer<Int32>
     let childPostcodes: UnsafeBufferPointer<Int32>
+    let homeAddresses: UnsafeBufferPointer<Int32>
+    let postcodeOutwards: UnsafeBufferPointer<Int32>
+    let addresses: UnsafeBufferPointer<AddressText>
 
     /// The comparison vector of report `r` and child `c` (indexes into the people).
-    @inline(__always)
     func compare(report r: Int, child c: Int) -> ComparisonVector {
-        let report = reports[r]
-        let child = children[c]
-        return ComparisonVector(
-            surname(report.surname, child.surname), forename(report.forename, child.forename),
-            Self.dateOfBirth(report.dateOfBirth, child.dateOfBirth), Self.sex(report.sex, child.sex), home(report, child))
+        var cache = LevelCache(bits: 4)
+        return compare(report: r, child: c, cache: &cache)
     }
 
-    /// The same, with the name levels of pairs of names seen before taken from `cache`.
+    /// The same, with the levels of pairs of names (and of addresses) seen before taken from
+    /// `cache`.
     @inline(__always)
-    func compare(report r: Int, child c: Int, cache: inout NameLevelCache) -> ComparisonVector {
+    func compare(report r: Int, child c: Int, cache: inout LevelCache) -> ComparisonVector {
         let report = reports[r]
         let child = children[c]
-        let surnameLevel: UInt8
-        if report.surname == child.surname || report.surname == NameTable.empty || child.surname == NameTable.empty {
-            surnameLevel = surname(report.surname, child.surname)
-        } else {
-            surnameLevel = cache.level(report.surname, child.surname, field: 0) { surname(report.surname, child.surname) }
-        }
-        let forenameLevel: UInt8
-        if report.forename == child.forename || report.forename == NameTable.empty || child.forename == NameTable.empty {
-            forenameLevel = forename(report.forename, child.forename)
-        } else {
-            forenameLevel = cache.level(report.forename, child.forename, field: 1) { forename(report.forename, child.forename) }
+        var surname = agreement(report.surname, child.surname, field: 0, cache: &cache)
+        var forename = agreement(report.forename, child.forename, field: 1, cache: &cache)
+        if surname != .exact && forename != .exact && surname != .missing && forename != .missing
+            && names.initials[Int(report.surname)] == names.initials[Int(child.forename)]
+            && names.initials[Int(report.forename)] == names.initials[Int(child.surname)]
+            && agreement(report.surname, child.forename, field: 2, cache: &cache).isClose
+            && agreement(report.forename, child.surname, field: 2, cache: &cache).isClose {
+            surname = .swapped
+            forename = .swapped
         }
         return ComparisonVector(
-            surnameLevel, forenameLevel, Self.dateOfBirth(report.dateOfBirth, child.dateOfBirth),
-            Self.sex(report.sex, child.sex), home(report, child))
+            surname.surnameLevel, forename.forenameLevel, Self.dateOfBirth(report.dateOfBirth, child.dateOfBirth),
+            Self.sex(report.sex, child.sex), home(report, child, cache: &cache))
     }
 
-    func surname(_ a: Int32, _ b: Int32) -> UInt8 {
-        if a == NameTable.empty || b == NameTable.empty { return 0 }
-        if a == b { return 1 }
-        let jw = JaroWinkler.similarity(names.scalars(a), names.scalars(b))
-        return jw >= 0.92 ? 2 : jw >= 0.85 ? 3 : 4
-    }
-
-    func forename(_ a: Int32, _ b: Int32) -> UInt8 {
-        if a == NameTable.empty || b == NameTable.empty { return 0 }
-        if a == b { return 1 }
-        if names.nicknameGroups[Int(a)].meets(names.nicknameGroups[Int(b)]) { return 2 }
-        let first = names.scalars(a)
-        let second = names.scalars(b)
-        let jw = JaroWinkler.similarity(first, second)
-        if jw >= 0.92 { return 3 }
-        if jw >= 0.85 { return 4 }
-        // An initial: one side is a single letter, the other's first.
-        if first.count == 1 || second.count == 1, first[0] == second[0] { return 5 }
-        return 6
+    /// How two names (by id) agree, from `cache` when the pair was met before. Field 0 is the
+    /// surname, 1 the forename (the only one with nicknames), 2 a name against the other name.
+    @inline(__always)
+    private func agreement(_ a: Int32, _ b: Int32, field: UInt64, cache: inout LevelCache) -> NameAgreement {
+        if a == NameTable.empty || b == NameTable.empty { return .missing }
+        if a == b { return .exact }
+        let raw = cache.level(a, b, field: field) { names.agreement(a, b, nicknames: field == 1).rawValue }
+        return NameAgreement(rawValue: raw) ?? .different
     }
 
     static func dateOfBirth(_ a: DateKey, _ b: DateKey) -> UInt8 {
         if a.isMissing || b.isMissing { return 0 }
         if a == b { return 1 }
         if a.year == b.year && a.month == b.day && a.day == b.month { return 2 }
+        if a.isTransposition(of: b) { return 3 }
         let same = (a.year == b.year ? 1 : 0) + (a.month == b.month ? 1 : 0) + (a.day == b.day ? 1 : 0)
-        return same == 2 ? 3 : 4
+        return same == 2 ? 4 : 5
     }
 
     static func sex(_ a: Sex, _ b: Sex) -> UInt8 {
@@ -166,36 +165,116 @@ struct FieldComparison: @unchecked Sendable {
         return a == b ? 1 : 2
     }
 
-    func home(_ r: ComparableReport, _ c: ComparableChild) -> UInt8 {
+    @inline(__always)
+    func home(_ r: ComparableReport, _ c: ComparableChild, cache: inout LevelCache) -> UInt8 {
         guard r.hasPlace, c.homes.lowerBound < c.homes.upperBound else { return 0 }
         let homes = UnsafeBufferPointer(rebasing: childHomes[Int(c.homes.lowerBound)..<Int(c.homes.upperBound)])
+        let postcodes = UnsafeBufferPointer(rebasing: childPostcodes[Int(c.postcodes.lowerBound)..<Int(c.postcodes.upperBound)])
         if r.namedHome >= 0 && homes.contains(r.namedHome) { return 1 }
-        if r.postcode >= 0
-            && childPostcodes[Int(c.postcodes.lowerBound)..<Int(c.postcodes.upperBound)].contains(r.postcode) { return 2 }
+        if r.postcode >= 0 && postcodes.contains(r.postcode) { return 2 }
         if r.streetHome >= 0 && homes.contains(r.streetHome) { return 3 }
-        return 4
+        if r.address >= 0 {
+            for home in homes {
+                let text = homeAddresses[Int(home)]
+                guard text >= 0 else { continue }
+                let similar = cache.level(r.address, home, field: 3) {
+                    addresses[Int(r.address)].isSimilar(to: addresses[Int(text)]) ? 1 : 0
+                }
+                if similar == 1 { return 4 }
+            }
+        }
+        if r.outward >= 0 && postcodes.contains(where: { postcodeOutwards[Int($0)] == r.outward }) { return 5 }
+        return 6
     }
 }
 
-/// The levels of name pairs compared before, so that the same two names met again (the same
-/// typo against the same family name, in block after block) are not compared again. One per
-/// worker; a fixed number of slots, each holding the last pair that fell in it.
-struct NameLevelCache {
-    private var keys: [UInt64]
-    private var levels: [UInt8]
-    private static let bits = 16
+/// How two names agree, before the fields' levels are given; the first that applies.
+enum NameAgreement: UInt8, Sendable {
+    case missing, exact, nickname, close, similar, edits, part, initial, different
+    /// The names are written the other way round (a level of its own for both fields).
+    case swapped
 
-    init() {
-        keys = [UInt64](repeating: .max, count: 1 << Self.bits)
-        levels = [UInt8](repeating: 0, count: 1 << Self.bits)
+    /// Exact, a nickname, or Jaro-Winkler at or above 0.92: enough to call a swap.
+    var isClose: Bool { self == .exact || self == .nickname || self == .close }
+
+    /// The surname's level (``LinkField/surname``).
+    var surnameLevel: UInt8 {
+        switch self {
+        case .missing: 0
+        case .exact: 1
+        case .swapped: 2
+        case .close, .nickname: 3
+        case .similar: 4
+        case .edits: 5
+        case .part: 6
+        case .initial: 7
+        case .different: 8
+        }
     }
 
-    /// The level of names `a` (the report's) and `b` (the child's) on a field (0 or 1), from
-    /// the cache or else from `compute`.
+    /// The forename's level (``LinkField/forename``).
+    var forenameLevel: UInt8 {
+        switch self {
+        case .missing: 0
+        case .exact: 1
+        case .swapped: 2
+        case .nickname: 3
+        case .close: 4
+        case .similar: 5
+        case .edits: 6
+        case .part: 7
+        case .initial: 8
+        case .different: 9
+        }
+    }
+}
+
+extension BorrowedNames {
+    /// How names `a` and `b` (different, neither empty) agree: a nickname (when `nicknames`),
+    /// Jaro-Winkler at or above 0.92 or 0.85, within two edits (one for names under six
+    /// letters; none under three), one the start or end of the other (a double-barrelled name
+    /// written in part), one only an initial of the other, or different.
+    func agreement(_ a: Int32, _ b: Int32, nicknames: Bool) -> NameAgreement {
+        if nicknames && nicknameGroups[Int(a)].meets(nicknameGroups[Int(b)]) { return .nickname }
+        let first = scalars(a)
+        let second = scalars(b)
+        let jw = JaroWinkler.similarity(first, second)
+        if jw >= 0.92 { return .close }
+        if jw >= 0.85 { return .similar }
+        let shorter = min(first.count, second.count)
+        let limit = shorter >= 6 ? 2 : shorter >= 3 ? 1 : 0
+        if limit > 0 && EditDistance.distance(first, second, limit: limit) <= limit { return .edits }
+        if shorter >= 3 && max(first.count, second.count) >= shorter + 3 {
+            let (short, long) = first.count < second.count ? (first, second) : (second, first)
+            if long.starts(with: short) || long.reversed().starts(with: short.reversed()) { return .part }
+        }
+        if shorter == 1 && first[0] == second[0] { return .initial }
+        return .different
+    }
+}
+
+/// The levels of pairs compared before (two names, or an address and a home), so that the
+/// same pair met again (the same typo against the same family name, in block after block) is
+/// not compared again. One per worker; a fixed number of slots, each holding the last pair that
+/// fell in it.
+struct LevelCache {
+    private var keys: [UInt64]
+    private var levels: [UInt8]
+    private let shift: UInt64
+
+    /// A cache of 2^`bits` slots.
+    init(bits: Int = 16) {
+        keys = [UInt64](repeating: .max, count: 1 << bits)
+        levels = [UInt8](repeating: 0, count: 1 << bits)
+        shift = UInt64(64 - bits)
+    }
+
+    /// The level of items `a` (the report's) and `b` (the child's) of a kind (0 to 3), from the
+    /// cache or else from `compute`.
     @inline(__always)
     mutating func level(_ a: Int32, _ b: Int32, field: UInt64, _ compute: () -> UInt8) -> UInt8 {
         let key = field << 62 | UInt64(UInt32(bitPattern: a)) << 31 | UInt64(UInt32(bitPattern: b))
-        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.bits))
+        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         if keys[slot] == key { return levels[slot] }
         let level = compute()
         keys[slot] = key

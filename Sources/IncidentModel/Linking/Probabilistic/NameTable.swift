@@ -58,7 +58,9 @@ struct NameTable: Sendable {
         scalars.withUnsafeBufferPointer { scalars in
             offsets.withUnsafeBufferPointer { offsets in
                 nicknameGroups.withUnsafeBufferPointer { groups in
-                    body(BorrowedNames(scalars: scalars, offsets: offsets, nicknameGroups: groups))
+                    initials.withUnsafeBufferPointer { initials in
+                        body(BorrowedNames(scalars: scalars, offsets: offsets, nicknameGroups: groups, initials: initials))
+                    }
                 }
             }
         }
@@ -70,6 +72,8 @@ struct BorrowedNames: @unchecked Sendable {
     let scalars: UnsafeBufferPointer<Unicode.Scalar>
     let offsets: UnsafeBufferPointer<Int32>
     let nicknameGroups: UnsafeBufferPointer<Nicknames.GroupSet>
+    /// Each name's first character, numbered (``NameTable/initials``).
+    let initials: UnsafeBufferPointer<Int32>
 
     /// The scalars of name `id`.
     @inline(__always)
