@@ -1,7 +1,7 @@
 /// How untidily the police record a person in generated data: the linkage's difficulty.
 ///
 /// `medium` is the calibrated default the sample data use; `low` halves every slip; `high`
-/// makes every kind several times more common and adds dates of birth with one part wrong.
+/// makes every kind several times more common and adds dates of birth with the day wrong.
 /// The rates, as shares of police reports (shared postcodes: of homes):
 ///
 /// | Slip | low | medium | high |

@@ -35,7 +35,8 @@ struct PoliceNameNoise {
         case 1:
             dob = ""
         case 2:
-            dob = LocalMinute.ukDate(CivilDate(year: child.dob.year, month: child.dob.month, day: child.dob.day % 28 + 1) ?? child.dob)
+            let shifted = CivilDate(year: child.dob.year, month: child.dob.month, day: child.dob.day % 28 + 1)
+            dob = LocalMinute.ukDate(shifted ?? child.dob)
         case 3:
             dob = LocalMinute.ukDate(Self.wrongYear(child.dob, lastYear: lastYear, &random))
         default:
