@@ -124,6 +124,7 @@ struct FileRenderer {
         police.append(header: header)
         truth.append(header: ["police_ref", "episode_id", "child_id"])
         var rows = 0
+        let lastYear = CivilDate(daysSinceEpoch: Int((world.periodEnd - 1) / LocalMinute.perDay)).year
         for i in order where world.incidents[i].hasPoliceReport {
             let incident = world.incidents[i]
             let child = world.children[Int(incident.child)]
@@ -137,7 +138,8 @@ struct FileRenderer {
                 reports.append((policeRef(i, second: true), (force + 1) % world.forces.count, reported, details.secondRisk))
             }
             for report in reports {
-                let noise = PoliceNameNoise(child: child, home: home, rates: configuration.noise.rates, random: &random)
+                let noise = PoliceNameNoise(
+                    child: child, home: home, rates: configuration.noise.rates, lastYear: lastYear, random: &random)
                 police.append(row: [
                     .text(report.ref), .text(world.forces[report.force].code), .text(noise.forename), .text(noise.surname),
                     noise.dob.isEmpty ? .empty : .formatted(noise.dob), .text(noise.sex), .text(noise.missingFrom),

@@ -21,9 +21,11 @@ struct GeneratedWorld: Sendable {
         let urn: String
         let name: String
         let provider: String
-        /// Street address without the postcode.
-        let address: String
-        let postcode: String
+        /// Street address without the postcode: `<number> <street>, <town>`.
+        var address: String
+        /// Usually the home's alone; some homes share theirs with another home of their
+        /// authority on the same street (see ``NoiseRates/sharedPostcode``).
+        var postcode: String
         let authority: Int
         let rating: OfstedRating
         let places: Int

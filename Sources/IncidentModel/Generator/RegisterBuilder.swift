@@ -21,6 +21,7 @@ enum RegisterBuilder {
                 weight: random.logNormal(mu: 0, sigma: 0.5)))
         }
         buildHomes(&world, configuration: configuration, random: &random)
+        sharePostcodes(&world, share: configuration.noise.rates.sharedPostcode, random: &random)
     }
 
     /// `XAA`, `XAB`, ...: short letter codes that no real force uses.
@@ -61,6 +62,26 @@ enum RegisterBuilder {
                 provider: provider, address: address, postcode: postcode, authority: authority,
                 rating: ratings[rating.draw(&random)], places: places.draw(&random) + 1,
                 missingFactor: random.logNormal(mu: -0.125, sigma: 0.5)))
+        }
+    }
+
+    /// Gives a `share` of the homes the postcode and street of an earlier home of the same
+    /// authority, at another number, as the homes in a block of flats or along one street share
+    /// a postcode: a postcode then does not always name one home. Drawn after every home, so
+    /// that the homes' other details are those of the same seed without sharing.
+    private static func sharePostcodes(_ world: inout GeneratedWorld, share: Double, random: inout SeededRandom) {
+        var earlier = Array(repeating: [Int](), count: world.authorities.count)
+        for i in world.homes.indices {
+            let authority = world.homes[i].authority
+            if !earlier[authority].isEmpty, random.chance(share) {
+                let neighbour = world.homes[random.pick(earlier[authority])]
+                let number = Int(neighbour.address.prefix { $0.isNumber }) ?? 0
+                let street = neighbour.address.drop { $0.isNumber }
+                let own = random.int(1...179)
+                world.homes[i].address = String(own < number ? own : own + 1) + street
+                world.homes[i].postcode = neighbour.postcode
+            }
+            earlier[authority].append(i)
         }
     }
 
