@@ -230,24 +230,25 @@ enum NameAgreement: UInt8, Sendable {
 }
 
 extension BorrowedNames {
-    /// How names `a` and `b` (different, neither empty) agree: a nickname (when `nicknames`),
-    /// Jaro-Winkler at or above 0.92 or 0.85, within two edits (one for names under six
-    /// letters; none under three), one the start or end of the other (a double-barrelled name
-    /// written in part), one only an initial of the other, or different.
+    /// How names `a` and `b` (different, neither empty) agree, the first that applies: a
+    /// nickname (when `nicknames`); one the start or end of the other, at least three letters
+    /// longer (a double-barrelled name written in part); Jaro-Winkler at or above 0.92 or 0.85;
+    /// within two edits (one for names under six letters; none under three); one only an
+    /// initial of the other; or different.
     func agreement(_ a: Int32, _ b: Int32, nicknames: Bool) -> NameAgreement {
         if nicknames && nicknameGroups[Int(a)].meets(nicknameGroups[Int(b)]) { return .nickname }
         let first = scalars(a)
         let second = scalars(b)
-        let jw = JaroWinkler.similarity(first, second)
-        if jw >= 0.92 { return .close }
-        if jw >= 0.85 { return .similar }
         let shorter = min(first.count, second.count)
-        let limit = shorter >= 6 ? 2 : shorter >= 3 ? 1 : 0
-        if limit > 0 && EditDistance.distance(first, second, limit: limit) <= limit { return .edits }
         if shorter >= 3 && max(first.count, second.count) >= shorter + 3 {
             let (short, long) = first.count < second.count ? (first, second) : (second, first)
             if long.starts(with: short) || long.reversed().starts(with: short.reversed()) { return .part }
         }
+        let jw = JaroWinkler.similarity(first, second)
+        if jw >= 0.92 { return .close }
+        if jw >= 0.85 { return .similar }
+        let limit = shorter >= 6 ? 2 : shorter >= 3 ? 1 : 0
+        if limit > 0 && EditDistance.distance(first, second, limit: limit) <= limit { return .edits }
         if shorter == 1 && first[0] == second[0] { return .initial }
         return .different
     }
