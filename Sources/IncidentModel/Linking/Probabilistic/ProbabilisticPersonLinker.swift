@@ -21,7 +21,7 @@ public struct ProbabilisticPersonLinker: PersonLinker {
         /// How far the best candidate must score above the second to link without review.
         public var margin: Double
 
-        public init(link: Double = 10, review: Double = 4, margin: Double = 4) {
+        public init(link: Double = 6, review: Double = 4, margin: Double = 4) {
             self.link = link
             self.review = review
             self.margin = margin
