@@ -54,11 +54,12 @@ public struct ProbabilisticPersonLinker: PersonLinker {
         phaseEnded("compare")
         let model = estimateModel(space, pairs: pairs)
         phaseEnded("model")
-        let outcomes = decide(space: space, pairs: pairs, model: model)
+        let frequencies = NameFrequencies(people: space.people, model: model)
+        let outcomes = decide(space: space, pairs: pairs, model: model, frequencies: frequencies)
         phaseEnded("decide")
         return ProbabilisticLinkage(
             links: outcomes.map(\.link), review: outcomes.compactMap(\.review), model: model,
-            comparedPairs: pairs.count, space: space)
+            comparedPairs: pairs.count, space: space, frequencies: frequencies)
     }
 
     private struct Outcome: Sendable {
@@ -66,10 +67,13 @@ public struct ProbabilisticPersonLinker: PersonLinker {
         var review: ReviewCandidate?
     }
 
-    private func decide(space: CandidateSpace, pairs: ComparedPairs, model: MatchModel) -> [Outcome] {
+    private func decide(space: CandidateSpace, pairs: ComparedPairs, model: MatchModel, frequencies: NameFrequencies) -> [Outcome] {
         let context = space.context
-        // Every vector's total weight, worked out once.
-        let weights = (0..<ComparisonVector.patternCount).map { model.weight(ComparisonVector(patternIndex: $0)) }
+        // Every vector's total weight, worked out once, and whether it has an exact name (whose
+        // weight the name's frequency adjusts).
+        let vectors = (0..<ComparisonVector.patternCount).map { ComparisonVector(patternIndex: $0) }
+        let weights = vectors.map { model.weight($0) }
+        let hasExactName = vectors.map { $0[.surname] == 1 || $0[.forename] == 1 }
         return ParallelMap.map(count: context.dataset.policeReports.count) { r in
             let episode = space.context.certainEpisodes[r]
             if episode >= 0 {
@@ -77,8 +81,11 @@ public struct ProbabilisticPersonLinker: PersonLinker {
             }
             var best: (child: Int32, weight: Double)?
             var second = -Double.infinity
+            let report = space.people.reports[r]
             for pair in pairs.pairs(ofReport: r) {
-                let weight = weights[Int(pairs.patterns[pair])]
+                let pattern = Int(pairs.patterns[pair])
+                var weight = weights[pattern]
+                if hasExactName[pattern] { weight += frequencies.gain(vectors[pattern], report: report) }
                 if let current = best, weight <= current.weight {
                     second = max(second, weight)
                 } else {
@@ -163,6 +170,8 @@ public struct ProbabilisticLinkage: Sendable {
     public var comparedPairs: Int
     /// The prepared records and blocks the links were computed from, kept for explanations.
     let space: CandidateSpace
+    /// The names' frequency adjustments the weights include.
+    let frequencies: NameFrequencies
 
     /// The children blocking lets report `r` (its index in the dataset) be compared with.
     public func candidates(ofReport r: Int) -> [ChildID] {
@@ -178,7 +187,8 @@ public struct ProbabilisticLinkage: Sendable {
             space.candidates(ofReport: r).map { child in
                 LinkExplanation(
                     report: dataset.policeReports[r].ref, child: dataset.children[child].id,
-                    vector: comparison.compare(report: r, child: child), model: model)
+                    vector: comparison.compare(report: r, child: child), model: model,
+                    gain: { field in frequencies.gain(field, name: field == .surname ? space.people.reports[r].surname : space.people.reports[r].forename) })
             }
         }.sorted { ($0.total, $1.child) > ($1.total, $0.child) }
     }
@@ -202,10 +212,18 @@ public struct LinkExplanation: Hashable, Sendable {
     public var fields: [(field: String, level: String, weight: Double)]
     public var total: Double
 
-    init(report: PoliceRef, child: ChildID, vector: ComparisonVector, model: MatchModel) {
+    /// `gain(field)`: the frequency adjustment of the field's exact level for this report's
+    /// name (``NameFrequencies``).
+    init(report: PoliceRef, child: ChildID, vector: ComparisonVector, model: MatchModel, gain: (LinkField) -> Double = { _ in 0 }) {
         self.report = report
         self.child = child
-        fields = LinkField.allCases.map { ($0.name, $0.levels[vector[$0]], model.weight($0, level: vector[$0])) }
+        fields = LinkField.allCases.map { field in
+            let level = vector[field]
+            let adjustment = level == 1 ? gain(field) : 0
+            let name = adjustment == 0 ? field.levels[level]
+                : field.levels[level] + (adjustment > 0 ? " (a rare name)" : " (a common name)")
+            return (field.name, name, model.weight(field, level: level) + adjustment)
+        }
         total = fields.reduce(0) { $0 + $1.weight }
     }
 
