@@ -214,6 +214,11 @@ extension Workspace {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                do throws(FileReadError) {
+                    try FileBytes.checkRegularFile(path: path)
+                } catch {
+                    throw .unreadableInput(message: error.description)
+                }
                 throw .inputs(message: "\(path): no such file or folder")
             }
             if isDirectory.boolValue {
@@ -225,7 +230,13 @@ extension Workspace {
                     throw .inputs(message: "\(path): no input files found; expected \(SourceFileKind.native.map(\.fileName).joined(separator: ", "))")
                 }
             } else {
-                guard let kind = DatasetLoader.kind(ofFile: path) else {
+                let found: SourceFileKind?
+                do throws(FileReadError) {
+                    found = try DatasetLoader.kind(ofFile: path)
+                } catch {
+                    throw .unreadableInput(message: error.description)
+                }
+                guard let kind = found else {
                     throw .inputs(message: "\(path): cannot tell which kind of file this is; name it as one of \(SourceFileKind.native.map(\.fileName).joined(separator: ", ")) or give it their header")
                 }
                 inputs.append((kind, path))
@@ -253,16 +264,23 @@ extension Workspace {
             }
         }
         var files: [ImportedFile] = []
+        var failures: [String] = []
         for (i, input) in inputs.enumerated() {
             switch results.value(i) {
             case let .success((sha, size))?:
                 files.append(ImportedFile(
                     kind: input.kind, fileName: (input.path as NSString).lastPathComponent, sha256: sha, size: size))
             case let .failure(error)?:
-                throw .unreadableInput(message: error.description)
+                failures.append(error.description)
             case nil:
-                throw .unreadableInput(message: "\(input.path): not read")
+                failures.append("\(input.path): not read")
             }
+        }
+        // Every file named is accounted for: the ones that could not be read, then the others,
+        // which an import of all or nothing leaves unread.
+        guard failures.isEmpty else {
+            let unread = files.map { "\($0.fileName): not read (its rows unknown)" }
+            throw .unreadableInput(message: (failures + unread).joined(separator: "\n"))
         }
         return files
     }

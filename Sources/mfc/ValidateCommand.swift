@@ -64,7 +64,9 @@ struct ValidateCommand: ParsableCommand {
     static func summaryTable(_ reports: [FileReport]) -> String {
         var table = TextTable(header: ["file", "read", "accepted", "rejected", "warnings", "blank"], rightAligned: [1, 2, 3, 4, 5])
         for report in reports {
-            if report.failed {
+            if report.notRead {
+                table.append([report.file, "?", "-", "-", "-", "not read"])
+            } else if report.failed {
                 table.append([report.file, "-", "-", "-", "-", "unreadable"])
             } else {
                 table.append([report.file, String(report.rowsRead), String(report.accepted), String(report.rejected),
