@@ -41,6 +41,9 @@ struct SuggestMappingCommand: ParsableCommand {
             throw CLIError.unreadable(error.description)
         }
         let name = extract.split(separator: "/").last.map(String.init) ?? extract
+        if let (encoding, mark) = WideEncoding.detect(bytes) {
+            throw CLIError.unreadable(WideEncoding.diagnostic(encoding, byteOrderMark: mark, file: extract).description)
+        }
         let mappingName = output.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "mapping.toml"
         let suggestion = MappingSuggester.suggest(bytes: bytes, file: name, mappingFile: mappingName)
         guard !suggestion.header.isEmpty else {
