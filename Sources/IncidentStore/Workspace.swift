@@ -29,10 +29,18 @@ public struct Workspace: Sendable {
     /// Whether a file exists at `path` (it may still not be a workspace).
     public static func fileExists(at path: String) -> Bool { access(path, F_OK) == 0 }
 
-    /// Opens an existing workspace, running any migrations it lacks.
-    public static func open(at path: String) throws(WorkspaceError) -> Workspace {
+    /// How long a writer waits for another to finish before it gives up with
+    /// ``WorkspaceError/locked(path:operation:)``, in seconds.
+    public static let lockWait = 10.0
+
+    /// Opens an existing workspace, running any migrations it lacks. When another mfc is
+    /// writing to it, a write waits up to ``lockWait`` seconds, and `waiting` is told once, with
+    /// a message that says so.
+    public static func open(
+        at path: String, waiting: (@Sendable (String) -> Void)? = nil
+    ) throws(WorkspaceError) -> Workspace {
         guard fileExists(at: path) else { throw .notFound(path: path) }
-        return try connect(path: path, isNew: false)
+        return try connect(path: path, isNew: false, waiting: waiting)
     }
 
     /// Creates a workspace at `path`, or opens the one already there. `created` says which.
@@ -73,10 +81,22 @@ public struct Workspace: Sendable {
         try read("read the schema version") { db in try WorkspaceSchema.migrator.appliedMigrations(db) }
     }
 
-    private static func connect(path: String, isNew: Bool, upTo last: String? = nil) throws(WorkspaceError) -> Workspace {
+    private static func connect(
+        path: String, isNew: Bool, upTo last: String? = nil, waiting: (@Sendable (String) -> Void)? = nil
+    ) throws(WorkspaceError) -> Workspace {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        // SQLite calls this while another connection holds the write lock: say once what we
+        // are waiting for, then retry every 50 ms until the wait is over.
+        configuration.busyMode = .callback { tries in
+            if tries == 0 {
+                waiting?("\(path): another mfc is writing to this workspace (an import, a decision or a purge); "
+                    + "waiting up to \(Int(lockWait)) s for it to finish…")
+            }
+            guard Double(tries) * 0.05 < lockWait else { return false }
+            usleep(50_000)
+            return true
+        }
         configuration.label = "mfc.workspace"
         configuration.prepareDatabase { db in
             // A 64 MiB page cache keeps the source-id indexes in memory through a large import;
@@ -158,6 +178,9 @@ public struct Workspace: Sendable {
         if let error = error as? WorkspaceError { return error }
         if let error = error as? DatabaseError {
             if error.resultCode == .SQLITE_NOTADB { return .notAWorkspace(path: path, reason: "not a SQLite database") }
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                return .locked(path: path, operation: operation)
+            }
             return .database(path: path, operation: operation, reason: error.message ?? "\(error.resultCode)")
         }
         return .database(path: path, operation: operation, reason: String(describing: error))

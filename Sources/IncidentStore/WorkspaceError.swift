@@ -15,6 +15,8 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
     case unreadableInput(message: String)
     /// The input files could not be told apart or found.
     case inputs(message: String)
+    /// Another mfc held the workspace's write lock for the whole wait (``Workspace/lockWait``).
+    case locked(path: String, operation: String)
     /// A decision names a record the workspace does not hold.
     case unknownRecord(path: String, kind: String, id: String)
 
@@ -34,6 +36,9 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(message); nothing was imported"
         case let .inputs(message):
             message
+        case let .locked(path, operation):
+            "\(path): \(operation) gave up: another mfc kept the workspace locked for \(Int(Workspace.lockWait)) s "
+                + "(an import, a decision or a purge); nothing was changed; run it again when the other has finished"
         case let .unknownRecord(path, kind, id):
             "\(path): no \(kind) \"\(id)\" in this workspace; check the id with `mfc incidents --format csv`"
         }

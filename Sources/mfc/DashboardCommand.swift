@@ -38,8 +38,8 @@ struct DashboardCommand: ParsableCommand {
         do {
             terminal = try NcursesTerminal(environment: ProcessInfo.processInfo.environment)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            printError("error: \(error)")
+            throw ExitStatus.unreadable.exitCode
         }
         terminal.paint(Self.loadingScreen(terminal.size))
         let loaded: DataSource.Loaded
@@ -47,8 +47,7 @@ struct DashboardCommand: ParsableCommand {
             loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
         } catch {
             terminal.stop()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw CLIError.wrapping(error)
         }
         let size = terminal.size
         var state = AppState(

@@ -48,7 +48,7 @@ struct DecideCommand: ParsableCommand {
                 reason: reason ?? "", attribution: WorkspaceOptions.attribution)
             print("decision \(decision.id): \(verdict.rawValue) police report \(policeRef) with episode \(episode)")
         } catch let error as WorkspaceError {
-            throw CLIError.usage(error.description)
+            throw CLIError.wrapping(error)
         }
     }
 

@@ -30,9 +30,9 @@ struct WorkspaceOptions: ParsableArguments {
     /// Opens the workspace, which must exist.
     func open() throws -> Workspace {
         do {
-            return try Workspace.open(at: path)
+            return try Workspace.open(at: path, waiting: { printError($0) })
         } catch {
-            throw CLIError.unreadable(error.description)
+            throw CLIError.wrapping(error)
         }
     }
 
