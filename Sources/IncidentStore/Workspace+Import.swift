@@ -55,6 +55,8 @@ extension Workspace {
         progress: (ImportProgress) -> Void,
         load: ([(kind: SourceFileKind, path: String)]) throws(DatasetLoadError) -> Dataset
     ) throws(WorkspaceError) -> ImportResult {
+        // Never write into a damaged file: the import would bury the damage under new pages.
+        try quickCheck()
         var files = try Self.digests(inputs)
         let known: [String: Int64] = try read("reading earlier imports") { db in
             var found: [String: Int64] = [:]

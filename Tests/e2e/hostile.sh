@@ -4,7 +4,8 @@
 # file, validated in a pseudo-terminal, put no raw control byte on it; Ctrl-\ (SIGQUIT) in the
 # dashboard, in tmux, restores the terminal and exits 131; a workspace locked by another
 # writer gives the same exit status (75) to an import and to a decision, which both say what
-# they wait for. Run from the repository root after `swift build`:
+# they wait for; a workspace with a zeroed page is refused by every command, the dashboard
+# included. Run from the repository root after `swift build`:
 #   bash Tests/e2e/hostile.sh [path/to/mfc]
 set -euo pipefail
 
@@ -92,5 +93,34 @@ wait "$LOCKER" 2>/dev/null || true
 ((import == 75)) || fail "mfc import on a locked workspace exited $import, expected 75: $(cat "$WORK/import.out")"
 grep -q "waiting up to" "$WORK/decide.out" || fail "mfc decide did not say it was waiting"
 grep -q "waiting up to" "$WORK/import.out" || fail "mfc import did not say it was waiting"
+
+step "a workspace with a zeroed page is refused by every command"
+DW="$WORK/damaged.sqlite"
+"$MFC" init --workspace "$DW" >/dev/null
+"$MFC" import --workspace "$DW" SampleData >/dev/null 2>&1 || fail "importing the sample data failed"
+sqlite3 "$DW" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+PAGES=$(($(stat -c %s "$DW") / 4096))
+dd if=/dev/zero of="$DW" bs=4096 seek=$((PAGES / 2)) count=1 conv=notrunc 2>/dev/null
+for command in "incidents" "summary" "report authorities" "audit" "rejects" "decide" "history children C1" \
+    "purge --before 2000-01-01" "import SampleData" "init" "check"; do
+    set +e
+    # shellcheck disable=SC2086
+    "$MFC" $command --workspace "$DW" >"$WORK/damaged.out" 2>&1
+    status=$?
+    set -e
+    ((status == 2)) || fail "mfc $command on a damaged workspace exited $status, expected 2: $(cat "$WORK/damaged.out")"
+    grep -q "damaged" "$WORK/damaged.out" || fail "mfc $command does not say the workspace is damaged: $(cat "$WORK/damaged.out")"
+    grep -q "backup" "$WORK/damaged.out" || fail "mfc $command does not say how to recover"
+done
+T kill-server 2>/dev/null || true
+cat >"$WORK/run-damaged.sh" <<SCRIPT
+"$MFC" dashboard --workspace "$DW" 2>"$WORK/dashboard.err"
+echo \$? >"$WORK/dashboard.status"
+sleep 600
+SCRIPT
+T new-session -d -s e2e -x 100 -y 30 "bash $WORK/run-damaged.sh"
+for _ in $(seq 1 300); do [[ -s "$WORK/dashboard.status" ]] && break; sleep 0.1; done
+[[ "$(cat "$WORK/dashboard.status" 2>/dev/null)" == 2 ]] || fail "the dashboard on a damaged workspace did not exit 2"
+grep -q "damaged" "$WORK/dashboard.err" || fail "the dashboard does not say the workspace is damaged"
 
 step "passed"
