@@ -27,10 +27,11 @@ struct WorkspaceOptions: ParsableArguments {
     /// The workspace to use: the one named, else the default file.
     var path: String { namedPath ?? Workspace.defaultFileName }
 
-    /// Opens the workspace, which must exist.
-    func open() throws -> Workspace {
+    /// Opens the workspace, which must exist. With `checking` (the default) SQLite's
+    /// quick_check runs first and a damaged workspace is refused.
+    func open(checking: Bool = true) throws -> Workspace {
         do {
-            return try Workspace.open(at: path, waiting: { printError($0) })
+            return try Workspace.open(at: path, waiting: { printError($0) }, checking: checking)
         } catch {
             throw CLIError.wrapping(error)
         }
