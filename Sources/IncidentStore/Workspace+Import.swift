@@ -39,6 +39,8 @@ extension Workspace {
         let resolved: (files: [(kind: SourceFileKind, path: String)], notes: [Diagnostic])
         do {
             resolved = try SSDA903Loader.resolve(paths: paths)
+        } catch .unreadable(let error) {
+            throw .unreadableInput(message: error.description)
         } catch {
             throw .inputs(message: error.description)
         }
@@ -216,10 +218,11 @@ extension Workspace {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A link loop or a link to nothing is named as such.
                 do throws(FileReadError) {
                     try FileBytes.checkRegularFile(path: path)
                 } catch {
-                    throw .unreadableInput(message: error.description)
+                    if case .cannotOpen = error {} else { throw .unreadableInput(message: error.description) }
                 }
                 throw .inputs(message: "\(path): no such file or folder")
             }

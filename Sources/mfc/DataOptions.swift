@@ -97,7 +97,6 @@ enum CLIError: Error, CustomStringConvertible {
         switch error {
         case .locked: return .locked(error.description)
         case .unknownRecord: return .notFound(error.description)
-        case .inputs: return .usage(error.description)
         default: return .unreadable(error.description)
         }
     }
