@@ -44,7 +44,10 @@ struct DashboardCommand: ParsableCommand {
         terminal.paint(Self.loadingScreen(terminal.size))
         let loaded: DataSource.Loaded
         do {
-            loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
+            // SQLite's quick_check takes about 0.6 s at a million records, which the first screen
+            // cannot afford: the run loop runs it in the background once the screen is up.
+            loaded = try DataSource.load(
+                paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false, checking: false)
         } catch {
             terminal.stop()
             throw CLIError.wrapping(error)
@@ -75,6 +78,7 @@ struct DashboardCommand: ParsableCommand {
         var loop = DashboardRunLoop(state: state, terminal: terminal, exportLog: loaded)
         loop.run()
         terminal.stop()
+        if let damage = loop.damage { throw CLIError.wrapping(damage) }
     }
 
     /// "Loading…" centred, shown while the data are read and linked.

@@ -35,13 +35,15 @@ struct DataSource {
     /// Loads and links: the files in `paths` when any are named, else the workspace when one is
     /// named or exists (its kept snapshot of linked incidents when current), else the sample
     /// data. With `sourceRecords`, every LA episode and police report is in memory too; without,
-    /// a workspace's records may be left on disk (see ``Loaded/sourceStore``).
+    /// a workspace's records may be left on disk (see ``Loaded/sourceStore``). Without
+    /// `checking`, the workspace's quick_check is left to the caller (the dashboard runs it
+    /// after its first screen).
     static func load(
         _ paths: [String], workspace options: WorkspaceOptions, linker: IncidentLinker = IncidentLinker(),
-        sourceRecords: Bool = true
+        sourceRecords: Bool = true, checking: Bool = true
     ) throws -> Loaded {
         let zone = LocalTimeZone.europeLondon
-        if paths.isEmpty, let workspace = try options.openIfPresent() {
+        if paths.isEmpty, let workspace = try options.openIfPresent(checking: checking) {
             let linkage: WorkspaceLinkage
             do {
                 linkage = try workspace.linkedIncidents(linker: linker, sourceRecords: sourceRecords)

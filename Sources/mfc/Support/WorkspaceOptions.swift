@@ -39,9 +39,9 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// The workspace to read when no data files are named: the one named (which must exist),
     /// else the default file when it exists, else `nil`.
-    func openIfPresent() throws -> Workspace? {
+    func openIfPresent(checking: Bool = true) throws -> Workspace? {
         if namedPath == nil && !Workspace.fileExists(at: path) { return nil }
-        return try open()
+        return try open(checking: checking)
     }
 
     /// The operating-system user and the system clock.
