@@ -20,27 +20,32 @@ package enum FuzzHarness {
 
     /// What went wrong with one input; `nil` when every check held.
     package static func check(_ bytes: [UInt8]) -> String? {
+        // The reader alone first, every field read as text.
         var reader = CSVReader(bytes: bytes)
-        var records = 0
-        while reader.next({ record in
-            records += 1
-            _ = record.strings
-        }) {}
-        if let failure = check(report: TableImporter.run(ForceDecoder.self, bytes: bytes, file: "forces.csv", zone: zone).report) { return failure }
-        if let failure = check(report: TableImporter.run(AuthorityDecoder.self, bytes: bytes, file: "authorities.csv", zone: zone).report) { return failure }
-        if let failure = check(report: TableImporter.run(HomeDecoder.self, bytes: bytes, file: "homes.csv", zone: zone).report) { return failure }
-        if let failure = check(report: TableImporter.run(ChildDecoder.self, bytes: bytes, file: "children.csv", zone: zone).report) { return failure }
-        if let failure = check(report: TableImporter.run(EpisodeDecoder.self, bytes: bytes, file: "la_episodes.csv", zone: zone).report) { return failure }
-        if let failure = check(report: TableImporter.run(PoliceReportDecoder.self, bytes: bytes, file: "police_reports.csv", zone: zone).report) { return failure }
-        if let failure = check(report: TableImporter.run(SSDA903HeaderDecoder.self, bytes: bytes, file: "header.csv", zone: zone).report) { return failure }
-        if let failure = check(report: TableImporter.run(SSDA903PlacementDecoder.self, bytes: bytes, file: "episodes.csv", zone: zone).report) { return failure }
-        if let failure = check(report: TableImporter.run(SSDA903MissingDecoder.self, bytes: bytes, file: "missing.csv", zone: zone).report) { return failure }
+        while reader.next({ _ = $0.strings }) {}
         var ofsted = OfstedHomeDecoder.header
         ofsted.authorities = authorities
-        if let failure = check(report: TableImporter.run(
-            OfstedHomeDecoder.self, bytes: bytes, file: "ofsted.csv", zone: zone, header: ofsted).report) { return failure }
-        return check(report: TableImporter.run(
-            PoliceReportDecoder.self, bytes: bytes, file: "extract.csv", zone: zone, header: MappedHeader(mapping: mapping)).report)
+        let reports: [() -> FileReport] = [
+            { TableImporter.run(ForceDecoder.self, bytes: bytes, file: "forces.csv", zone: zone).report },
+            { TableImporter.run(AuthorityDecoder.self, bytes: bytes, file: "authorities.csv", zone: zone).report },
+            { TableImporter.run(HomeDecoder.self, bytes: bytes, file: "homes.csv", zone: zone).report },
+            { TableImporter.run(ChildDecoder.self, bytes: bytes, file: "children.csv", zone: zone).report },
+            { TableImporter.run(EpisodeDecoder.self, bytes: bytes, file: "la_episodes.csv", zone: zone).report },
+            { TableImporter.run(PoliceReportDecoder.self, bytes: bytes, file: "police_reports.csv", zone: zone).report },
+            { TableImporter.run(SSDA903HeaderDecoder.self, bytes: bytes, file: "header.csv", zone: zone).report },
+            { TableImporter.run(SSDA903PlacementDecoder.self, bytes: bytes, file: "episodes.csv", zone: zone).report },
+            { TableImporter.run(SSDA903MissingDecoder.self, bytes: bytes, file: "missing.csv", zone: zone).report },
+            { TableImporter.run(OfstedHomeDecoder.self, bytes: bytes, file: "ofsted.csv", zone: zone, header: ofsted).report },
+            {
+                TableImporter.run(
+                    PoliceReportDecoder.self, bytes: bytes, file: "extract.csv", zone: zone, header: MappedHeader(mapping: mapping)
+                ).report
+            },
+        ]
+        for report in reports {
+            if let failure = check(report: report()) { return failure }
+        }
+        return nil
     }
 
     private static let zone = LocalTimeZone.europeLondon
