@@ -37,13 +37,14 @@ struct DataSource {
     /// data. With `sourceRecords`, every LA episode and police report is in memory too; without,
     /// a workspace's records may be left on disk (see ``Loaded/sourceStore``). Without
     /// `checking`, the workspace's quick_check is left to the caller (the dashboard runs it
-    /// after its first screen).
+    /// after its first screen), and nothing is printed while a write waits for another writer
+    /// (the dashboard owns the terminal).
     static func load(
         _ paths: [String], workspace options: WorkspaceOptions, linker: IncidentLinker = IncidentLinker(),
         sourceRecords: Bool = true, checking: Bool = true
     ) throws -> Loaded {
         let zone = LocalTimeZone.europeLondon
-        if paths.isEmpty, let workspace = try options.openIfPresent(checking: checking) {
+        if paths.isEmpty, let workspace = try options.openIfPresent(checking: checking, announcingWaits: checking) {
             let linkage: WorkspaceLinkage
             do {
                 linkage = try workspace.linkedIncidents(linker: linker, sourceRecords: sourceRecords)

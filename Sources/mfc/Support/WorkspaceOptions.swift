@@ -28,10 +28,13 @@ struct WorkspaceOptions: ParsableArguments {
     var path: String { namedPath ?? Workspace.defaultFileName }
 
     /// Opens the workspace, which must exist. With `checking` (the default) SQLite's
-    /// quick_check runs first and a damaged workspace is refused.
-    func open(checking: Bool = true) throws -> Workspace {
+    /// quick_check runs first and a damaged workspace is refused. With `announcingWaits` (the
+    /// default) a write that waits for another writer says so on standard error; the
+    /// dashboard, which owns the terminal, opens without.
+    func open(checking: Bool = true, announcingWaits: Bool = true) throws -> Workspace {
+        let say: @Sendable (String) -> Void = { printError($0) }
         do {
-            return try Workspace.open(at: path, waiting: { printError($0) }, checking: checking)
+            return try Workspace.open(at: path, waiting: announcingWaits ? say : nil, checking: checking)
         } catch {
             throw CLIError.wrapping(error)
         }
@@ -39,9 +42,9 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// The workspace to read when no data files are named: the one named (which must exist),
     /// else the default file when it exists, else `nil`.
-    func openIfPresent(checking: Bool = true) throws -> Workspace? {
+    func openIfPresent(checking: Bool = true, announcingWaits: Bool = true) throws -> Workspace? {
         if namedPath == nil && !Workspace.fileExists(at: path) { return nil }
-        return try open(checking: checking)
+        return try open(checking: checking, announcingWaits: announcingWaits)
     }
 
     /// The operating-system user and the system clock.
