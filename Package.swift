@@ -62,6 +62,10 @@ let package = Package(
             dependencies: ["IncidentModel", "IncidentStore", "Dashboard"],
             path: "Benchmarks/MFCBench"
         ),
+        // The fuzzing target over the CSV reader and every row decoder. Built with
+        // `--sanitize=fuzzer` and `-DFUZZING` it is a libFuzzer executable (see .ci/run); built
+        // as usual it replays the files it is given.
+        .executableTarget(name: "mfc-fuzz", dependencies: ["IncidentModel"], path: "Fuzz/MFCFuzz"),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel", "MappingFile"], exclude: ["Fixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "IncidentModel"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentModel", "MappingFile"]),

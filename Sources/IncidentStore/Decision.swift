@@ -56,10 +56,11 @@ extension Workspace {
             try Row.fetchAll(
                 db, sql: "SELECT id, police_ref, episode_id, verdict, reason, user, decided_at FROM decisions ORDER BY id"
             ).map { row in
+                // A verdict that cannot be read stops the read: it is never guessed.
                 Decision(
-                    id: row[0], pair: SourcePair(policeRef: PoliceRef(row[1]), episodeID: EpisodeID(row[2])),
-                    verdict: LinkVerdict(rawValue: row[3]) ?? .reject, reason: row[4], user: row[5],
-                    decidedAt: Instant(secondsSinceEpoch: row[6]))
+                    id: row[0], pair: SourcePair(policeRef: PoliceRef(try Column.text(row, 1)), episodeID: EpisodeID(try Column.text(row, 2))),
+                    verdict: try Column.code(LinkVerdict.self, row, 3), reason: try Column.text(row, 4), user: try Column.text(row, 5),
+                    decidedAt: Instant(secondsSinceEpoch: try Column.int(row, 6) ?? 0))
             }
     }
 

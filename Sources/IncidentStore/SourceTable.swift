@@ -14,8 +14,9 @@ struct SourceTable<Record>: Sendable {
     let id: @Sendable (Record) -> String
     /// Binds the record's values, in ``columns`` order.
     let bind: @Sendable (Record, inout RowBinder) -> Void
-    /// The record from a row of ``selectSQL``.
-    let decode: @Sendable (Row) -> Record
+    /// The record from a row of ``selectSQL``; throws ``UndecodableValue`` for a value mfc
+    /// would not have written.
+    let decode: @Sendable (Row) throws -> Record
 
     var key: String { columns[0] }
 
@@ -35,21 +36,136 @@ struct SourceTable<Record>: Sendable {
     var selectSQL: String { "SELECT \(columns.joined(separator: ", ")) FROM \(name) ORDER BY rowid" }
 }
 
-/// Conversions between model values and column values.
+/// A stored value that cannot be read back as what was written: a sign of a damaged file or of
+/// a change made outside mfc. It stops the command; a record is never read half-way or skipped.
+struct UndecodableValue: Error, CustomStringConvertible {
+    /// The column, and what was found in it (its kind, never the value).
+    let column: String
+    let found: String
+
+    var description: String { "a stored value of \(column) cannot be read (\(found))" }
+}
+
+/// Conversions between model values and column values. Each throws ``UndecodableValue``
+/// when the stored value is not what mfc writes there.
 enum Column {
-    static func time(_ row: Row, _ at: Int) -> Timestamp? {
-        guard let seconds = row[at] as Int64? else { return nil }
-        if let dayEnd = row[at + 1] as Int64? {
+    /// The value at `at`, and the column's name for an error.
+    private static func value(_ row: Row, _ at: Int) -> (DatabaseValue.Storage, String) {
+        let value = row[at] as DatabaseValue
+        let names = Array(row.columnNames)
+        return (value.storage, at < names.count ? names[at] : "column \(at + 1)")
+    }
+
+    private static func kind(_ storage: DatabaseValue.Storage) -> String {
+        switch storage {
+        case .null: "NULL"
+        case .int64: "an integer"
+        case .double: "a real number"
+        case .string: "text"
+        case .blob: "a blob"
+        }
+    }
+
+    /// Text that must be there (an id, a name column that mfc writes as "" when blank).
+    static func text(_ row: Row, _ at: Int) throws -> String {
+        let (storage, name) = value(row, at)
+        guard case let .string(text) = storage else { throw UndecodableValue(column: name, found: kind(storage)) }
+        return text
+    }
+
+    /// Text, or `nil` for NULL.
+    static func optionalText(_ row: Row, _ at: Int) throws -> String? {
+        let (storage, name) = value(row, at)
+        switch storage {
+        case .null: return nil
+        case let .string(text): return text
+        default: throw UndecodableValue(column: name, found: kind(storage))
+        }
+    }
+
+    /// A whole number, or `nil` for NULL.
+    static func int(_ row: Row, _ at: Int) throws -> Int64? {
+        let (storage, name) = value(row, at)
+        switch storage {
+        case .null: return nil
+        case let .int64(number): return number
+        default: throw UndecodableValue(column: name, found: kind(storage))
+        }
+    }
+
+    /// A coded value stored as its raw text; it must be one of the type's.
+    static func code<T: RawRepresentable>(_ type: T.Type, _ row: Row, _ at: Int) throws -> T where T.RawValue == String {
+        guard let value = try optionalCode(type, row, at) else {
+            throw UndecodableValue(column: Array(row.columnNames)[at], found: "NULL")
+        }
+        return value
+    }
+
+    /// A coded value stored as its raw text, or `nil` for NULL.
+    static func optionalCode<T: RawRepresentable>(_ type: T.Type, _ row: Row, _ at: Int) throws -> T? where T.RawValue == String {
+        guard let text = try optionalText(row, at) else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw UndecodableValue(column: Array(row.columnNames)[at], found: "text that is not one of its codes")
+        }
+        return value
+    }
+
+    /// A coded value stored as its raw number, or `nil` for NULL.
+    static func optionalNumber<T: RawRepresentable>(_ type: T.Type, _ row: Row, _ at: Int) throws -> T? where T.RawValue == Int {
+        guard let number = try int(row, at) else { return nil }
+        guard let value = T(rawValue: Int(number)) else {
+            throw UndecodableValue(column: Array(row.columnNames)[at], found: "a number that is not one of its codes")
+        }
+        return value
+    }
+
+    /// A time from two columns (its moment and, for a date-only time, its day's end), or `nil`.
+    static func time(_ row: Row, _ at: Int) throws -> Timestamp? {
+        guard let seconds = try int(row, at) else { return nil }
+        if let dayEnd = try int(row, at + 1) {
+            guard dayEnd > seconds else {
+                throw UndecodableValue(column: Array(row.columnNames)[at + 1], found: "a day's end before its start")
+            }
             return Timestamp(dayStart: Instant(secondsSinceEpoch: seconds), nextDayStart: Instant(secondsSinceEpoch: dayEnd))
         }
         return Timestamp(instant: Instant(secondsSinceEpoch: seconds))
     }
 
-    static func flag(_ row: Row, _ at: Int) -> Bool? { (row[at] as Int64?).map { $0 != 0 } }
+    /// A time that must be there (an episode's start).
+    static func requiredTime(_ row: Row, _ at: Int) throws -> Timestamp {
+        guard let time = try time(row, at) else { throw UndecodableValue(column: Array(row.columnNames)[at], found: "NULL") }
+        return time
+    }
 
-    /// `yyyy-mm-dd`, as written by `CivilDate.description`.
-    static func date(_ text: String?) -> CivilDate? {
-        guard let text else { return nil }
+    /// A flag stored as 1 or 0, or `nil` for NULL.
+    static func flag(_ row: Row, _ at: Int) throws -> Bool? {
+        guard let number = try int(row, at) else { return nil }
+        guard number == 0 || number == 1 else {
+            throw UndecodableValue(column: Array(row.columnNames)[at], found: "a number other than 0 or 1")
+        }
+        return number == 1
+    }
+
+    /// A date stored as `yyyy-mm-dd` (as `CivilDate.description` writes it), or `nil` for NULL.
+    static func date(_ row: Row, _ at: Int) throws -> CivilDate? {
+        guard let text = try optionalText(row, at) else { return nil }
+        guard let date = date(text) else {
+            throw UndecodableValue(column: Array(row.columnNames)[at], found: "text that is not a real yyyy-mm-dd date")
+        }
+        return date
+    }
+
+    /// A postcode as mfc normalised it, or `nil` for NULL.
+    static func postcode(_ row: Row, _ at: Int) throws -> Postcode? {
+        guard let text = try optionalText(row, at) else { return nil }
+        guard let postcode = Postcode(text) else {
+            throw UndecodableValue(column: Array(row.columnNames)[at], found: "text that is not a postcode")
+        }
+        return postcode
+    }
+
+    /// `yyyy-mm-dd`, as written by `CivilDate.description`; `nil` unless it is a real date.
+    static func date(_ text: String) -> CivilDate? {
         let parts = text.utf8.split(separator: UInt8(ascii: "-"))
         guard parts.count == 3 else { return nil }
         func number(_ digits: Substring.UTF8View.SubSequence) -> Int? {
@@ -63,5 +179,4 @@ enum Column {
         guard let year = number(parts[0]), let month = number(parts[1]), let day = number(parts[2]) else { return nil }
         return CivilDate(year: year, month: month, day: day)
     }
-
 }

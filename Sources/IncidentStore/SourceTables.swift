@@ -6,7 +6,7 @@ enum SourceTables {
     static let forces = SourceTable<PoliceForce>(
         kind: .forces, name: "forces", columns: ["code", "name"], id: { $0.code.rawValue },
         bind: { r, b in b.text(r.code.rawValue); b.text(r.name) },
-        decode: { row in PoliceForce(code: ForceCode(row[0]), name: row[1]) })
+        decode: { row in PoliceForce(code: ForceCode(try Column.text(row, 0)), name: try Column.text(row, 1)) })
 
     static let authorities = SourceTable<Authority>(
         kind: .authorities, name: "authorities", columns: ["code", "name", "police_force", "children_looked_after"],
@@ -16,8 +16,9 @@ enum SourceTables {
         },
         decode: { row in
             Authority(
-                code: AuthorityCode(row[0]), name: row[1], policeForce: (row[2] as String?).map(ForceCode.init),
-                childrenLookedAfter: row[3])
+                code: AuthorityCode(try Column.text(row, 0)), name: try Column.text(row, 1),
+                policeForce: try Column.optionalText(row, 2).map(ForceCode.init),
+                childrenLookedAfter: try Column.int(row, 3).map(Int.init))
         })
 
     static let homes = SourceTable<Home>(
@@ -30,10 +31,11 @@ enum SourceTables {
         },
         decode: { row in
             Home(
-                urn: HomeURN(row[0]), name: row[1], provider: row[2], address: row[3],
-                postcode: (row[4] as String?).flatMap { Postcode($0) },
-                localAuthority: (row[5] as String?).map(AuthorityCode.init), policeForce: (row[6] as String?).map(ForceCode.init),
-                rating: (row[7] as String?).flatMap(OfstedRating.init(rawValue:)), places: row[8])
+                urn: HomeURN(try Column.text(row, 0)), name: try Column.text(row, 1), provider: try Column.text(row, 2),
+                address: try Column.text(row, 3), postcode: try Column.postcode(row, 4),
+                localAuthority: try Column.optionalText(row, 5).map(AuthorityCode.init),
+                policeForce: try Column.optionalText(row, 6).map(ForceCode.init),
+                rating: try Column.optionalCode(OfstedRating.self, row, 7), places: try Column.int(row, 8).map(Int.init))
         })
 
     static let children = SourceTable<Child>(
@@ -46,9 +48,10 @@ enum SourceTables {
         },
         decode: { row in
             Child(
-                id: ChildID(row[0]), localAuthority: AuthorityCode(row[1]), givenName: row[2], familyName: row[3],
-                dateOfBirth: Column.date(row[4]), sex: Sex(rawValue: row[5]) ?? .unknown,
-                placement: (row[6] as String?).map(HomeURN.init))
+                id: ChildID(try Column.text(row, 0)), localAuthority: AuthorityCode(try Column.text(row, 1)),
+                givenName: try Column.text(row, 2), familyName: try Column.text(row, 3),
+                dateOfBirth: try Column.date(row, 4), sex: try Column.code(Sex.self, row, 5),
+                placement: try Column.optionalText(row, 6).map(HomeURN.init))
         })
 
     static let episodes = SourceTable<LAEpisode>(
@@ -66,12 +69,13 @@ enum SourceTables {
         },
         decode: { row in
             LAEpisode(
-                id: EpisodeID(row[0]), child: ChildID(row[1]), localAuthority: AuthorityCode(row[2]),
-                type: EpisodeType(rawValue: row[3]) ?? .missing,
-                startedAt: Column.time(row, 4) ?? Timestamp(instant: Instant(secondsSinceEpoch: 0)),
-                endedAt: Column.time(row, 6), placement: (row[8] as String?).map(HomeURN.init),
-                policeRef: (row[9] as String?).map(PoliceRef.init), returnInterviewOffered: Column.flag(row, 10),
-                returnInterviewCompletedAt: Column.time(row, 11), cseConcern: Column.flag(row, 13))
+                id: EpisodeID(try Column.text(row, 0)), child: ChildID(try Column.text(row, 1)),
+                localAuthority: AuthorityCode(try Column.text(row, 2)), type: try Column.code(EpisodeType.self, row, 3),
+                startedAt: try Column.requiredTime(row, 4), endedAt: try Column.time(row, 6),
+                placement: try Column.optionalText(row, 8).map(HomeURN.init),
+                policeRef: try Column.optionalText(row, 9).map(PoliceRef.init),
+                returnInterviewOffered: try Column.flag(row, 10), returnInterviewCompletedAt: try Column.time(row, 11),
+                cseConcern: try Column.flag(row, 13))
         })
 
     static let policeReports = SourceTable<PoliceReport>(
@@ -90,11 +94,12 @@ enum SourceTables {
         },
         decode: { row in
             PoliceReport(
-                ref: PoliceRef(row[0]), force: (row[1] as String?).map(ForceCode.init), forename: row[2], surname: row[3],
-                dateOfBirth: Column.date(row[4]), sex: Sex(rawValue: row[5]) ?? .unknown, missingFrom: row[6],
-                missingFromPostcode: (row[7] as String?).flatMap { Postcode($0) }, lastSeenAt: Column.time(row, 8),
-                reportedAt: Column.time(row, 10), foundAt: Column.time(row, 12),
-                risk: (row[14] as Int?).flatMap(RiskLevel.init(rawValue:)), cseConcern: Column.flag(row, 15))
+                ref: PoliceRef(try Column.text(row, 0)), force: try Column.optionalText(row, 1).map(ForceCode.init),
+                forename: try Column.text(row, 2), surname: try Column.text(row, 3), dateOfBirth: try Column.date(row, 4),
+                sex: try Column.code(Sex.self, row, 5), missingFrom: try Column.text(row, 6),
+                missingFromPostcode: try Column.postcode(row, 7), lastSeenAt: try Column.time(row, 8),
+                reportedAt: try Column.time(row, 10), foundAt: try Column.time(row, 12),
+                risk: try Column.optionalNumber(RiskLevel.self, row, 14), cseConcern: try Column.flag(row, 15))
         })
 
     /// Every table's name, in import order (registers before the records that name them).

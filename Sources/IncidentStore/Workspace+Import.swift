@@ -39,6 +39,8 @@ extension Workspace {
         let resolved: (files: [(kind: SourceFileKind, path: String)], notes: [Diagnostic])
         do {
             resolved = try SSDA903Loader.resolve(paths: paths)
+        } catch .unreadable(let error) {
+            throw .unreadableInput(message: error.description)
         } catch {
             throw .inputs(message: error.description)
         }
@@ -55,6 +57,8 @@ extension Workspace {
         progress: (ImportProgress) -> Void,
         load: ([(kind: SourceFileKind, path: String)]) throws(DatasetLoadError) -> Dataset
     ) throws(WorkspaceError) -> ImportResult {
+        // Never write into a damaged file: the import would bury the damage under new pages.
+        try quickCheck()
         var files = try Self.digests(inputs)
         let known: [String: Int64] = try read("reading earlier imports") { db in
             var found: [String: Int64] = [:]
@@ -214,6 +218,12 @@ extension Workspace {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A link loop or a link to nothing is named as such.
+                do throws(FileReadError) {
+                    try FileBytes.checkRegularFile(path: path)
+                } catch {
+                    if case .cannotOpen = error {} else { throw .unreadableInput(message: error.description) }
+                }
                 throw .inputs(message: "\(path): no such file or folder")
             }
             if isDirectory.boolValue {
@@ -225,7 +235,13 @@ extension Workspace {
                     throw .inputs(message: "\(path): no input files found; expected \(SourceFileKind.native.map(\.fileName).joined(separator: ", "))")
                 }
             } else {
-                guard let kind = DatasetLoader.kind(ofFile: path) else {
+                let found: SourceFileKind?
+                do throws(FileReadError) {
+                    found = try DatasetLoader.kind(ofFile: path)
+                } catch {
+                    throw .unreadableInput(message: error.description)
+                }
+                guard let kind = found else {
                     throw .inputs(message: "\(path): cannot tell which kind of file this is; name it as one of \(SourceFileKind.native.map(\.fileName).joined(separator: ", ")) or give it their header")
                 }
                 inputs.append((kind, path))
@@ -253,16 +269,23 @@ extension Workspace {
             }
         }
         var files: [ImportedFile] = []
+        var failures: [String] = []
         for (i, input) in inputs.enumerated() {
             switch results.value(i) {
             case let .success((sha, size))?:
                 files.append(ImportedFile(
                     kind: input.kind, fileName: (input.path as NSString).lastPathComponent, sha256: sha, size: size))
             case let .failure(error)?:
-                throw .unreadableInput(message: error.description)
+                failures.append(error.description)
             case nil:
-                throw .unreadableInput(message: "\(input.path): not read")
+                failures.append("\(input.path): not read")
             }
+        }
+        // Every file named is accounted for: the ones that could not be read, then the others,
+        // which an import of all or nothing leaves unread.
+        guard failures.isEmpty else {
+            let unread = files.map { "\($0.fileName): not read (its rows unknown)" }
+            throw .unreadableInput(message: (failures + unread).joined(separator: "\n"))
         }
         return files
     }

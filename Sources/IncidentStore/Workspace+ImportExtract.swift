@@ -24,7 +24,7 @@ extension Workspace {
     public func authorities() throws(WorkspaceError) -> [Authority] {
         try read("reading the authorities") { db in
             let table = SourceTables.authorities
-            return try Row.fetchAll(db, sql: table.selectSQL).map(table.decode)
+            return try Row.fetchAll(db, sql: table.selectSQL).map { try table.decode($0) }
         }
     }
 }

@@ -29,6 +29,7 @@ extension Workspace {
     public func purge(
         before cutoff: Instant, dryRun: Bool, attribution: Attribution, linker: IncidentLinker = IncidentLinker()
     ) throws(WorkspaceError) -> PurgeResult {
+        try quickCheck()
         let now = attribution.clock()
         let result: PurgeResult = try write("purging") { db in
             let dataset = try Self.fetchDataset(db)

@@ -40,7 +40,7 @@ extension Workspace {
         var records: [R] = []
         records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0)
         let rows = try Row.fetchCursor(db, sql: table.selectSQL)
-        while let row = try rows.next() { records.append(table.decode(row)) }
+        while let row = try rows.next() { records.append(try table.decode(row)) }
         return records
     }
 }

@@ -222,7 +222,7 @@ extension Workspace {
         guard !ids.isEmpty else { return [] }
         let statement = try db.cachedStatement(
             sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE \(table.key) = ?")
-        return try ids.compactMap { id in try Row.fetchOne(statement, arguments: [id]).map(table.decode) }
+        return try ids.compactMap { id in try Row.fetchOne(statement, arguments: [id]).map { try table.decode($0) } }
     }
 }
 

@@ -26,13 +26,51 @@ public struct Workspace: Sendable {
     /// The file name used when none is given: `mfc.sqlite` in the current folder.
     public static let defaultFileName = "mfc.sqlite"
 
-    /// Whether a file exists at `path` (it may still not be a workspace).
-    public static func fileExists(at path: String) -> Bool { access(path, F_OK) == 0 }
+    /// Whether anything exists at `path`, a symbolic link to nothing or a link loop included
+    /// (it may still not be a workspace: ``open(at:waiting:)`` says what it is).
+    public static func fileExists(at path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
 
-    /// Opens an existing workspace, running any migrations it lacks.
-    public static func open(at path: String) throws(WorkspaceError) -> Workspace {
+    /// How long a writer waits for another to finish before it gives up with
+    /// ``WorkspaceError/locked(path:operation:)``, in seconds.
+    public static let lockWait = 10.0
+
+    /// Opens an existing workspace, running any migrations it lacks. When another mfc is
+    /// writing to it, a write waits up to ``lockWait`` seconds, and `waiting` is told once, with
+    /// a message that says so.
+    /// With `checking` (the default) SQLite's `quick_check` runs first, and a damaged file is
+    /// refused; `mfc check` opens without it, to report what is wrong.
+    public static func open(
+        at path: String, waiting: (@Sendable (String) -> Void)? = nil, checking: Bool = true
+    ) throws(WorkspaceError) -> Workspace {
         guard fileExists(at: path) else { throw .notFound(path: path) }
-        return try connect(path: path, isNew: false)
+        do throws(FileReadError) {
+            try FileBytes.checkRegularFile(path: path)
+        } catch {
+            throw .unreadableFile(error)
+        }
+        let workspace = try connect(path: path, isNew: false, waiting: waiting)
+        if checking { try workspace.quickCheck() }
+        return workspace
+    }
+
+    /// Runs SQLite's `quick_check` (every page read, every record's format checked; no index
+    /// compared with its table) and throws ``WorkspaceError/damaged(path:detail:)`` unless it
+    /// finds nothing wrong.
+    public func quickCheck() throws(WorkspaceError) {
+        let findings = try read("checking the file") { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        guard findings == ["ok"] else {
+            throw .damaged(path: path, detail: "SQLite's quick_check: " + findings.prefix(3).joined(separator: "; "))
+        }
+    }
+
+    /// Runs SQLite's full `integrity_check` (indexes compared with their tables too); returns
+    /// its findings, empty when the file is whole.
+    public func integrityCheck() throws(WorkspaceError) -> [String] {
+        let findings = try read("checking the file") { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        return findings == ["ok"] ? [] : findings
     }
 
     /// Creates a workspace at `path`, or opens the one already there. `created` says which.
@@ -49,7 +87,11 @@ public struct Workspace: Sendable {
     package static func create(
         at path: String, attribution: Attribution, schemaUpTo last: String?
     ) throws(WorkspaceError) -> (workspace: Workspace, created: Bool) {
-        if fileExists(at: path) { return (try connect(path: path, isNew: false, upTo: last), false) }
+        if fileExists(at: path) {
+            let workspace = try connect(path: path, isNew: false, upTo: last)
+            try workspace.quickCheck()
+            return (workspace, false)
+        }
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
         fchmod(fd, 0o600)
@@ -73,10 +115,22 @@ public struct Workspace: Sendable {
         try read("read the schema version") { db in try WorkspaceSchema.migrator.appliedMigrations(db) }
     }
 
-    private static func connect(path: String, isNew: Bool, upTo last: String? = nil) throws(WorkspaceError) -> Workspace {
+    private static func connect(
+        path: String, isNew: Bool, upTo last: String? = nil, waiting: (@Sendable (String) -> Void)? = nil
+    ) throws(WorkspaceError) -> Workspace {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        // SQLite calls this while another connection holds the write lock: say once what we
+        // are waiting for, then retry every 50 ms until the wait is over.
+        configuration.busyMode = .callback { tries in
+            if tries == 0 {
+                waiting?("\(path): another mfc is writing to this workspace (an import, a decision or a purge); "
+                    + "waiting up to \(Int(lockWait)) s for it to finish…")
+            }
+            guard Double(tries) * 0.05 < lockWait else { return false }
+            usleep(50_000)
+            return true
+        }
         configuration.label = "mfc.workspace"
         configuration.prepareDatabase { db in
             // A 64 MiB page cache keeps the source-id indexes in memory through a large import;
@@ -156,8 +210,15 @@ public struct Workspace: Sendable {
 
     static func classify(_ error: any Error, path: String, operation: String) -> WorkspaceError {
         if let error = error as? WorkspaceError { return error }
+        if let error = error as? UndecodableValue { return .damaged(path: path, detail: error.description) }
         if let error = error as? DatabaseError {
             if error.resultCode == .SQLITE_NOTADB { return .notAWorkspace(path: path, reason: "not a SQLite database") }
+            if error.resultCode == .SQLITE_CORRUPT {
+                return .damaged(path: path, detail: "SQLite found a damaged page while \(operation)")
+            }
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                return .locked(path: path, operation: operation)
+            }
             return .database(path: path, operation: operation, reason: error.message ?? "\(error.resultCode)")
         }
         return .database(path: path, operation: operation, reason: String(describing: error))

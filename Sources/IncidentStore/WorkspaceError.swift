@@ -1,3 +1,5 @@
+import IncidentModel
+
 /// Why a workspace operation failed. Messages name the file and what to do; they never carry
 /// a person's data (SQLite's own messages name tables and columns, not values).
 public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -15,6 +17,13 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
     case unreadableInput(message: String)
     /// The input files could not be told apart or found.
     case inputs(message: String)
+    /// The path is not a regular file that can be read (a link loop, a dangling link, a folder...).
+    case unreadableFile(FileReadError)
+    /// SQLite's check found the file damaged, or a stored value could not be read: the
+    /// workspace is refused, unchanged. `detail` is SQLite's finding (pages and tables, no values).
+    case damaged(path: String, detail: String)
+    /// Another mfc held the workspace's write lock for the whole wait (``Workspace/lockWait``).
+    case locked(path: String, operation: String)
     /// A decision names a record the workspace does not hold.
     case unknownRecord(path: String, kind: String, id: String)
 
@@ -34,6 +43,15 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(message); nothing was imported"
         case let .inputs(message):
             message
+        case let .unreadableFile(error):
+            "\(error.description); name the workspace file with --workspace or MFC_WORKSPACE"
+        case let .damaged(path, detail):
+            "\(path): the workspace is damaged (\(TextSanitiser.visible(detail, limit: 200))); nothing was read from it or "
+                + "changed. Recover it from a backup, or move it aside, run `mfc init` and import the extracts again; "
+                + "`mfc check` reports what is wrong"
+        case let .locked(path, operation):
+            "\(path): \(operation) gave up: another mfc kept the workspace locked for \(Int(Workspace.lockWait)) s "
+                + "(an import, a decision or a purge); nothing was changed; run it again when the other has finished"
         case let .unknownRecord(path, kind, id):
             "\(path): no \(kind) \"\(id)\" in this workspace; check the id with `mfc incidents --format csv`"
         }

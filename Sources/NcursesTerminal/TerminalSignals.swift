@@ -6,11 +6,15 @@ import Glibc
 
 /// Handlers that give the terminal back when the process is interrupted or crashes.
 ///
-/// Ctrl-C and SIGTERM end the program with the shell's codes (130, 143) after `endwin`. The
+/// Ctrl-C, SIGTERM, SIGHUP and Ctrl-\\ (SIGQUIT) end the program with the shell's codes (130,
+/// 143, 129, 131) after `endwin`: SIGQUIT restores the terminal and exits rather than being
+/// ignored, as its user asked the program to stop. The
 /// fatal signals of a crash (a Swift trap raises SIGILL or SIGTRAP) call `endwin`, restore the
-/// default action and raise the signal again, so the crash is still reported.
+/// default action and raise the signal again, so the crash is still reported. Installed after
+/// `newterm`, these replace the Swift runtime's own crash handler for the dashboard's run, so
+/// its crash screen never takes over the terminal.
 enum TerminalSignals {
-    static let ending: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let ending: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let fatal: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
 
     static func install() {

@@ -36,7 +36,7 @@ struct AuditCommand: ParsableCommand {
         do {
             entries = try opened.auditLog(limit: limit > 0 ? limit : nil, actions: actions)
         } catch {
-            throw CLIError.unreadable(error.description)
+            throw CLIError.wrapping(error)
         }
         let formatter = TimestampFormatter(zone: .europeLondon)
         let header = ["entry", "time", "user", "action", "rows", "path", "detail"]

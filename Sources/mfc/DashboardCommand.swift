@@ -38,17 +38,19 @@ struct DashboardCommand: ParsableCommand {
         do {
             terminal = try NcursesTerminal(environment: ProcessInfo.processInfo.environment)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            printError("error: \(error)")
+            throw ExitStatus.unreadable.exitCode
         }
         terminal.paint(Self.loadingScreen(terminal.size))
         let loaded: DataSource.Loaded
         do {
-            loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
+            // SQLite's quick_check takes about 0.6 s at a million records, which the first screen
+            // cannot afford: the run loop runs it in the background once the screen is up.
+            loaded = try DataSource.load(
+                paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false, checking: false)
         } catch {
             terminal.stop()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw CLIError.wrapping(error)
         }
         let size = terminal.size
         var state = AppState(
@@ -76,6 +78,7 @@ struct DashboardCommand: ParsableCommand {
         var loop = DashboardRunLoop(state: state, terminal: terminal, exportLog: loaded)
         loop.run()
         terminal.stop()
+        if let damage = loop.damage { throw CLIError.wrapping(damage) }
     }
 
     /// "Loading…" centred, shown while the data are read and linked.

@@ -18,6 +18,10 @@ struct DashboardRunLoop {
     private var quitting = false
     private var prefetching = false
     private let prefetchQueue = DispatchQueue(label: "mfc.dashboard.prefetch", qos: .utility)
+    private let check = CheckResult()
+    /// Why the dashboard stopped: the workspace's quick_check, run after the first screen,
+    /// found it damaged. `nil` when it stopped as asked.
+    private(set) var damage: WorkspaceError?
 
     init(state: AppState, terminal: NcursesTerminal, exportLog: DataSource.Loaded? = nil) {
         self.state = state
@@ -30,7 +34,17 @@ struct DashboardRunLoop {
         prefetching = true
         dispatch(.started)
         prefetching = false
+        if let workspace = exportLog?.workspace {
+            let check = self.check
+            DispatchQueue.global(qos: .utility).async {
+                do throws(WorkspaceError) { try workspace.quickCheck() } catch { check.fail(error) }
+            }
+        }
         while !quitting {
+            if let damage = check.failure {
+                self.damage = damage
+                break
+            }
             var changed = false
             if let action = terminal.nextAction(waiting: 40) {
                 dispatch(action)
@@ -155,6 +169,24 @@ struct DashboardRunLoop {
 
 /// Actions posted by background work, taken by the run loop. Also remembers which column
 /// orders are being computed, so that each is computed once.
+/// The background quick_check's finding, read by the loop between key presses.
+final class CheckResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: WorkspaceError?
+
+    func fail(_ error: WorkspaceError) {
+        lock.lock()
+        self.error = error
+        lock.unlock()
+    }
+
+    var failure: WorkspaceError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return error
+    }
+}
+
 final class Mailbox: @unchecked Sendable {
     private let lock = NSLock()
     private var actions: [Action] = []

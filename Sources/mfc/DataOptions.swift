@@ -35,18 +35,21 @@ struct DataSource {
     /// Loads and links: the files in `paths` when any are named, else the workspace when one is
     /// named or exists (its kept snapshot of linked incidents when current), else the sample
     /// data. With `sourceRecords`, every LA episode and police report is in memory too; without,
-    /// a workspace's records may be left on disk (see ``Loaded/sourceStore``).
+    /// a workspace's records may be left on disk (see ``Loaded/sourceStore``). Without
+    /// `checking`, the workspace's quick_check is left to the caller (the dashboard runs it
+    /// after its first screen), and nothing is printed while a write waits for another writer
+    /// (the dashboard owns the terminal).
     static func load(
         _ paths: [String], workspace options: WorkspaceOptions, linker: IncidentLinker = IncidentLinker(),
-        sourceRecords: Bool = true
+        sourceRecords: Bool = true, checking: Bool = true
     ) throws -> Loaded {
         let zone = LocalTimeZone.europeLondon
-        if paths.isEmpty, let workspace = try options.openIfPresent() {
+        if paths.isEmpty, let workspace = try options.openIfPresent(checking: checking, announcingWaits: checking) {
             let linkage: WorkspaceLinkage
             do {
                 linkage = try workspace.linkedIncidents(linker: linker, sourceRecords: sourceRecords)
             } catch {
-                throw CLIError.unreadable(error.description)
+                throw CLIError.wrapping(error)
             }
             let linked = linkage.linked
             return Loaded(
@@ -78,17 +81,42 @@ struct DataSource {
     }
 }
 
-/// Errors the commands report before exiting.
+/// Errors the commands report before exiting, each with its ``ExitStatus``.
 enum CLIError: Error, CustomStringConvertible {
-    /// A file could not be read at all (exit 2).
+    /// A file or the workspace could not be read at all (exit 2).
     case unreadable(String)
-    /// A value on the command line is wrong.
+    /// A value on the command line is wrong (exit 64).
     case usage(String)
+    /// The workspace is locked by another writer (exit 75).
+    case locked(String)
+    /// What the command names is not there (exit 1).
+    case notFound(String)
+
+    /// The error as the command line reports it: a workspace's error by its kind (locked,
+    /// damaged, a record not found, ...), any other as input that could not be read.
+    static func wrapping(_ error: any Error) -> CLIError {
+        if let error = error as? CLIError { return error }
+        guard let error = error as? WorkspaceError else { return .unreadable(String(describing: error)) }
+        switch error {
+        case .locked: return .locked(error.description)
+        case .unknownRecord: return .notFound(error.description)
+        default: return .unreadable(error.description)
+        }
+    }
+
+    /// The exit status of this kind of failure.
+    var status: ExitStatus {
+        switch self {
+        case .unreadable: .unreadable
+        case .usage: .usage
+        case .locked: .locked
+        case .notFound: .rejectedOrNotFound
+        }
+    }
 
     var description: String {
         switch self {
-        case let .unreadable(text): text
-        case let .usage(text): text
+        case let .unreadable(text), let .usage(text), let .locked(text), let .notFound(text): text
         }
     }
 }

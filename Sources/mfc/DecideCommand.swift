@@ -37,7 +37,9 @@ struct DecideCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try workspace.open()
+        // A decision is a small write that must stay fast: it relies on SQLite's own errors
+        // instead of reading every page first. Listing the decisions checks as any read does.
+        let opened = try workspace.open(checking: verdict == nil)
         do {
             guard let verdict, let policeRef, let episode else {
                 try list(opened)
@@ -48,7 +50,7 @@ struct DecideCommand: ParsableCommand {
                 reason: reason ?? "", attribution: WorkspaceOptions.attribution)
             print("decision \(decision.id): \(verdict.rawValue) police report \(policeRef) with episode \(episode)")
         } catch let error as WorkspaceError {
-            throw CLIError.usage(error.description)
+            throw CLIError.wrapping(error)
         }
     }
 

@@ -27,7 +27,7 @@ struct HistoryCommand: ParsableCommand {
         do {
             versions = try opened.versions(of: kind, id: id)
         } catch {
-            throw CLIError.unreadable(error.description)
+            throw CLIError.wrapping(error)
         }
         guard let current = versions.last else {
             throw CLIError.usage("\(opened.path): no \(kind.rawValue) record \"\(TextSanitiser.visible(id, limit: 40))\" in this workspace")

@@ -53,11 +53,8 @@ struct ImportCommand: ParsableCommand {
         }
         do {
             result = try input.importFiles(paths, into: opened, zone: .europeLondon, progress: progress)
-        } catch let error as CLIError {
-            throw error
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+            throw CLIError.wrapping(error)
         }
         // Link now, so that the dashboard opens on the kept incidents instead of linking.
         do {

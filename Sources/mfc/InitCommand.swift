@@ -25,7 +25,7 @@ struct InitCommand: ParsableCommand {
                 print("\(opened.path) is already a workspace (schema \(schema)); nothing to do")
             }
         } catch {
-            throw CLIError.unreadable(error.description)
+            throw CLIError.wrapping(error)
         }
     }
 }

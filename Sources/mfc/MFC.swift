@@ -20,7 +20,7 @@ struct MFC: ParsableCommand {
             DashboardCommand.self, ValidateCommand.self, IncidentsCommand.self, SummaryCommand.self,
             GenerateCommand.self, EvaluateCommand.self, ExplainCommand.self, ReportCommand.self,
             InitCommand.self, ImportCommand.self, RejectsCommand.self, DecideCommand.self, AuditCommand.self,
-            PurgeCommand.self, HistoryCommand.self, MappingCommand.self,
+            PurgeCommand.self, HistoryCommand.self, MappingCommand.self, CheckCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
@@ -28,11 +28,23 @@ struct MFC: ParsableCommand {
     static func main() {
         // Every file mfc creates is private to its user.
         umask(0o077)
+        // No crash screen of the runtime's ever takes over the terminal.
+        CrashSignals.install()
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as CLIError {
+            printError("error: \(error)")
+            Glibc.exit(error.status.rawValue)
         } catch {
-            exit(withError: error)
+            // ArgumentParser's own: help and version (exit 0, to standard output), usage
+            // errors (64), and the ExitCode a command throws after printing its messages.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { printError(message) }
+            }
+            Glibc.exit(code.rawValue)
         }
     }
 }

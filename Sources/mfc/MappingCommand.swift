@@ -41,6 +41,9 @@ struct SuggestMappingCommand: ParsableCommand {
             throw CLIError.unreadable(error.description)
         }
         let name = extract.split(separator: "/").last.map(String.init) ?? extract
+        if let (encoding, mark) = WideEncoding.detect(bytes) {
+            throw CLIError.unreadable(WideEncoding.diagnostic(encoding, byteOrderMark: mark, file: extract).description)
+        }
         let mappingName = output.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "mapping.toml"
         let suggestion = MappingSuggester.suggest(bytes: bytes, file: name, mappingFile: mappingName)
         guard !suggestion.header.isEmpty else {
@@ -56,9 +59,12 @@ struct SuggestMappingCommand: ParsableCommand {
         } else {
             StandardOutput.writeData(Array(suggestion.text.utf8))
         }
-        let found = suggestion.header.map { TextSanitiser.visible($0, limit: 30) }.joined(separator: ", ")
+        // A first row that names no column is likely data: its values are not listed.
+        let found = suggestion.mapping.columns.isEmpty
+            ? "the first row names none of the usual columns (\(suggestion.header.count) fields): if it is data, the header row is missing"
+            : "found " + suggestion.header.map { TextSanitiser.visible($0, limit: 30) }.joined(separator: ", ")
         if !suggestion.unmatchedRequired.isEmpty {
-            printError("\(name):\(suggestion.headerLine): required field\(suggestion.unmatchedRequired.count == 1 ? "" : "s") \(suggestion.unmatchedRequired.joined(separator: ", ")) not matched to any column; name the column in the mapping (found \(found))")
+            printError("\(name):\(suggestion.headerLine): required field\(suggestion.unmatchedRequired.count == 1 ? "" : "s") \(suggestion.unmatchedRequired.joined(separator: ", ")) not matched to any column; name the column in the mapping (\(found))")
         }
         if !suggestion.unmatchedOptional.isEmpty {
             printError("\(name): no column found for \(suggestion.unmatchedOptional.joined(separator: ", ")) (left blank unless named)")

@@ -33,7 +33,7 @@ struct PurgeCommand: ParsableCommand {
             result = try opened.purge(
                 before: cutoff, dryRun: dryRun, attribution: WorkspaceOptions.attribution, linker: linking.incidentLinker)
         } catch {
-            throw CLIError.unreadable(error.description)
+            throw CLIError.wrapping(error)
         }
         var table = TextTable(header: [dryRun ? "would remove" : "removed", "count"], rightAligned: [1])
         table.append(["incidents", String(result.incidents)])

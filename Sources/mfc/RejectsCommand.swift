@@ -32,17 +32,15 @@ struct RejectsCommand: ParsableCommand {
         do {
             rows = try opened.rejectedRows(importID: importID)
         } catch {
-            throw CLIError.unreadable(error.description)
+            throw CLIError.wrapping(error)
         }
         if let output {
             var writer = CSVWriter()
             writer.append(header: ["import", "file", "line", "reason", "fields"])
             for row in rows {
-                var inner = CSVWriter()
-                inner.append(row: row.fields.map(CSVCell.text))
                 writer.append(row: [
                     .formatted(String(row.importID)), .text(row.fileName), .formatted(String(row.line)), .text(row.reason),
-                    .text(String(decoding: inner.bytes.dropLast(2), as: UTF8.self)),
+                    .source(CSVWriter.sourceLine(row.fields)),
                 ])
             }
             do {

@@ -60,7 +60,7 @@ struct SummaryCommand: ParsableCommand {
         do {
             imports = try workspace.imports()
         } catch {
-            throw CLIError.unreadable(error.description)
+            throw CLIError.wrapping(error)
         }
         for record in imports {
             for file in record.files {

@@ -48,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
             dataset = try input.load(paths.isEmpty ? [DataSource.defaultFolder()] : paths, zone: .europeLondon)
         } catch {
             printError("error: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.unreadable.exitCode
         }
         DiagnosticsList.print(dataset.reports, limit: limit, more: "use --limit 0 to see all")
         print(Self.summaryTable(dataset.reports))
@@ -56,15 +56,17 @@ struct ValidateCommand: ParsableCommand {
             let count = try writeRejects(dataset.reports, to: rejects)
             print("wrote \(count) rejected row\(count == 1 ? "" : "s") to \(rejects)")
         }
-        if dataset.hasUnreadableFiles { throw ExitCode(2) }
-        if dataset.hasRejections { throw ExitCode(1) }
+        if dataset.hasUnreadableFiles { throw ExitStatus.unreadable.exitCode }
+        if dataset.hasRejections { throw ExitStatus.rejectedOrNotFound.exitCode }
     }
 
     /// Rows read, accepted, rejected and warnings per file; read = accepted + rejected.
     static func summaryTable(_ reports: [FileReport]) -> String {
         var table = TextTable(header: ["file", "read", "accepted", "rejected", "warnings", "blank"], rightAligned: [1, 2, 3, 4, 5])
         for report in reports {
-            if report.failed {
+            if report.notRead {
+                table.append([report.file, "?", "-", "-", "-", "not read"])
+            } else if report.failed {
                 table.append([report.file, "-", "-", "-", "-", "unreadable"])
             } else {
                 table.append([report.file, String(report.rowsRead), String(report.accepted), String(report.rejected),
@@ -80,10 +82,9 @@ struct ValidateCommand: ParsableCommand {
         var count = 0
         for report in reports {
             for row in report.rejectedRows {
-                var inner = CSVWriter()
-                inner.append(row: row.fields.map(CSVCell.text))
-                let raw = String(decoding: inner.bytes.dropLast(2), as: UTF8.self)
-                writer.append(row: [.text(report.file), .formatted(String(row.line)), .text(row.reason), .text(raw)])
+                writer.append(row: [
+                    .text(report.file), .formatted(String(row.line)), .text(row.reason), .source(CSVWriter.sourceLine(row.fields)),
+                ])
                 count += 1
             }
         }

@@ -38,7 +38,7 @@ struct CSVReaderTests {
 
     @Test func undoublesQuotesOfAFieldLeftOpen() {
         let records = Fixture.records("a,\"x\"\"y\n")
-        #expect(records[0].problem == .unterminatedQuote(line: 1))
+        #expect(records[0].problem == .unterminatedQuote(line: 1, column: 3))
         #expect(records[0].fields == ["a", "x\"y\n"])
     }
 
@@ -98,7 +98,7 @@ struct CSVReaderTests {
     @Test func reportsUnterminatedQuoteWithItsLine() {
         let records = Fixture.records("a,b\n1,2\n3,\"open\n4,5\n")
         #expect(records.count == 3)
-        #expect(records[2].problem == .unterminatedQuote(line: 3))
+        #expect(records[2].problem == .unterminatedQuote(line: 3, column: 3))
         #expect(records[2].fields == ["3", "open\n4,5\n"])
     }
 
@@ -125,13 +125,13 @@ struct CSVReaderTests {
         let bytes = Array("a,b\n1,".utf8) + [0xA3] + Array("5\n".utf8)
         let records = Fixture.records(bytes)
         #expect(records[0].problem == nil)
-        #expect(records[1].problem == .invalidUTF8(byteOffset: 6))
+        #expect(records[1].problem == .invalidUTF8(byteOffset: 6, line: 2, column: 3))
     }
 
     @Test func countsOffsetFromFileStartIncludingByteOrderMark() {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a\nxxxxxxxxxx".utf8) + [0xFF] + [0x0A]
         let records = Fixture.records(bytes)
-        #expect(records[1].problem == .invalidUTF8(byteOffset: 15))
+        #expect(records[1].problem == .invalidUTF8(byteOffset: 15, line: 2, column: 11))
     }
 
     @Test(arguments: [
@@ -143,7 +143,14 @@ struct CSVReaderTests {
     ])
     func rejectsMalformedUTF8(_ bad: [UInt8]) {
         let bytes = Array("ok,".utf8) + bad + Array(",ok\n".utf8)
-        #expect(Fixture.records(bytes)[0].problem == .invalidUTF8(byteOffset: 3))
+        #expect(Fixture.records(bytes)[0].problem == .invalidUTF8(byteOffset: 3, line: 1, column: 4))
+    }
+
+    /// Inside a quoted field that spans lines, the bad byte's own line and column are given.
+    @Test func placesInvalidUTF8OnItsOwnLineWithinAQuotedField() {
+        let bytes = Array("a,b\n1,\"x\r\nyz".utf8) + [0xFF] + Array("\"\n".utf8)
+        let records = Fixture.records(bytes)
+        #expect(records[1].problem == .invalidUTF8(byteOffset: 12, line: 3, column: 3))
     }
 
     @Test func acceptsWellFormedMultibyteText() {
@@ -155,7 +162,7 @@ struct CSVReaderTests {
     @Test func findsInvalidByteAfterLongASCIIRun() {
         // Past the eight-bytes-at-a-time fast path.
         let bytes = Array(String(repeating: "a", count: 37).utf8) + [0x80] + [0x0A]
-        #expect(Fixture.records(bytes)[0].problem == .invalidUTF8(byteOffset: 37))
+        #expect(Fixture.records(bytes)[0].problem == .invalidUTF8(byteOffset: 37, line: 1, column: 38))
     }
 
     @Test func givesEmptyTextForMissingField() {

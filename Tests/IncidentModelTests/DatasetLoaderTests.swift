@@ -109,7 +109,7 @@ struct DatasetLoaderTests {
     @Test func recognisesARenamedFileByItsHeader() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("export-2024.csv", Fixture.policeHeader + "P1,GLO,,,,,,,01/03/2024,,,,\n")
-        #expect(DatasetLoader.kind(ofFile: path) == .policeReports)
+        #expect(try DatasetLoader.kind(ofFile: path) == .policeReports)
         let dataset = try DatasetLoader.load(paths: [path], zone: Fixture.zone)
         #expect(dataset.policeReports.map(\.ref) == ["P1"])
         #expect(dataset.reports.first?.file == "export-2024.csv")

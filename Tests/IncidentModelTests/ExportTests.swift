@@ -226,3 +226,17 @@ struct AtomicFileWriterTests {
         #expect(throws: FileWriteError.exists(path: path)) { try exporter.write([], to: path, replace: false) }
     }
 }
+
+/// The rejects file's `fields` column: a rejected row written back as read.
+struct RejectedFieldsTests {
+    @Test func writesARejectedRowsFieldsWithoutAFormulaPrefix() {
+        let fields = ["=SUM(A1)", "-5", "@x", "plain, with comma", "say \"hi\""]
+        let line = CSVWriter.sourceLine(fields)
+        #expect(line == "=SUM(A1),-5,@x,\"plain, with comma\",\"say \"\"hi\"\"\"")
+        #expect(Fixture.records(line + "\n").first?.fields == fields)
+        var writer = CSVWriter()
+        writer.append(row: [.text("=file.csv"), .source(line)])
+        // The column holding the row is unprefixed; other text from the data still is.
+        #expect(Fixture.records(writer.bytes).first?.fields == ["'=file.csv", line])
+    }
+}

@@ -61,3 +61,14 @@ struct MappingSuggesterTests {
         #expect(suggestion.text.contains("# TODO: no known style fits reported_at on line 2; write its style."))
     }
 }
+
+/// A police extract without its header row: the first row is data, and its values (a name, a
+/// date of birth) are not written into the suggested mapping as "columns not used".
+struct HeaderlessSuggestionTests {
+    @Test func aDataRowIsNotListedAsColumns() {
+        let extract = Array("P9,Orla,Pennyworth,03-Mar-09,01/03/2024 12:00\n".utf8)
+        let suggestion = MappingSuggester.suggest(bytes: extract, file: "extract.csv", mappingFile: "mapping.toml")
+        #expect(suggestion.mapping.columns.isEmpty)
+        for value in ["Orla", "Pennyworth", "03-Mar-09"] { #expect(!suggestion.text.contains(value)) }
+    }
+}

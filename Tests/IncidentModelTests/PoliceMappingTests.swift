@@ -64,7 +64,7 @@ struct PoliceMappingTests {
         #expect((report.rowsRead, report.accepted, report.rejected) == (2, 1, 1))
         #expect(report.messages == [
             "extract.csv:2:2: rejected: Date/Time Reported \"01/03/2023 12:00\" is not a date; expected a date written as \"dd-MMM-yyyy HH:mm\"",
-            "extract.csv:3:3: warning: Date of Birth \"1st May\" is not a date; expected a date written as \"dd-MMM-yy\" or \"dd/MM/yyyy\"; left blank",
+            "extract.csv:3:3: warning: Date of Birth (personal value not shown: 7 characters, shaped 9aa Aaa) is not a date; expected a date written as \"dd-MMM-yy\" or \"dd/MM/yyyy\"; left blank",
             "extract.csv:3:4: warning: Risk Grade \"Q\" is not a known code; expected \(RiskLevel.expected); kept as unknown",
         ])
     }

@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import IncidentModel
 
 struct PseudonymiserTests {
@@ -38,6 +41,10 @@ struct PseudonymiserTests {
         let short = try folder.write("short.key", "abc\n")
         #expect(throws: PseudonymiserError.tooShort(path: short, bytes: 3)) { try Pseudonymiser(keyFile: short) }
         #expect(throws: PseudonymiserError.unreadable(path: folder.file("none"))) { try Pseudonymiser(keyFile: folder.file("none")) }
+        // A named pipe is refused at once, not waited on.
+        let pipe = folder.file("key.fifo")
+        #expect(mkfifo(pipe, 0o600) == 0)
+        #expect(throws: PseudonymiserError.unreadable(path: pipe)) { try Pseudonymiser(keyFile: pipe) }
         // A trailing line break is not part of the key.
         let withNewline = try folder.write("k1", "correct horse battery staple\n")
         #expect(try Pseudonymiser(keyFile: withNewline).pseudonym("C1") == Pseudonymiser(key: Self.key).pseudonym("C1"))

@@ -76,7 +76,7 @@ struct TableImporterTests {
         #expect(table.lines == [2, 4])
         #expect(table.report.blankRows == 1)
         #expect(table.report.messages == [
-            "forces.csv:6:3: rejected: \"extra\" the row has 3 fields but the header has 2; expected one field per column: quote a value that holds a comma"
+            "forces.csv:6:3: rejected: (personal value not shown: 5 characters, shaped aaaaa) the row has 3 fields but the header has 2; expected one field per column: quote a value that holds a comma"
         ])
     }
 
@@ -85,7 +85,7 @@ struct TableImporterTests {
         let table = Fixture.importTable(ForceDecoder.self, "code,name,\"notes\nA,x,y\nB,x,y\n", file: "forces.csv")
         #expect(table.report.failed)
         #expect(table.report.messages == [
-            "forces.csv:1: error: a quoted field opened here is never closed; the rest of the file was read into it; expected a closing \" (write a quote inside a quoted field as \"\")"
+            "forces.csv:1: error: a quoted field opened at byte 11 of the line is never closed; the rest of the file was read into it; expected a closing \" (write a quote inside a quoted field as \"\")"
         ])
     }
 
@@ -94,7 +94,7 @@ struct TableImporterTests {
         let table = Fixture.importTable(ForceDecoder.self, bytes: bytes, file: "forces.csv")
         #expect(table.report.failed)
         #expect(table.report.messages == [
-            "forces.csv:1: error: byte 15 of the file is not valid UTF-8; expected UTF-8 text (save the file as \"CSV UTF-8\"; Windows-1252 files must be converted)"
+            "forces.csv:1: error: byte 16 of line 1 (file offset 15) is not valid UTF-8; expected UTF-8 text (save the file as \"CSV UTF-8\"; Windows-1252 files must be converted)"
         ])
     }
 
@@ -169,7 +169,7 @@ struct TableImporterTests {
     @Test func rejectsRowWithTooManyFields() {
         let table = episodes("E1,C1,916,M,01/03/2024 10:00,,,,,,,extra\n")
         #expect(table.report.messages == [
-            "la_episodes.csv:2:12: rejected: \"extra\" the row has 12 fields but the header has 11; expected one field per column: quote a value that holds a comma"
+            "la_episodes.csv:2:12: rejected: (personal value not shown: 5 characters, shaped aaaaa) the row has 12 fields but the header has 11; expected one field per column: quote a value that holds a comma"
         ])
     }
 
@@ -193,7 +193,7 @@ struct TableImporterTests {
         let table = Fixture.importTable(EpisodeDecoder.self, bytes: rows + bad, file: "la_episodes.csv")
         let offset = rows.count + bad.count - 3
         #expect(table.report.messages == [
-            "la_episodes.csv:3: rejected: byte \(offset) of the file is not valid UTF-8; expected UTF-8 text (save the file as \"CSV UTF-8\"; Windows-1252 files must be converted)"
+            "la_episodes.csv:3: rejected: byte 40 of line 3 (file offset \(offset)) is not valid UTF-8; expected UTF-8 text (save the file as \"CSV UTF-8\"; Windows-1252 files must be converted)"
         ])
         #expect(table.records.map(\.id) == ["E1"])
     }
@@ -201,7 +201,7 @@ struct TableImporterTests {
     @Test func rejectsRowWithUnterminatedQuote() {
         let table = episodes("E1,C1,916,M,01/03/2024 10:00,,,,,,\nE2,C1,916,M,\"02/03/2024,,,,,,\nE3,C1,916,M,03/03/2024,,,,,,\n")
         #expect(table.report.messages == [
-            "la_episodes.csv:3: rejected: a quoted field opened here is never closed; the rest of the file was read into it; expected a closing \" (write a quote inside a quoted field as \"\")"
+            "la_episodes.csv:3: rejected: a quoted field opened at byte 13 of the line is never closed; the rest of the file was read into it; expected a closing \" (write a quote inside a quoted field as \"\")"
         ])
         #expect((table.report.rowsRead, table.report.accepted, table.report.rejected) == (2, 1, 1))
     }
@@ -227,7 +227,7 @@ struct TableImporterTests {
     @Test func keepsReportWithBadDateOfBirthAsUnknown() {
         let table = police("P1,GLO,Amy,Smith,31/02/2010,F,,,01/03/2024 10:00,01/03/2024 12:00,,,\n")
         #expect(table.report.messages == [
-            "police_reports.csv:2:5: warning: dob \"31/02/2010\" is not a real date or time; expected \(Self.expectedDate); left blank"
+            "police_reports.csv:2:5: warning: dob (personal value not shown: 10 characters, shaped 99/99/9999) is not a real date or time; expected \(Self.expectedDate); left blank"
         ])
         #expect(table.report.accepted == 1)
         #expect(table.records.first?.dateOfBirth == nil)
@@ -236,7 +236,7 @@ struct TableImporterTests {
     @Test func keepsReportWithBadPostcodeBlank() {
         let table = police("P1,GLO,Amy,Smith,01/02/2010,F,Willow House,NOTAPC,01/03/2024 10:00,01/03/2024 12:00,,,\n")
         #expect(table.report.messages == [
-            "police_reports.csv:2:8: warning: missing_from_postcode \"NOTAPC\" is not a UK postcode; expected a UK postcode such as GL1 2AB; left blank"
+            "police_reports.csv:2:8: warning: missing_from_postcode (personal value not shown: 6 characters, shaped AAAAAA) is not a UK postcode; expected a UK postcode such as GL1 2AB; left blank"
         ])
         #expect(table.records.first?.missingFromPostcode == nil)
         #expect(table.records.first?.missingFrom == "Willow House")

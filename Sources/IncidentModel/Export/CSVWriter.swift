@@ -4,6 +4,10 @@ public enum CSVCell: Hashable, Sendable {
     case text(String)
     /// A value mfc itself formatted (a count, a duration, a date): written as it is.
     case formatted(String)
+    /// A rejected row's fields as read, for the rejects file: written as they are, never
+    /// prefixed, so that the row can be corrected and read again as it was. That file is for
+    /// fixing the source (mode 0600), not for a spreadsheet.
+    case source(String)
     /// Nothing.
     case empty
 }
@@ -28,7 +32,7 @@ public struct CSVWriter: Sendable {
             if i > 0 { bytes.append(0x2C) }
             switch cell {
             case let .text(value): appendField(Self.neutralised(value))
-            case let .formatted(value): appendField(value)
+            case let .formatted(value), let .source(value): appendField(value)
             case .empty: break
             }
         }
@@ -39,6 +43,14 @@ public struct CSVWriter: Sendable {
     /// Appends a header row (names are mfc's own, written as they are).
     public mutating func append(header: [String]) {
         append(row: header.map(CSVCell.formatted))
+    }
+
+    /// A rejected row's fields as one CSV line (no line end), each written as read: the
+    /// rejects file's `fields` column.
+    public static func sourceLine(_ fields: [String]) -> String {
+        var inner = CSVWriter()
+        inner.append(row: fields.map(CSVCell.source))
+        return String(decoding: inner.bytes.dropLast(2), as: UTF8.self)
     }
 
     /// The text with a leading `'` when it could be read as a formula.

@@ -108,7 +108,7 @@ public struct IncidentExporter: Sendable {
                 if i > 0 { out += ", " }
                 out += "\"\(names[i])\": "
                 switch cell {
-                case let .text(value), let .formatted(value): out += JSONText.quoted(value)
+                case let .text(value), let .formatted(value), let .source(value): out += JSONText.quoted(value)
                 case .empty: out += "null"
                 }
             }

@@ -8,7 +8,7 @@ public enum PseudonymiserError: Error, Hashable, Sendable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case let .unreadable(path): "\(path): cannot read the key file"
+        case let .unreadable(path): "\(path): cannot read the key file (it must be a regular file)"
         case let .tooShort(path, bytes):
             "\(path): the key has \(bytes) byte\(bytes == 1 ? "" : "s"); use at least \(Pseudonymiser.minimumKeyBytes) "
                 + "(for example: head -c 32 /dev/urandom | base64 > \(path))"
@@ -37,8 +37,8 @@ public struct Pseudonymiser: Sendable {
     /// A pseudonymiser with the key in a file: its bytes, without trailing spaces and line
     /// breaks (so `echo` and an editor give the same key as `printf`).
     public init(keyFile path: String) throws(PseudonymiserError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-        var bytes = [UInt8](data)
+        // A regular file only: a named pipe is refused, never waited on.
+        guard var bytes = try? FileBytes.read(path: path) else { throw .unreadable(path: path) }
         while let last = bytes.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 { bytes.removeLast() }
         guard bytes.count >= Self.minimumKeyBytes else { throw .tooShort(path: path, bytes: bytes.count) }
         keyBytes = bytes

@@ -63,6 +63,7 @@ public struct CSVReader {
                 var length: Int
                 if i < count && buffer[i] == 0x22 {  // quoted field
                     let quoteLine = line
+                    let quoteOffset = i
                     i += 1
                     let contentStart = i
                     var closed = false
@@ -85,7 +86,8 @@ public struct CSVReader {
                     let contentEnd = i
                     if closed { i += 1 }
                     if !closed && problem == nil {
-                        problem = .unterminatedQuote(line: quoteLine)
+                        problem = .unterminatedQuote(
+                            line: quoteLine, column: Self.columnOf(buffer, offset: quoteOffset, lineStart: startOffset))
                     }
                     // Text after the closing quote, up to the delimiter or line end, joins the field.
                     let runStart = i
@@ -135,7 +137,9 @@ public struct CSVReader {
                 break fieldLoop
             }
             if problem == nil, let offset = Self.firstInvalidUTF8(buffer, from: startOffset, to: i) {
-                problem = .invalidUTF8(byteOffset: offset)
+                problem = .invalidUTF8(
+                    byteOffset: offset, line: startLine + Self.lineEnds(buffer, from: startOffset, to: offset),
+                    column: Self.columnOf(buffer, offset: offset, lineStart: startOffset))
             }
             position = i
         }
@@ -150,6 +154,25 @@ public struct CSVReader {
             }
         }
         return true
+    }
+
+    /// The 1-based byte column of `offset` within its line: bytes since the last line end
+    /// (LF or CR) before it, or since `lineStart`. Used only to report a problem.
+    static func columnOf(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, lineStart: Int) -> Int {
+        var k = offset
+        while k > lineStart, buffer[k - 1] != 0x0A, buffer[k - 1] != 0x0D { k -= 1 }
+        return offset - k + 1
+    }
+
+    /// The line ends (LF, CR, or CR LF counted once) in `[from, to)`.
+    static func lineEnds(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var count = 0
+        var k = from
+        while k < to {
+            if buffer[k] == 0x0A || (buffer[k] == 0x0D && !(k + 1 < to && buffer[k + 1] == 0x0A)) { count += 1 }
+            k += 1
+        }
+        return count
     }
 
     /// The offset of the first comma, LF or CR at or after `from`; `count` when there is none.
@@ -204,12 +227,14 @@ public struct CSVReader {
 public struct CSVRecord {
     /// What went wrong reading a record. The record's fields are still given, as far as read.
     public enum Problem: Hashable, Sendable {
-        /// A quoted field opened on `line` is never closed: the rest of the file was read into it.
-        case unterminatedQuote(line: Int)
+        /// A quoted field opened on `line`, at byte `column` (1-based) of that line, is never
+        /// closed: the rest of the file was read into it.
+        case unterminatedQuote(line: Int, column: Int)
         /// Field number `field` (0-based) is `length` bytes long, over the reader's limit.
         case fieldTooLong(field: Int, length: Int)
-        /// The byte at `byteOffset` (0-based, in the file) is not part of well-formed UTF-8.
-        case invalidUTF8(byteOffset: Int)
+        /// The byte at `byteOffset` (0-based, in the file), on `line` at byte `column` (1-based)
+        /// of that line, is not part of well-formed UTF-8.
+        case invalidUTF8(byteOffset: Int, line: Int, column: Int)
     }
 
     /// The physical line (1-based) on which the record starts.

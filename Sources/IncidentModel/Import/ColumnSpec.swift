@@ -4,9 +4,15 @@ struct ColumnSpec: Sendable {
     let name: String
     /// Whether the header must contain the column.
     let required: Bool
+    /// Whether the column holds a person's data (a name, a date of birth, an address or a
+    /// postcode of where a person lives or went missing from): messages describe its values
+    /// (``PersonalValue``) and never show them.
+    var personal = false
 
     static func required(_ name: String) -> ColumnSpec { ColumnSpec(name: name, required: true) }
     static func optional(_ name: String) -> ColumnSpec { ColumnSpec(name: name, required: false) }
+    /// An optional column of personal data.
+    static func personal(_ name: String) -> ColumnSpec { ColumnSpec(name: name, required: false, personal: true) }
 }
 
 /// Where each of a schema's columns stands in one file's header.

@@ -14,6 +14,8 @@ public enum DatasetLoadError: Error, Hashable, Sendable, CustomStringConvertible
     case unknownSSDA903Table(path: String)
     /// One of the SSDA903 tables is not among the files named.
     case missingSSDA903Table(kind: SourceFileKind, paths: [String])
+    /// A named file cannot be read (a pipe, a device, a link loop, no permission...).
+    case unreadable(FileReadError)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum DatasetLoadError: Error, Hashable, Sendable, CustomStringConvertible
         case let .missingSSDA903Table(kind, paths):
             "\(paths.joined(separator: ", ")): no SSDA903 \(kind.ssda903TableName) table; expected \(kind.fileName) or a file "
                 + "whose header has \(kind.columns.filter(\.required).map { $0.name.uppercased() }.joined(separator: ", "))"
+        case let .unreadable(error):
+            error.description
         }
     }
 }
@@ -74,7 +78,9 @@ public enum DatasetLoader {
                 }
                 if files.count == before { throw .noInputFiles(path: path) }
             } else {
-                guard let kind = kind(ofFile: path) else { throw .unknownFileKind(path: path) }
+                let found: SourceFileKind?
+                do throws(FileReadError) { found = try kind(ofFile: path) } catch { throw .unreadable(error) }
+                guard let kind = found else { throw .unknownFileKind(path: path) }
                 files.append((kind, path))
             }
         }
@@ -84,17 +90,18 @@ public enum DatasetLoader {
         return dataset
     }
 
-    /// The kind of a file: by its name, else by which kind's required columns its header holds.
-    public static func kind(ofFile path: String) -> SourceFileKind? {
-        kind(ofFile: path, among: SourceFileKind.native, byName: true)
+    /// The kind of a file: by its name, else by which kind's required columns its header holds;
+    /// `nil` when neither tells. Throws when the header must be read and the file cannot be.
+    public static func kind(ofFile path: String) throws(FileReadError) -> SourceFileKind? {
+        try kind(ofFile: path, among: SourceFileKind.native, byName: true)
     }
 
     /// The kind of a file among `kinds`: by its exact name when `byName`, else by which kind's
     /// required columns its header holds (the kind with the most of them).
-    static func kind(ofFile path: String, among kinds: [SourceFileKind], byName: Bool) -> SourceFileKind? {
+    static func kind(ofFile path: String, among kinds: [SourceFileKind], byName: Bool) throws(FileReadError) -> SourceFileKind? {
         let name = (path as NSString).lastPathComponent
         if byName, let kind = kinds.first(where: { $0.fileName == name }) { return kind }
-        guard let bytes = try? FileBytes.read(path: path) else { return nil }
+        let bytes = try FileBytes.read(path: path)
         var reader = CSVReader(bytes: Array(bytes.prefix(64 * 1024)))
         var header: [String] = []
         _ = reader.next { header = $0.strings }

@@ -36,8 +36,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var column: Int?
     /// The column's header name.
     public var columnName: String?
-    /// The value found, as shown (control characters visible, cut to 40 characters).
+    /// The value found, as shown (control characters visible, cut to 40 characters); `nil`
+    /// for a personal value, which only ``valueShape`` describes.
     public var value: String?
+    /// A personal value's description in place of the value (``PersonalValue/describe(_:)``).
+    public var valueShape: String?
     /// What is wrong.
     public var message: String
     /// What was expected, or what to do.
@@ -47,14 +50,19 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public init(
         severity: Severity, file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil,
-        value: String? = nil, message: String, expected: String? = nil, rule: String? = nil
+        value: String? = nil, message: String, expected: String? = nil, rule: String? = nil, personal: Bool = false
     ) {
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
         self.columnName = columnName
-        self.value = value.map { TextSanitiser.visible($0, limit: 40) }
+        if personal {
+            self.value = nil
+            self.valueShape = value.map(PersonalValue.describe)
+        } else {
+            self.value = value.map { TextSanitiser.visible($0, limit: 40) }
+        }
         self.message = message
         self.expected = expected
         self.rule = rule
@@ -68,8 +76,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         if let rule { text += "[\(rule)] " }
         if let columnName { text += "\(columnName) " }
         if let value { text += "\"\(value)\" " }
+        if let valueShape { text += "(\(valueShape)) " }
         text += message
         if let expected { text += "; expected \(expected)" }
-        return text
+        // File and column names come from outside too: nothing raw reaches a terminal or a log.
+        return TextSanitiser.visible(text)
     }
 }

@@ -46,8 +46,8 @@ enum EpisodeDecoder: RecordDecoding {
 enum PoliceReportDecoder: RecordDecoding {
     static let kind = SourceFileKind.policeReports
     static let columns: [ColumnSpec] = [
-        .required("police_ref"), .optional("force"), .optional("forename"), .optional("surname"), .optional("dob"),
-        .optional("sex"), .optional("missing_from"), .optional("missing_from_postcode"), .optional("last_seen_at"),
+        .required("police_ref"), .optional("force"), .personal("forename"), .personal("surname"), .personal("dob"),
+        .optional("sex"), .personal("missing_from"), .personal("missing_from_postcode"), .optional("last_seen_at"),
         .required("reported_at"), .optional("found_at"), .optional("risk"), .optional("cse_concern"),
     ]
     static let keyColumn = 0

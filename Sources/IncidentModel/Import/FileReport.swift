@@ -35,6 +35,22 @@ public struct FileReport: Hashable, Sendable {
         return report
     }
 
+    /// The report of a file that could be read but was not, because another file of its set
+    /// (an SSDA903 return's table) could not: one error, its rows unknown (not zero).
+    public static func notRead(kind: SourceFileKind, file: String, because reason: String) -> FileReport {
+        var report = FileReport(kind: kind, file: file)
+        report.notRead = true
+        report.diagnostics.append(Diagnostic(
+            severity: .error, file: file,
+            message: "not read, because \(reason); its rows are neither accepted nor rejected (how many is unknown)",
+            expected: "every table of the set readable"))
+        return report
+    }
+
+    /// Whether the file was left unread because another file of its set could not be read
+    /// (its rows are unknown); it also counts as ``failed``.
+    public var notRead = false
+
     /// Number of warnings (values blanked or kept as unknown).
     public var warnings: Int { diagnostics.count { $0.severity == .warning } }
 

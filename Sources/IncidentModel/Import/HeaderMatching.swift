@@ -46,7 +46,7 @@ struct NativeHeader: HeaderMatching {
             result.problem = Diagnostic(
                 severity: .error, file: file, line: 1,
                 message: "required column\(map.missing.count == 1 ? "" : "s") \(map.missing.joined(separator: ", ")) missing",
-                expected: "a header with \(columns.filter(\.required).map(\.name).joined(separator: ", ")); found \(HeaderMatch.list(map.found))")
+                expected: "a header with \(columns.filter(\.required).map(\.name).joined(separator: ", ")); \(HeaderMatch.found(map.found, positions: map.positions))")
         }
         return result
     }
@@ -57,6 +57,21 @@ extension HeaderMatch {
     static func list(_ names: [String]) -> String {
         names.map { TextSanitiser.visible($0, limit: 30) }.joined(separator: ", ")
     }
+
+    /// The header found, for a message about a header that lacks a required column: its names
+    /// when it names any of the columns, else only how many fields it has. A row that names
+    /// none of them is likely the first data row of a file without a header, and its values
+    /// may be a person's: they are never listed.
+    static func found(_ header: [String], positions: [Int?]) -> String {
+        guard namesAny(positions) else {
+            return "the first row names none of them (\(header.count) field\(header.count == 1 ? "" : "s")): "
+                + "if it is data, the header row is missing (its values are not shown)"
+        }
+        return "found \(list(header))"
+    }
+
+    /// Whether a header matched any column at all.
+    static func namesAny(_ positions: [Int?]) -> Bool { positions.contains { $0 != nil } }
 
     /// A header name folded for matching another spelling of it: lower case, letters and digits
     /// only (`Date/Time Reported` and `date_time_reported` are the same).

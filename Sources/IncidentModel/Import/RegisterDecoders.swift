@@ -63,8 +63,8 @@ enum HomeDecoder: RecordDecoding {
 enum ChildDecoder: RecordDecoding {
     static let kind = SourceFileKind.children
     static let columns: [ColumnSpec] = [
-        .required("child_id"), .required("local_authority"), .optional("given_name"), .optional("family_name"),
-        .optional("dob"), .optional("sex"), .optional("placement_urn"),
+        .required("child_id"), .required("local_authority"), .personal("given_name"), .personal("family_name"),
+        .personal("dob"), .optional("sex"), .optional("placement_urn"),
     ]
     static let keyColumn = 0
 

@@ -68,7 +68,9 @@ struct RowContext<D: RecordDecoding>: Sendable {
                         severity: .rejected, file: file, line: record.line, column: first + 1,
                         value: record.string(first),
                         message: "the row has \(record.count) fields but the header has \(headerCount)",
-                        expected: "one field per column: quote a value that holds a comma"))
+                        expected: "one field per column: quote a value that holds a comma",
+                        // What the extra field holds is unknown: it may be a person's name.
+                        personal: true))
                     return
                 }
             }

@@ -184,7 +184,7 @@ struct RowDecoder {
         return Diagnostic(
             severity: severity, file: file, line: record.line, column: position.map { $0 + 1 },
             columnName: column.map { context.name(of: $0, schema: columns) }, value: value, message: message,
-            expected: expected)
+            expected: expected, personal: column.map { columns[$0].personal } ?? false)
     }
 
     private mutating func parsed(_ column: Int, required: Bool) -> ParsedDateTime? {

@@ -21,6 +21,11 @@ enum TableImporter {
     ) -> ImportedTable<D.Record> {
         var report = FileReport(kind: D.kind, file: file)
         var table = ImportedTable<D.Record>(records: [], lines: [], report: report)
+        if let (encoding, mark) = WideEncoding.detect(bytes) {
+            report.diagnostics.append(WideEncoding.diagnostic(encoding, byteOrderMark: mark, file: file))
+            table.report = report
+            return table
+        }
         var reader = CSVReader(bytes: bytes)
         var header: [String]?
         var headerProblem: Diagnostic?
@@ -59,7 +64,8 @@ enum TableImporter {
             return table
         }
         let match = layout.match(header, columns: D.columns, file: file)
-        report.columns = match.reportColumns
+        // A row that names no column is not a header: it may be a person's data.
+        report.columns = HeaderMatch.namesAny(match.positions) ? match.reportColumns : []
         if var problem = match.problem {
             problem.line = headerLine
             report.diagnostics.append(problem)
@@ -115,20 +121,20 @@ enum TableImporter {
 
     static func diagnostic(for problem: CSVRecord.Problem, record: CSVRecord, file: String, header: [String]) -> Diagnostic {
         switch problem {
-        case let .unterminatedQuote(line):
+        case let .unterminatedQuote(line, column):
             return Diagnostic(
                 severity: .rejected, file: file, line: line,
-                message: "a quoted field opened here is never closed; the rest of the file was read into it",
+                message: "a quoted field opened at byte \(column) of the line is never closed; the rest of the file was read into it",
                 expected: "a closing \" (write a quote inside a quoted field as \"\")")
         case let .fieldTooLong(field, length):
             return Diagnostic(
                 severity: .rejected, file: file, line: record.line, column: field + 1,
                 columnName: field < header.count ? HeaderMap.normalise(header[field]) : nil,
                 message: "is \(length) bytes long", expected: "at most 100000 bytes in one field")
-        case let .invalidUTF8(offset):
+        case let .invalidUTF8(offset, line, column):
             return Diagnostic(
                 severity: .rejected, file: file, line: record.line,
-                message: "byte \(offset) of the file is not valid UTF-8",
+                message: "byte \(column) of line \(line) (file offset \(offset)) is not valid UTF-8",
                 expected: "UTF-8 text (save the file as \"CSV UTF-8\"; Windows-1252 files must be converted)")
         }
     }

@@ -5,9 +5,9 @@ enum DiagnosticsList {
     static func print(_ reports: [FileReport], limit: Int, more hint: String) {
         for report in reports {
             let shown = limit > 0 ? Array(report.diagnostics.prefix(limit)) : report.diagnostics
-            for diagnostic in shown { Swift.print(diagnostic.description) }
+            for diagnostic in shown { mfc.print(diagnostic.description) }
             if shown.count < report.diagnostics.count {
-                Swift.print("\(report.file): … \(report.diagnostics.count - shown.count) more messages (\(hint))")
+                mfc.print("\(report.file): … \(report.diagnostics.count - shown.count) more messages (\(hint))")
             }
         }
     }

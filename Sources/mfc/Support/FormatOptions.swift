@@ -106,7 +106,7 @@ struct FormatOptions: ParsableArguments {
             do {
                 held = try workspace.authorities()
             } catch {
-                throw CLIError.unreadable(error.description)
+                throw CLIError.wrapping(error)
             }
             if !held.isEmpty { return held }
         }

@@ -27,20 +27,24 @@ struct WorkspaceOptions: ParsableArguments {
     /// The workspace to use: the one named, else the default file.
     var path: String { namedPath ?? Workspace.defaultFileName }
 
-    /// Opens the workspace, which must exist.
-    func open() throws -> Workspace {
+    /// Opens the workspace, which must exist. With `checking` (the default) SQLite's
+    /// quick_check runs first and a damaged workspace is refused. With `announcingWaits` (the
+    /// default) a write that waits for another writer says so on standard error; the
+    /// dashboard, which owns the terminal, opens without.
+    func open(checking: Bool = true, announcingWaits: Bool = true) throws -> Workspace {
+        let say: @Sendable (String) -> Void = { printError($0) }
         do {
-            return try Workspace.open(at: path)
+            return try Workspace.open(at: path, waiting: announcingWaits ? say : nil, checking: checking)
         } catch {
-            throw CLIError.unreadable(error.description)
+            throw CLIError.wrapping(error)
         }
     }
 
     /// The workspace to read when no data files are named: the one named (which must exist),
     /// else the default file when it exists, else `nil`.
-    func openIfPresent() throws -> Workspace? {
+    func openIfPresent(checking: Bool = true, announcingWaits: Bool = true) throws -> Workspace? {
         if namedPath == nil && !Workspace.fileExists(at: path) { return nil }
-        return try open()
+        return try open(checking: checking, announcingWaits: announcingWaits)
     }
 
     /// The operating-system user and the system clock.

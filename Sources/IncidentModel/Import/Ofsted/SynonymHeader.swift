@@ -58,7 +58,7 @@ struct SynonymHeader: HeaderMatching {
             result.problem = Diagnostic(
                 severity: .error, file: file,
                 message: "required column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) missing",
-                expected: "a header naming \(required.joined(separator: ", ")) (any case, in any order); found \(HeaderMatch.list(header))")
+                expected: "a header naming \(required.joined(separator: ", ")) (any case, in any order); \(HeaderMatch.found(header, positions: positions))")
         }
         return result
     }

@@ -48,12 +48,12 @@ struct MappedHeader: HeaderMatching {
             result.problem = Diagnostic(
                 severity: .error, file: file,
                 message: "required field\(unmapped.count == 1 ? "" : "s") \(unmapped.joined(separator: ", ")) not mapped in \(mapping.file)",
-                expected: "a [columns] entry for each of \(unmapped.joined(separator: ", ")) naming one of the file's columns; found \(HeaderMatch.list(header))")
+                expected: "a [columns] entry for each of \(unmapped.joined(separator: ", ")) naming one of the file's columns; \(HeaderMatch.found(header, positions: positions))")
         } else if !absent.isEmpty {
             result.problem = Diagnostic(
                 severity: .error, file: file,
                 message: "the mapping names column\(absent.count == 1 ? "" : "s") the header lacks: \(absent.joined(separator: ", "))",
-                expected: "columns the file has; found \(HeaderMatch.list(header))")
+                expected: "columns the file has; \(HeaderMatch.found(header, positions: positions))")
         }
         return result
     }

@@ -149,7 +149,9 @@ public enum MappingSuggester {
                 text += "# \(field) = \"\"    # no column found; blank in every report unless named\n"
             }
         }
-        if !unused.isEmpty {
+        // A first row that names no column is likely data (the header row missing): its
+        // values may be a person's, and are not written out.
+        if !unused.isEmpty, !mapping.columns.isEmpty {
             text += "# Columns not used: \(unused.map { TOMLText.quoted(TextSanitiser.visible($0, limit: 40)) }.joined(separator: ", "))\n"
         }
         let dateFields = PoliceMapping.dateFields.filter { mapping.columns[$0] != nil }

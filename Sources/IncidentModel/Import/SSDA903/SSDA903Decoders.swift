@@ -5,7 +5,9 @@
 /// unreadable date of birth, which become unknown.
 enum SSDA903HeaderDecoder: RecordDecoding {
     static let kind = SourceFileKind.ssda903Header
-    static let columns: [ColumnSpec] = [.required("child"), .required("sex"), .required("dob")]
+    static let columns: [ColumnSpec] = [
+        .required("child"), .required("sex"), ColumnSpec(name: "dob", required: true, personal: true),
+    ]
     static let keyColumn = 0
 
     static func decode(_ row: inout RowDecoder) -> SSDA903Child? {
@@ -27,7 +29,7 @@ enum SSDA903HeaderDecoder: RecordDecoding {
 enum SSDA903PlacementDecoder: RecordDecoding {
     static let kind = SourceFileKind.ssda903Episodes
     static let columns: [ColumnSpec] = [
-        .required("child"), .required("decom"), .optional("dec"), .optional("place"), .optional("pl_post"),
+        .required("child"), .required("decom"), .optional("dec"), .optional("place"), .personal("pl_post"),
         .optional("urn"),
     ]
     static let keyColumn = 0
@@ -67,7 +69,7 @@ extension SSDA903Placement {
 enum SSDA903MissingDecoder: RecordDecoding {
     static let kind = SourceFileKind.ssda903Missing
     static let columns: [ColumnSpec] = [
-        .required("child"), .optional("dob"), .required("missing"), .required("mis_start"), .optional("mis_end"),
+        .required("child"), .personal("dob"), .required("missing"), .required("mis_start"), .optional("mis_end"),
     ]
     static let keyColumn = 0
 

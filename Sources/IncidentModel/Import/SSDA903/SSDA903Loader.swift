@@ -21,7 +21,16 @@ public enum SSDA903Loader {
                     throw .cannotListDirectory(path: path)
                 }
                 for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
-                    if let kind = kind(ofFile: path + "/" + name) {
+                    let found: SourceFileKind?
+                    do throws(FileReadError) {
+                        found = try kind(ofFile: path + "/" + name)
+                    } catch {
+                        notes.append(Diagnostic(
+                            severity: .note, file: name,
+                            message: "cannot be read to tell which table it is (\(error)); ignored"))
+                        continue
+                    }
+                    if let kind = found {
                         files.append((kind, path + "/" + name))
                     } else {
                         notes.append(Diagnostic(
@@ -30,7 +39,9 @@ public enum SSDA903Loader {
                     }
                 }
             } else {
-                guard let kind = kind(ofFile: path) else { throw .unknownSSDA903Table(path: path) }
+                let found: SourceFileKind?
+                do throws(FileReadError) { found = try kind(ofFile: path) } catch { throw .unreadable(error) }
+                guard let kind = found else { throw .unknownSSDA903Table(path: path) }
                 files.append((kind, path))
             }
         }
@@ -68,7 +79,15 @@ public enum SSDA903Loader {
         guard let headerFile = file(.ssda903Header), let placementFile = file(.ssda903Episodes),
               let missingFile = file(.ssda903Missing)
         else {
-            dataset.reports = read.compactMap { $0.report }
+            // The return is read as a whole: a table that could be read is said to be not read,
+            // its rows unknown, so that no file of the set goes unmentioned.
+            let unreadable = zip(files, read).filter { $0.1.report != nil }
+                .map { ($0.0.path as NSString).lastPathComponent }
+            dataset.reports = zip(files, read).map { file, result in
+                result.report ?? .notRead(
+                    kind: file.kind, file: (file.path as NSString).lastPathComponent,
+                    because: "the return's other table\(unreadable.count == 1 ? "" : "s") \(unreadable.joined(separator: ", ")) could not be read")
+            }
             return dataset
         }
         let header = TableImporter.run(SSDA903HeaderDecoder.self, bytes: headerFile.bytes, file: headerFile.name, zone: zone)
@@ -86,9 +105,10 @@ public enum SSDA903Loader {
 
     /// The SSDA903 table a file holds: by its name (`header.csv`, `episodes.csv`, `missing.csv`,
     /// in any case), else by its header columns.
-    public static func kind(ofFile path: String) -> SourceFileKind? {
+    /// Throws when the header must be read and the file cannot be.
+    public static func kind(ofFile path: String) throws(FileReadError) -> SourceFileKind? {
         let name = (path as NSString).lastPathComponent.lowercased()
         if let kind = SourceFileKind.ssda903.first(where: { $0.fileName == name }) { return kind }
-        return DatasetLoader.kind(ofFile: path, among: SourceFileKind.ssda903, byName: false)
+        return try DatasetLoader.kind(ofFile: path, among: SourceFileKind.ssda903, byName: false)
     }
 }
