@@ -9,7 +9,7 @@ import IncidentModel
 /// a damaged snapshot is an error, never a crash.
 enum IncidentCodec {
     /// Raise on any change to the layout below.
-    static let format = 2
+    static let format = 3
 
     /// A snapshot's bytes that cannot be read.
     struct Damaged: Error {}

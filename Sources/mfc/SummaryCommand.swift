@@ -32,7 +32,7 @@ struct SummaryCommand: ParsableCommand {
             table.append([provenance.label, String(count), Self.percent(count, of: incidents.count)])
         }
         table.append(["all", String(incidents.count), Self.percent(incidents.count, of: incidents.count)])
-        let ongoing = incidents.count(where: \.isOngoing)
+        let ongoing = StillMissing.count(incidents)
         table.append(["still missing", String(ongoing), Self.percent(ongoing, of: incidents.count)])
         print(table.render())
         let children = Set(incidents.compactMap(\.child)).count

@@ -26,7 +26,7 @@ enum DetailView {
         let incident = index[detail.incident]
         var out: [[Span]] = []
         var title = "Incident \(incident.id.rawValue) · \(incident.provenance.label)"
-        if incident.isOngoing { title += " · ONGOING" }
+        if incident.isStillMissing { title += " · STILL MISSING" }
         if incident.isHighRisk { title += " · HIGH RISK" }
         if incident.isRepeat { title += " · 3 IN 90 DAYS" }
         out.append([Span(x: 0, text: " " + title, style: .header, limit: width)])
@@ -47,8 +47,10 @@ enum DetailView {
         field("Start", f.string(incident.start))
         if let end = incident.end {
             field("End", f.string(end) + " (" + IncidentColumn.durationText(incident.start.hours(until: end)) + ")")
-        } else {
+        } else if incident.isStillMissing {
             field("End", "ongoing: still missing", CellStyle(tone: .ongoing, bold: true))
+        } else {
+            field("End", "not recorded; the child has a later incident (not still missing)", .warning)
         }
         field("Highest risk", incident.highestRisk?.label ?? "not graded",
               incident.isHighRisk ? CellStyle(tone: .highRisk, bold: true) : .plain)

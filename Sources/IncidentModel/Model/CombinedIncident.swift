@@ -21,7 +21,9 @@ public struct CombinedIncident: Hashable, Sendable, Identifiable {
     public var force: ForceCode?
     /// The earliest start among the sources.
     public var start: Instant
-    /// The latest end among the sources; `nil` while any source is still open.
+    /// The latest end any source recorded; `nil` only when no source recorded an end. When one
+    /// source ended and another is still open, the incident ends at the recorded end and
+    /// carries the ``Discrepancies/openAndClosed`` discrepancy.
     public var end: Instant?
     /// The highest police risk grade among the reports.
     public var highestRisk: RiskLevel?
@@ -37,10 +39,13 @@ public struct CombinedIncident: Hashable, Sendable, Identifiable {
     /// The police reports behind the incident, in start order.
     public var policeRefs: [PoliceRef]
 
-    /// Whether any source has no end yet.
-    public var isOngoing: Bool { end == nil }
+    /// Whether the child is still missing: no source recorded an end, and the child has no later
+    /// incident. The one definition behind every "still missing" figure (docs/figures.md): an
+    /// open record followed by a later incident of the same child carries the
+    /// ``Discrepancies/openThenLater`` discrepancy instead, and is not counted as missing.
+    public var isStillMissing: Bool { end == nil && !discrepancies.contains(.openThenLater) }
 
-    /// Hours from start to end; `nil` while ongoing.
+    /// Hours from start to end; `nil` when no source recorded an end.
     public var durationHours: Double? { end.map { start.hours(until: $0) } }
 
     /// Whether the home stands outside the responsible authority's area; `nil` when either
@@ -137,10 +142,13 @@ public struct Discrepancies: OptionSet, Hashable, Sendable {
 
     /// The sources' starts are more than 24 hours apart.
     public static let startsApart = Discrepancies(rawValue: 1 << 0)
-    /// One source is still open while another has ended.
+    /// One source is still open while another has ended: the incident ends at the recorded end.
     public static let openAndClosed = Discrepancies(rawValue: 1 << 1)
     /// The sources name different homes.
     public static let differentHomes = Discrepancies(rawValue: 1 << 2)
+    /// No source recorded an end, yet the child has a later incident: the record was left open,
+    /// the child is not still missing (``StillMissing``).
+    public static let openThenLater = Discrepancies(rawValue: 1 << 3)
 
     /// Short names, for table cells and exports.
     public var labels: [String] {
@@ -148,6 +156,7 @@ public struct Discrepancies: OptionSet, Hashable, Sendable {
         if contains(.startsApart) { result.append("starts >24h apart") }
         if contains(.openAndClosed) { result.append("open/closed") }
         if contains(.differentHomes) { result.append("different homes") }
+        if contains(.openThenLater) { result.append("open, later incident") }
         return result
     }
 }

@@ -34,7 +34,7 @@ public struct AuthorityScore: Hashable, Sendable {
     /// Ended incidents that lasted more than 24 hours.
     public var over24Hours = 0
     public var cseConcern = 0
-    /// Incidents with no end yet.
+    /// Incidents still missing (``CombinedIncident/isStillMissing``).
     public var stillMissing = 0
     /// `children_looked_after` from the register, when known.
     public var childrenLookedAfter: Int?

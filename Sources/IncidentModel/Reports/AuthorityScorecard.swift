@@ -156,10 +156,7 @@ extension AuthorityScore {
             if t.contains(.interviewOffered) { interviewsOffered += 1 }
             if t.contains(.interviewInTime) { interviewsInTime += 1 }
         }
-        if fact.duration < 0 {
-            stillMissing += 1
-        } else if fact.duration > 24 * Instant.hour {
-            over24Hours += 1
-        }
+        if t.contains(.stillMissing) { stillMissing += 1 }
+        if fact.duration > 24 * Instant.hour { over24Hours += 1 }
     }
 }
