@@ -151,7 +151,7 @@ struct IncidentBuilderTests {
         #expect(incident.highestRisk == .high)
         #expect(incident.isHighRisk)
         #expect(incident.returnInterview == .completedInTime)
-        #expect(incident.cseConcern)
+        #expect(incident.cseConcern == true)
         #expect(incident.discrepancies.isEmpty)
         #expect(incident.episodeIDs == ["E1"])
         #expect(incident.policeRefs == ["P1", "P2"])
@@ -167,7 +167,7 @@ struct IncidentBuilderTests {
         #expect(incident.force == "GLO")
         #expect(incident.durationHours == 2)
         #expect(incident.returnInterview == .notRecorded)
-        #expect(!incident.cseConcern)
+        #expect(incident.cseConcern == nil)  // no source recorded the field
     }
 
     @Test func buildsPoliceOnlyIncidentFromAnUnlinkedReport() throws {

@@ -54,8 +54,13 @@ enum DetailView {
         }
         field("Highest risk", incident.highestRisk?.label ?? "not graded",
               incident.isHighRisk ? CellStyle(tone: .highRisk, bold: true) : .plain)
-        field("Return interview", incident.returnInterview.rawValue)
-        field("CSE concern", incident.cseConcern ? "yes" : "no", incident.cseConcern ? .warning : .plain)
+        field("Return interview", incident.returnInterview == .notRecorded
+            ? "n/a: not recorded by the authority (an SSDA903 return has no such field)" : incident.returnInterview.rawValue)
+        switch incident.cseConcern {
+        case true?: field("CSE concern", "yes", .warning)
+        case false?: field("CSE concern", "no")
+        case nil: field("CSE concern", "n/a: no source recorded it (an SSDA903 return has no such field)")
+        }
         let labels = incident.discrepancies.labels
         field("3 in 90 days", incident.isRepeat ? "yes: one of 3 or more of the child's incidents within 90 days" : "no",
               incident.isRepeat ? .warning : .plain)

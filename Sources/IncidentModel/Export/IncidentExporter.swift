@@ -67,7 +67,8 @@ public struct IncidentExporter: Sendable {
             text(incident.force?.rawValue),
             yesNo(incident.isOutOfArea),
             incident.highestRisk.map { .formatted($0.label) } ?? .empty,
-            .formatted(incident.returnInterview.rawValue),
+            // Unknown is blank: an interview the authority did not record.
+            incident.returnInterview == .notRecorded ? .empty : .formatted(incident.returnInterview.rawValue),
             yesNo(incident.cseConcern),
             incident.discrepancies.isEmpty ? .formatted("") : .formatted(incident.discrepancies.labels.joined(separator: "; ")),
             yesNo(incident.isRepeat),

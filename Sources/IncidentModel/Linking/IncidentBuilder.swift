@@ -143,11 +143,13 @@ struct IncidentBuilder {
         }
         if let e { add(start: episodes[e].startedAt.earliest, end: episodes[e].endedAt?.latest) }
         var highestRisk: RiskLevel?
-        var policeCSE = false
+        // CSE: true when any source recorded a concern, false when some recorded none, nil when
+        // no source recorded the field.
+        var cse: Bool? = e.flatMap { episodes[$0].cseConcern }
         for r in order {
             add(start: policeReports[r].startedAt?.earliest, end: policeReports[r].foundAt?.latest)
             if let risk = policeReports[r].risk, risk > (highestRisk ?? .noApparentRisk) || highestRisk == nil { highestRisk = risk }
-            if policeReports[r].cseConcern == true { policeCSE = true }
+            if let concern = policeReports[r].cseConcern { cse = (cse ?? false) || concern }
         }
         if start == Int64.max { start = 0 }
         // One source's recorded end ends the incident, even while another source is open.
@@ -213,7 +215,7 @@ struct IncidentBuilder {
             hostAuthority: place?.hostAuthority, force: place?.force ?? firstReport.flatMap { policeReports[$0].force },
             start: Instant(secondsSinceEpoch: start), end: end, highestRisk: highestRisk,
             returnInterview: returnInterview(episode: e, end: end, records: records),
-            cseConcern: e.map { episodes[$0].cseConcern == true } == true || policeCSE,
+            cseConcern: cse,
             discrepancies: discrepancies, episodeIDs: e.map { [episodes[$0].id] } ?? [],
             policeRefs: order.map { policeReports[$0].ref })
     }

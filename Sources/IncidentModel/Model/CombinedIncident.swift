@@ -28,8 +28,10 @@ public struct CombinedIncident: Hashable, Sendable, Identifiable {
     /// The highest police risk grade among the reports.
     public var highestRisk: RiskLevel?
     public var returnInterview: ReturnInterview
-    /// Whether any source recorded a concern of child sexual exploitation.
-    public var cseConcern: Bool
+    /// Whether any source recorded a concern of child sexual exploitation: `true` when one did,
+    /// `false` when the sources recorded the field and none did, `nil` when no source recorded
+    /// it (an SSDA903 return has no such field): unknown, never "no".
+    public var cseConcern: Bool?
     public var discrepancies: Discrepancies
     /// Whether the incident is one of 3 or more of the child's within 90 days
     /// (``RepeatMissing``); set over all the incidents when they are linked.
@@ -64,7 +66,7 @@ extension CombinedIncident {
         id: IncidentID, provenance: Provenance, child: ChildID?, person: PersonSummary,
         responsibleAuthority: AuthorityCode?, home: HomeURN?, hostAuthority: AuthorityCode?, force: ForceCode?,
         start: Instant, end: Instant?, highestRisk: RiskLevel?, returnInterview: ReturnInterview,
-        cseConcern: Bool, discrepancies: Discrepancies, episodeIDs: [EpisodeID], policeRefs: [PoliceRef],
+        cseConcern: Bool?, discrepancies: Discrepancies, episodeIDs: [EpisodeID], policeRefs: [PoliceRef],
         isRepeat: Bool = false
     ) {
         // The memberwise initializer (its `isRepeat` comes before the ids) builds the value in
@@ -126,13 +128,18 @@ public enum ReturnInterview: String, Sendable, Hashable, CaseIterable, Codable {
     case offered
     /// Recorded as not offered.
     case notOffered = "not offered"
-    /// The authority did not record whether one was offered.
+    /// The authority did not record whether one was offered (an SSDA903 return never does):
+    /// unknown, so left out of the return-interview rates (docs/figures.md).
     case notRecorded = "not recorded"
     /// Not applicable: the incident is ongoing, or the authority has no record of it.
     case notApplicable = "n/a"
 
     /// Whether an interview was offered (completed counts as offered).
     public var wasOffered: Bool { self == .offered || self == .completedInTime || self == .completedLate }
+
+    /// Whether the authority recorded the interview for an ended incident it knew of: the
+    /// return-interview rates count only these.
+    public var isRecorded: Bool { self != .notRecorded && self != .notApplicable }
 }
 
 /// Disagreements between the sources of one incident.

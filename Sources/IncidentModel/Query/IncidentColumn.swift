@@ -98,7 +98,7 @@ public enum IncidentColumn: String, CaseIterable, Sendable, Hashable, Codable {
     public static func flags(_ incident: CombinedIncident) -> [String] {
         var flags: [String] = []
         if incident.isOutOfArea == true { flags.append("OOA") }
-        if incident.cseConcern { flags.append("CSE") }
+        if incident.cseConcern == true { flags.append("CSE") }
         if !incident.discrepancies.isEmpty { flags.append("DISC") }
         return flags
     }

@@ -120,7 +120,8 @@ public struct AuthorityScorecard: Sendable {
 
     /// Flags the authorities in the bottom quarter of each rate: ranked from the lowest rate,
     /// the lowest quarter (rounded up, at least one) and any tied with the last of them.
-    /// Authorities without a rate (no incidents, or no ended incident known to them) are not ranked.
+    /// Authorities without a rate (no incidents, or no ended incident known to them whose
+    /// interview was recorded) are not ranked: a flag is never raised from unknown inputs.
     static func flagBottomQuarter(_ rows: inout [AuthorityScore]) {
         func flag(_ rate: (AuthorityScore) -> Double?, _ mark: (inout AuthorityScore) -> Void) {
             let rates = rows.compactMap(rate).sorted()
@@ -146,13 +147,16 @@ extension AuthorityScore {
         }
         let t = fact.traits
         if t.contains(.highRisk) { highRisk += 1 }
+        if t.contains(.riskGraded) { riskGraded += 1 }
         if t.contains(.cse) { cseConcern += 1 }
+        if t.contains(.cseRecorded) { cseRecorded += 1 }
         if t.contains(.areaKnown) {
             areaKnown += 1
             if t.contains(.outOfArea) { outOfArea += 1 }
         }
         if t.contains(.interviewDue) {
             interviewsDue += 1
+            if t.contains(.interviewRecorded) { interviewsRecorded += 1 }
             if t.contains(.interviewOffered) { interviewsOffered += 1 }
             if t.contains(.interviewInTime) { interviewsInTime += 1 }
         }

@@ -37,6 +37,12 @@ struct IncidentFact: Sendable {
         static let repeatMissing = Traits(rawValue: 1 << 7)
         /// Still missing (``CombinedIncident/isStillMissing``).
         static let stillMissing = Traits(rawValue: 1 << 8)
+        /// Ended and known to the LA, with the return interview recorded (``ReturnInterview/isRecorded``).
+        static let interviewRecorded = Traits(rawValue: 1 << 9)
+        /// Some source recorded whether there was a CSE concern.
+        static let cseRecorded = Traits(rawValue: 1 << 10)
+        /// The police graded the risk.
+        static let riskGraded = Traits(rawValue: 1 << 11)
     }
 
     static let noRisk: UInt8 = 255
@@ -66,12 +72,15 @@ struct IncidentFact: Sendable {
         risk = incident.highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk
         var traits: Traits = []
         if incident.isHighRisk { traits.insert(.highRisk) }
-        if incident.cseConcern { traits.insert(.cse) }
+        if incident.cseConcern == true { traits.insert(.cse) }
+        if incident.cseConcern != nil { traits.insert(.cseRecorded) }
+        if incident.highestRisk != nil { traits.insert(.riskGraded) }
         if let outOfArea = incident.isOutOfArea {
             traits.insert(.areaKnown)
             if outOfArea { traits.insert(.outOfArea) }
         }
         if incident.returnInterview != .notApplicable { traits.insert(.interviewDue) }
+        if incident.returnInterview.isRecorded { traits.insert(.interviewRecorded) }
         if incident.returnInterview.wasOffered { traits.insert(.interviewOffered) }
         if incident.returnInterview == .completedInTime { traits.insert(.interviewInTime) }
         if incident.isRepeat { traits.insert(.repeatMissing) }

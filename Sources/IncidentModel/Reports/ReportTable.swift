@@ -114,12 +114,20 @@ public struct ReportRow: Sendable {
 public enum ReportValue: Hashable, Sendable {
     case text(String)
     case count(Int)
-    /// A number; `nil` when it cannot be computed (a rate over nothing), shown as `-`.
+    /// A number; `nil` when it cannot be computed (a rate over nothing), shown as `-`; see
+    /// ``unknown`` for a figure whose inputs lack the field.
     case number(Double?)
     /// Monthly counts, oldest first.
     case series([Int])
     /// Counts of one stacked bar.
     case bar([Int])
+    /// A figure whose inputs lack the field (no source recorded it: return interviews and CSE
+    /// in an SSDA903 return, the risk of incidents the police never graded): `n/a` on screen,
+    /// blank in CSV, `null` in JSON. Never shown as 0.
+    case unknown
+
+    /// The text of ``unknown`` on screen.
+    public static let unknownText = "n/a"
 
     /// The value as text: counts as digits, numbers to `decimals` places, series joined by `;`.
     public func text(decimals: Int = 1) -> String {
@@ -128,6 +136,7 @@ public enum ReportValue: Hashable, Sendable {
         case let .count(value): String(value)
         case let .number(value): value.map { ReportValue.fixed($0, decimals) } ?? "-"
         case let .series(values), let .bar(values): values.map(String.init).joined(separator: ";")
+        case .unknown: Self.unknownText
         }
     }
 
@@ -138,6 +147,7 @@ public enum ReportValue: Hashable, Sendable {
         case let .count(value): Double(value)
         case let .number(value): value ?? -1
         case let .series(values), let .bar(values): Double(values.reduce(0, +))
+        case .unknown: -1
         }
     }
 
