@@ -43,6 +43,7 @@ struct IncidentsCommand: ParsableCommand {
         let pseudonymiser = try makePseudonymiser()
         let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
         let (linked, catalogue) = (loaded.linked, loaded.catalogue)
+        try loaded.noticeIfPartial()
         let filter = try filters.filter(registers: linked.registers, zone: catalogue.formatter.zone)
         let incidents = IncidentSort(column: sort, descending: descending)
             .apply(filter.apply(linked.incidents), in: catalogue)

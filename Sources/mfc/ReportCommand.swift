@@ -65,6 +65,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
+        try loaded.noticeIfPartial()
         let zone = loaded.catalogue.formatter.zone
         let data = ReportData(linked: loaded.linked, zone: zone)
         let scope = ReportScope(period: try period(data, zone: zone))

@@ -19,6 +19,7 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker)
         let (linked, catalogue) = (loaded.linked, loaded.catalogue)
+        try loaded.noticeIfPartial()
         if let workspace = loaded.workspace {
             print("workspace \(workspace.path)")
             print(try Self.importsTable(workspace, formatter: catalogue.formatter))
