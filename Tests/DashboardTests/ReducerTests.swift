@@ -202,9 +202,10 @@ struct ReducerTests {
         var state = Fixture.state()
         let effects = state.send(.started)
         #expect(effects.first == .buildSources)
-        // The orders, the source look-up and the reports' data.
-        #expect(effects.count == TableLayout.columns.count + 2)
+        // The orders, the source look-up, the reports' data and the data-quality report.
+        #expect(effects.count == TableLayout.columns.count + 3)
         #expect(effects.contains { if case let .run(job) = $0 { job.label == "report data" } else { false } })
+        #expect(effects.contains { if case let .run(job) = $0 { job.label == "quality" } else { false } })
         #expect(effects.contains(.computeOrder(.start)))
         // Start ascending is the data's own order, so sorting back to it needs no work.
         state.send(.key(.character("l")))

@@ -32,6 +32,8 @@ struct ReportTabTests {
         state.send(.key(.character("6")), .key(.tab))
         #expect(state.tab == .review)
         state.send(.key(.tab))
+        #expect(state.tab == .quality)
+        state.send(.key(.tab))
         #expect(state.tab == .incidents)
         state.send(.click(x: 20, y: 0))
         #expect(state.tab == .authorities)
@@ -74,8 +76,8 @@ struct ReportTabTests {
         var state = AppState.withReports()
         state.send(.key(.character("2")))
         let lines = render(state).lines
-        // Seven full titles do not fit 80 columns: the other tabs take short ones.
-        #expect(lines[0] == "  1 Inc   2 Authorities   3 Homes   4 Forces   5 OOA   6 Trends   7 Review")
+        // Eight full titles do not fit 80 columns: the other tabs take short ones.
+        #expect(lines[0] == "  1 Inc   2 Authorities   3 Homes   4 Forces   5 OOA   6 Trend   7 Rev   8 Qual")
         #expect(lines[1] == " Code  Authority             12 months Children Incidents Inc/child 3+ inc 3 in›")
         // Sparklines: 2023-07 ... 2024-06; Northtown in March, April and May.
         #expect(lines[2] == " 901   Northtown                  ███         2         3      1.50      0     0")
@@ -83,7 +85,7 @@ struct ReportTabTests {
         #expect(lines[4] == "       Authority unknown             █        1         1      1.00      0     0")
         #expect(lines[5] == "       All authorities           ▄█▄▄▄        5         6      1.20      0     0")
         #expect(lines[22] == " Authorities  row 1/3   period: 2023-07-01 to 2024-06-30")
-        #expect(lines[23] == " Enter incidents  [ ] sort  f filter  e export  Tab 1-7 views  ? help  Q quit")
+        #expect(lines[23] == " Enter incidents  [ ] sort  f filter  e export  Tab 1-8 views  ? help  Q quit")
     }
 
     @Test func enterOnAnAuthorityShowsItsIncidentsAndEscReturns() throws {

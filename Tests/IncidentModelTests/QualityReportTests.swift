@@ -39,7 +39,8 @@ struct QualityReportTests {
                 + Rows.episode("E2", la: "999", start: "05/03/2024 10:00", end: "05/03/2024 12:00", home: "SC999999")))
         let linkage = QualityReport.linkage(linked.incidents, registers: linked.registers)
         #expect((linkage.homesNotInRegister, linkage.incidentsAtHomesNotInRegister) == (1, 2))
-        #expect((linkage.incidentsWithAuthorityUnknown, linkage.authoritiesNotInRegister) == (2, 1))
+        #expect((linkage.incidentsWithAuthorityNotInRegister, linkage.authoritiesNotInRegister) == (2, 1))
+        #expect(linkage.incidentsWithNoAuthority == 0)
         #expect(linkage.hasUnresolved)
     }
 

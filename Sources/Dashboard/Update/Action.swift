@@ -28,6 +28,8 @@ public enum Action: Sendable {
     case reportsReady(ReportSet)
     /// The linkage model's run, for the Review tab and the detail's explanations.
     case reviewReady(LinkReview)
+    /// The data-quality report, built off the main loop.
+    case qualityReady(QualityReport)
     /// A decision was written to the workspace's decisions (and its audit log).
     case decisionRecorded(SourcePair, LinkVerdict, id: Int64)
     /// A decision could not be written: the reason, for the status bar.

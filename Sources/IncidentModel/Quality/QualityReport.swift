@@ -51,15 +51,17 @@ public struct QualityReport: Hashable, Sendable {
         /// URNs the incidents name that the homes register lacks, and the incidents naming them.
         public var homesNotInRegister = 0
         public var incidentsAtHomesNotInRegister = 0
-        /// Incidents with no responsible authority, or one the authorities register lacks.
-        public var incidentsWithAuthorityUnknown = 0
-        /// Authority codes the incidents name that the register lacks.
+        /// Incidents with no responsible authority (a police report linked to no child).
+        public var incidentsWithNoAuthority = 0
+        /// Authority codes the incidents name that the authorities register lacks, and the
+        /// incidents naming them.
         public var authoritiesNotInRegister = 0
+        public var incidentsWithAuthorityNotInRegister = 0
 
         public init() {}
 
-        /// Whether anything could not be resolved.
-        public var hasUnresolved: Bool { homesNotInRegister > 0 || incidentsWithAuthorityUnknown > 0 }
+        /// Whether a reference could not be resolved: a home or an authority the registers lack.
+        public var hasUnresolved: Bool { homesNotInRegister > 0 || authoritiesNotInRegister > 0 }
 
         /// The linkage and what could not be resolved, in words, one fact a line.
         public var lines: [String] {
@@ -71,8 +73,9 @@ public struct QualityReport: Hashable, Sendable {
                 "LA episodes paired with a police report: " + share(episodesPaired, episodes),
                 "homes not in the register: \(grouped(homesNotInRegister)), named by \(grouped(incidentsAtHomesNotInRegister)) "
                     + "incident\(incidentsAtHomesNotInRegister == 1 ? "" : "s")",
-                "incidents whose authority is unknown or not in the register: \(grouped(incidentsWithAuthorityUnknown))"
-                    + (authoritiesNotInRegister > 0 ? " (\(grouped(authoritiesNotInRegister)) codes not in the register)" : ""),
+                "authorities not in the register: \(grouped(authoritiesNotInRegister)), named by "
+                    + "\(grouped(incidentsWithAuthorityNotInRegister)) incident\(incidentsWithAuthorityNotInRegister == 1 ? "" : "s")",
+                "incidents with no responsible authority (a report linked to no child): \(grouped(incidentsWithNoAuthority))",
             ]
         }
     }
@@ -154,11 +157,14 @@ public struct QualityReport: Hashable, Sendable {
                 homes.insert(urn)
                 linkage.incidentsAtHomesNotInRegister += 1
             }
-            if let code = incident.responsibleAuthority, registers.authorities[code] != nil {
-                continue
+            if let code = incident.responsibleAuthority {
+                if registers.authorities[code] == nil {
+                    authorities.insert(code)
+                    linkage.incidentsWithAuthorityNotInRegister += 1
+                }
+            } else {
+                linkage.incidentsWithNoAuthority += 1
             }
-            linkage.incidentsWithAuthorityUnknown += 1
-            if let code = incident.responsibleAuthority { authorities.insert(code) }
         }
         linkage.homesNotInRegister = homes.count
         linkage.authoritiesNotInRegister = authorities.count
