@@ -56,7 +56,22 @@ struct IncidentsCommand: ParsableCommand {
         }
         try output.deliver(
             bytes, loaded: loaded, what: "incidents", filter: filter, rows: incidents.count,
-            written: "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")")
+            written: "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")",
+            metadata: metadata(filter: filter, rows: incidents.count, catalogue: catalogue))
+    }
+
+    /// What the export holds: its period and filters as given, and its order.
+    private func metadata(filter: IncidentFilter, rows: Int, catalogue: IncidentCatalogue) -> ExportMetadata {
+        var filters = filter.descriptions(in: catalogue)
+        let period = filter.from.flatMap { from in filter.to.flatMap { ReportPeriod(from: from, to: $0) } }
+        if period == nil {
+            if let from = filter.from { filters.append("from \(catalogue.formatter.string(from))") }
+            if let to = filter.to { filters.append("before \(catalogue.formatter.string(to))") }
+        }
+        return ExportMetadata(
+            contents: pseudonymise ? "incidents, pseudonymised (no names or dates of birth; child ids keyed)" : "incidents",
+            rows: rows, period: period, filters: filters,
+            sort: "\(sort.name) \(descending ? "descending" : "ascending"), ties by start then id")
     }
 
     /// The keyed hash for `--pseudonymise`, checked before any data are read.

@@ -44,7 +44,7 @@ struct ReportTabTests {
         state.send(.key(.character("2")), .key(.character("e")), .key(.control("u")))
         state.type("/tmp/authorities.csv")
         let effects = state.send(.key(.enter))
-        guard case let .exportReport(path, csv, report, rows, filter, replace)? = effects.first else {
+        guard case let .exportReport(path, csv, report, rows, filter, replace, _)? = effects.first else {
             Issue.record("expected a report export, got \(effects)")
             return
         }
@@ -205,5 +205,42 @@ struct ReportTabTests {
         #expect(text.contains("the authorities' scorecard"))
         #expect(CommandTable.command(for: .character("5")) == .showOutOfArea)
         #expect(CommandTable.command(for: .tab) == .nextTab)
+    }
+}
+
+/// A report exported from the dashboard says what it holds and follows the order on screen.
+struct ReportExportTests {
+    @Test func aFilteredSortedReportExportNamesItsFilterAndKeepsTheScreensOrder() throws {
+        var state = AppState.withReports()
+        state.send(.key(.character("f")))
+        state.type("oak")
+        state.runJobs(state.send(.key(.enter)))
+        state.runJobs(state.send(.key(.character("2"))))
+        // Sort by incidents, descending: the column under the cursor.
+        let table = try #require(state.reportTable)
+        let incidents = try #require(table.column(named: "incidents"))
+        while state.reportView.column < incidents { state.send(.key(.character("l"))) }
+        state.send(.key(.character("]")))
+        let shownTable = try #require(state.reportTable)
+        let shown = state.reportView.order.map { shownTable.rows[$0].values[1].text() }
+        state.send(.key(.character("e")), .key(.control("u")))
+        state.type("/tmp/authorities.csv")
+        let effects = state.send(.key(.enter))
+        guard case let .exportReport(_, csv, _, _, _, _, metadata)? = effects.first else {
+            Issue.record("expected a report export, got \(effects)")
+            return
+        }
+        #expect(metadata.filters == ["home: Oak House (SC000001)"])
+        #expect(metadata.sort == "incidents descending")
+        #expect(metadata.period == state.reportPeriod)
+        let text = metadata.text(file: "authorities.csv", zone: .utc)
+        #expect(text.contains("filters: home: Oak House (SC000001)\n"))
+        // The CSV's rows in the order on screen, then the total; one rectangle.
+        var reader = CSVReader(bytes: csv)
+        var records: [[String]] = []
+        while reader.next({ records.append($0.strings) }) {}
+        #expect(records.dropFirst().dropLast().map { $0[1] } == shown)
+        #expect(records.last?[1] == "All authorities")
+        #expect(records.allSatisfy { $0.count == records[0].count })
     }
 }

@@ -43,12 +43,15 @@ public enum Effect: Sendable, Equatable {
     /// Build ``SourceLookup`` and send `.sourcesReady`.
     case buildSources
     /// Write `rows` (incident positions, in order; only those in `selected` when it is not
-    /// empty) to a CSV file through `IncidentExporter`; send `.exportFinished` or `.exportFailed`.
-    case export(path: String, rows: [Int32], selected: Set<Int32>, replace: Bool)
-    /// Write a report's CSV (as `mfc report` writes it) of `rows` rows to a file, for the incidents
-    /// that `filter` picks out; send `.exportFinished` or `.exportFailed`. The run loop writes
-    /// and logs it, like every export.
-    case exportReport(path: String, csv: [UInt8], report: String, rows: Int, filter: IncidentFilter, replace: Bool)
+    /// empty) to a CSV file through `IncidentExporter`, with `metadata` (completed with the
+    /// source and the time) beside it; send `.exportFinished` or `.exportFailed`.
+    case export(path: String, rows: [Int32], selected: Set<Int32>, replace: Bool, metadata: ExportMetadata)
+    /// Write a report's CSV (as `mfc report` writes it, in the order on screen) of `rows` rows to
+    /// a file, for the incidents that `filter` picks out, with `metadata` beside it; send
+    /// `.exportFinished` or `.exportFailed`. The run loop writes and logs it, like every export.
+    case exportReport(
+        path: String, csv: [UInt8], report: String, rows: Int, filter: IncidentFilter, replace: Bool,
+        metadata: ExportMetadata)
     /// Record an analyst's decision on a pair in the workspace, as `mfc decide` does (who and
     /// when, and the audit log); send `.decisionRecorded` or `.decisionFailed`.
     case decide(SourcePair, LinkVerdict, reason: String)

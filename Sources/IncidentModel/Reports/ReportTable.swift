@@ -40,6 +40,15 @@ public struct ReportTable: Sendable {
     /// The rows, then the total.
     public var allRows: [ReportRow] { rows + (total.map { [$0] } ?? []) }
 
+    /// The table with its rows in `order` (positions into ``rows``, each once; the total stays
+    /// last), as a screen sorted them: an export follows the order on screen.
+    public func reordered(_ order: [Int]) -> ReportTable {
+        guard order.count == rows.count, Set(order) == Set(rows.indices) else { return self }
+        var table = self
+        table.rows = order.map { rows[$0] }
+        return table
+    }
+
     /// The position of the column named `name`.
     public func column(named name: String) -> Int? { columns.firstIndex { $0.name == name } }
 }

@@ -1,11 +1,11 @@
 /// Writes report tables as CSV and JSON: the files `mfc report` writes.
 public enum ReportWriter {
-    /// CSV (RFC 4180, CRLF): the rule's comment line first when counts were suppressed, then
-    /// the header, the rows and the total; unknown figures are blank. Text from the data is
-    /// neutralised against formulas.
+    /// CSV (RFC 4180, CRLF): one table, the header then the rows and the total, every row with
+    /// the same number of fields; unknown figures are blank, hidden counts `c`. The suppression
+    /// rule is not in the file: it goes in the metadata beside it (``ExportMetadata``). Text
+    /// from the data is neutralised against formulas.
     public static func csv(_ shared: SuppressedTable) -> [UInt8] {
         var writer = CSVWriter()
-        if let rule = shared.rule { writer.append(row: [.formatted("# " + rule)]) }
         let table = shared.table
         writer.append(header: table.columns.map(\.name))
         for r in table.allRows.indices {
