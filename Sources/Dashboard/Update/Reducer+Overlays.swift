@@ -86,7 +86,8 @@ extension AppState {
             let period = filter.from.flatMap { from in filter.to.flatMap { ReportPeriod(from: from, to: $0) } }
             let metadata = ExportMetadata(
                 contents: selected.isEmpty ? "incidents" : "selected incidents", rows: exportCount, period: period,
-                filters: filters, sort: "\(sort.column.name) \(sort.descending ? "descending" : "ascending"), ties by start then id")
+                filters: filters,
+                sort: "\(sort.column.name) \(sort.descending ? "descending" : "ascending"), ties by start then id")
             return .export(path: path, rows: rows, selected: selected, replace: replace, metadata: metadata)
         }
         var scope = filter

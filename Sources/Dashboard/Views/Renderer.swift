@@ -89,7 +89,8 @@ enum StatusBar {
         // The mark: something was rejected, could not be resolved, or leaves the figures
         // partial; the key opens the Quality view.
         if state.quality.needsAttention {
-            x += grid.put(" ! partial: \(CommandTable.qualityKey) ", x: x, y: y, style: CellStyle(tone: .warning, bold: true, reverse: true)) + 2
+            let mark = CellStyle(tone: .warning, bold: true, reverse: true)
+            x += grid.put(" ! partial: \(CommandTable.qualityKey) ", x: x, y: y, style: mark) + 2
         }
         if !state.selected.isEmpty {
             x += grid.put("\(grouped(state.selected.count)) selected", x: x, y: y, style: CellStyle.status.emboldened()) + 2

@@ -43,12 +43,15 @@ public struct ExportMetadata: Hashable, Sendable {
             ("contents", contents),
             ("rows", "\(rows)"),
             ("period", period.map {
-                "\($0.label(zone: zone)) (incidents whose start falls from \(formatter.string($0.from)) up to, not including, \(formatter.string($0.to)))"
+                "\($0.label(zone: zone)) (incidents whose start falls from \(formatter.string($0.from)) up to, "
+                    + "not including, \(formatter.string($0.to)))"
             } ?? "all incidents, whatever their start"),
             ("filters", filters.isEmpty ? "none" : filters.joined(separator: "; ")),
             ("sort", sort),
             ("source", source),
-            ("exported at", exportedAt.map { formatter.string($0) + (zone == .utc ? " UTC" : " local time (Europe/London)") } ?? ""),
+            ("exported at", exportedAt.map {
+                formatter.string($0) + (zone == .utc ? " UTC" : " local time (Europe/London)")
+            } ?? ""),
             ("suppression", suppression ?? "none"),
             ("completeness", partial ?? "complete: every row read was accepted, and every side linked and placed"),
             ("definitions", "docs/figures.md"),

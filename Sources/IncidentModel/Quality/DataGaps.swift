@@ -116,7 +116,8 @@ extension DataGaps.Gap {
             return "no homes register: \(grouped(unplaced)) incident\(unplaced == 1 ? "" : "s") not placed in a home's area"
                 + " and no police address matched to a home for linking"
         case let .noAuthoritiesRegister(authorities):
-            return "no authorities register: \(grouped(authorities)) authorit\(authorities == 1 ? "y" : "ies") not named or checked"
+            return "no authorities register: \(grouped(authorities)) authorit\(authorities == 1 ? "y" : "ies")"
+                + " not named or checked"
         case let .noPoliceReports(incidents):
             return "no police reports: all \(grouped(incidents)) incident\(incidents == 1 ? " is" : "s are") LA only"
         case let .noLAEpisodes(incidents):

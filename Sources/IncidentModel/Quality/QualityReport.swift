@@ -74,7 +74,8 @@ public struct QualityReport: Hashable, Sendable {
                 "homes not in the register: \(grouped(homesNotInRegister)), named by \(grouped(incidentsAtHomesNotInRegister)) "
                     + "incident\(incidentsAtHomesNotInRegister == 1 ? "" : "s")",
                 "authorities not in the register: \(grouped(authoritiesNotInRegister)), named by "
-                    + "\(grouped(incidentsWithAuthorityNotInRegister)) incident\(incidentsWithAuthorityNotInRegister == 1 ? "" : "s")",
+                    + "\(grouped(incidentsWithAuthorityNotInRegister)) incident"
+                    + (incidentsWithAuthorityNotInRegister == 1 ? "" : "s"),
                 "incidents with no responsible authority (a report linked to no child): \(grouped(incidentsWithNoAuthority))",
             ]
         }
