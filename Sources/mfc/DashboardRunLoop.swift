@@ -101,11 +101,12 @@ struct DashboardRunLoop {
         case let .exportReport(path, csv, report, rows, filter, replace, metadata):
             let exportLog = self.exportLog
             let zone = index.catalogue.formatter.zone
+            let known = state.quality.report != nil
             DispatchQueue.global(qos: .userInitiated).async {
                 let target = Self.expandingHome(path)
                 do throws(FileWriteError) {
                     try AtomicFileWriter.write(csv, to: target, replace: replace)
-                    try Self.describe(exportLog, metadata, beside: target, zone: zone)
+                    try Self.describe(exportLog, metadata, known: known, beside: target, zone: zone)
                     try Self.log(exportLog, path: target, shown: path, what: "dashboard report \(report) as csv", filter: filter, rows: rows)
                     mailbox.post(.exportFinished(path: path, rows: rows))
                 } catch {
@@ -116,6 +117,7 @@ struct DashboardRunLoop {
             let exportLog = self.exportLog
             let filter = state.filter
             let zone = index.catalogue.formatter.zone
+            let known = state.quality.report != nil
             DispatchQueue.global(qos: .userInitiated).async {
                 let chosen = selected.isEmpty ? rows : rows.filter(selected.contains)
                 let incidents = chosen.map { index[$0] }
@@ -125,7 +127,7 @@ struct DashboardRunLoop {
                         .write(incidents, to: target, replace: replace)
                     var described = metadata
                     described.rows = count
-                    try Self.describe(exportLog, described, beside: target, zone: zone)
+                    try Self.describe(exportLog, described, known: known, beside: target, zone: zone)
                     try Self.log(
                         exportLog, path: target, shown: path,
                         what: selected.isEmpty ? "dashboard incidents as csv" : "dashboard selected incidents as csv",
@@ -152,14 +154,17 @@ struct DashboardRunLoop {
         }
     }
 
-    /// Writes what an export holds beside it, completed with the source, the time and whether
-    /// the figures are partial (as far as they can be worked out).
+    /// Writes what an export holds beside it, completed with the source and the time; whether
+    /// the figures are partial comes from the Quality report, worked out here when the export
+    /// came before it.
     static func describe(
-        _ exportLog: DataSource.Loaded?, _ metadata: ExportMetadata, beside target: String, zone: LocalTimeZone
+        _ exportLog: DataSource.Loaded?, _ metadata: ExportMetadata, known: Bool, beside target: String,
+        zone: LocalTimeZone
     ) throws(FileWriteError) {
         var described = metadata
         if let exportLog, let completed = try? exportLog.completing(metadata) {
             described = completed
+            if !known { described.partial = (try? exportLog.quality())?.gaps.notice }
         } else {
             described.exportedAt = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         }

@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
-        try loaded.noticeIfPartial()
+        let notice = try loaded.noticeIfPartial()
         let zone = loaded.catalogue.formatter.zone
         let data = ReportData(linked: loaded.linked, zone: zone)
         let scope = ReportScope(period: try period(data, zone: zone))
@@ -82,6 +82,7 @@ struct ReportCommand: ParsableCommand {
             contents: "report \(kind.rawValue)\(table.map { " --table \($0)" } ?? ""): \(report.title)",
             rows: report.allRows.count, period: scope.period, filters: [], sort: "the report's own order")
         metadata.suppression = shared.rule
+        metadata.partial = notice
         try output.deliver(
             bytes, loaded: loaded, what: "report \(kind.rawValue)",
             filter: IncidentFilter(from: scope.period.from, to: scope.period.to), rows: report.rows.count,

@@ -84,10 +84,11 @@ extension AppState {
         let filters = filter.descriptions(in: index.catalogue)
         guard tab.isReport, let table = reportTable else {
             let period = filter.from.flatMap { from in filter.to.flatMap { ReportPeriod(from: from, to: $0) } }
-            let metadata = ExportMetadata(
+            var metadata = ExportMetadata(
                 contents: selected.isEmpty ? "incidents" : "selected incidents", rows: exportCount, period: period,
                 filters: filters,
                 sort: "\(sort.column.name) \(sort.descending ? "descending" : "ascending"), ties by start then id")
+            metadata.partial = quality.report?.gaps.notice
             return .export(path: path, rows: rows, selected: selected, replace: replace, metadata: metadata)
         }
         var scope = filter
@@ -99,9 +100,10 @@ extension AppState {
         let view = reportView
         let shown = table.reordered(view.order)
         let sort = view.sortColumn.map { "\(table.columns[$0].name) \(view.descending ? "descending" : "ascending")" }
-        let metadata = ExportMetadata(
+        var metadata = ExportMetadata(
             contents: "report \(table.name): \(table.title)", rows: table.allRows.count, period: reportPeriod,
             filters: filters, sort: sort ?? "the report's own order")
+        metadata.partial = quality.report?.gaps.notice
         return .exportReport(
             path: path, csv: ReportWriter.csv(SuppressedTable(unsuppressed: shown)), report: table.name,
             rows: table.allRows.count, filter: scope, replace: replace, metadata: metadata)

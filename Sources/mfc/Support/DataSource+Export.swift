@@ -22,13 +22,12 @@ extension DataSource.Loaded {
         return "workspace \(ExportAudit.absolute(workspace.path)), \(latest)"
     }
 
-    /// The metadata completed with what only the run knows: the source, the time of export
-    /// and whether the figures are partial.
+    /// The metadata completed with what only the run knows: the source and the time of export.
+    /// (Whether the figures are partial is set by the caller, who has worked it out once.)
     func completing(_ metadata: ExportMetadata, now: Date = Date()) throws -> ExportMetadata {
         var metadata = metadata
         metadata.source = try sourceText()
         metadata.exportedAt = Instant(secondsSinceEpoch: Int64(now.timeIntervalSince1970))
-        metadata.partial = try quality().gaps.notice
         return metadata
     }
 }

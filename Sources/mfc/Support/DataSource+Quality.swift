@@ -24,8 +24,16 @@ extension DataSource.Loaded {
             sources: sources, linkage: QualityReport.linkage(linked.incidents, registers: linked.registers), gaps: gaps)
     }
 
-    /// Says on standard error, in one line, what makes the figures partial, if anything does.
-    func noticeIfPartial() throws {
-        if let notice = try quality().gaps.notice { printError(notice) }
+    /// Says on standard error, in one line, what makes the figures partial, if anything does,
+    /// and returns that line for an export's metadata.
+    @discardableResult
+    func noticeIfPartial() throws -> String? {
+        let notice = try DataGaps(
+            incidents: linked.incidents, registers: linked.registers,
+            rejected: qualitySources().map { DataGaps.Rejected(source: $0.name, rows: $0.rejected) },
+            zone: catalogue.formatter.zone
+        ).notice
+        if let notice { printError(notice) }
+        return notice
     }
 }
