@@ -28,8 +28,14 @@ struct UnknownFiguresTests {
         #expect(row.percentInterviewOffered == nil)
         #expect(!row.lowInterviewRate)
         #expect(!row.flagWords.contains("LOW-RHI"))
+        // No police record at all: the share known to both is unknown, and not flagged either.
+        #expect(row.knownToBothUnknown && !row.lowShareKnownToBoth)
+        #expect(row.flagWords.isEmpty)
         let r = try #require(scorecard.rows.firstIndex { $0.authority == "999" })
-        for name in ["rhi_offered", "percent_rhi_offered", "rhi_within_72h", "percent_rhi_within_72h", "cse_concern", "high_risk"] {
+        for name in [
+            "rhi_offered", "percent_rhi_offered", "rhi_within_72h", "percent_rhi_within_72h", "cse_concern", "high_risk",
+            "percent_known_to_both",
+        ] {
             let c = try #require(table.column(named: name))
             #expect(table.rows[r].values[c] == .unknown, "\(name)")
             #expect(table.rows[r].values[c].text() == "n/a", "\(name)")

@@ -175,11 +175,12 @@ rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
 row = next(r for r in rows if r["authority_code"] == "999")
 for name in ("rhi_offered", "percent_rhi_offered", "rhi_within_72h", "percent_rhi_within_72h", "cse_concern"):
     assert row[name] == "", (name, row[name])
-assert "LOW-RHI" not in row["flags"], row["flags"]
+assert row["flags"] == "", row["flags"]
+assert row["percent_known_to_both"] == "", row["percent_known_to_both"]
 assert row["incidents"] == "43", row["incidents"]
 PY
 "$MFC" rejects -o "$WORK/workspace-rejects.csv" >/dev/null 2>&1 && rectangle "$WORK/workspace-rejects.csv"
 "$MFC" audit --csv >"$WORK/audit.csv" && rectangle "$WORK/audit.csv"
-step "an SSDA903 return alone: interview and CSE figures blank, no LOW-RHI"
+step "an SSDA903 return alone: interview, CSE and known-to-both figures blank, no flag"
 
 echo "partial e2e: passed"

@@ -76,6 +76,9 @@ public struct AuthorityScore: Hashable, Sendable {
     public var cseUnknown: Bool { incidents > 0 && cseRecorded == 0 }
     /// Whether the high-risk count is unknown: incidents, none graded by the police.
     public var highRiskUnknown: Bool { incidents > 0 && riskGraded == 0 }
+    /// Whether the share known to both agencies is unknown: the scorecard's period holds no
+    /// police record at all, so no incident could have been known to both.
+    public var knownToBothUnknown = false
     /// 100 * outOfArea / areaKnown.
     public var percentOutOfArea: Double? { percent(outOfArea, areaKnown) }
     /// 100 * children / childrenLookedAfter.

@@ -63,6 +63,11 @@ public struct AuthorityScorecard: Sendable {
         if !lookedAfter.isEmpty && !lookedAfter.contains(nil) {
             total.childrenLookedAfter = lookedAfter.reduce(0) { $0 + ($1 ?? 0) }
         }
+        // No police record in the period: the share known to both is unknown, not 0.
+        if total.incidents > 0 && total.knownToBoth + total.policeOnly == 0 {
+            for g in scores.indices { scores[g].knownToBothUnknown = true }
+            total.knownToBothUnknown = true
+        }
         // Authorities with incidents, and the unknown row only when it has any.
         var rows = (0..<unknown).map { scores[$0] }.filter { $0.incidents > 0 }
         Self.flagBottomQuarter(&rows)
@@ -131,7 +136,7 @@ public struct AuthorityScorecard: Sendable {
                 if let r = rate(rows[k]), r <= threshold { mark(&rows[k]) }
             }
         }
-        flag(\.percentKnownToBoth) { $0.lowShareKnownToBoth = true }
+        flag({ $0.knownToBothUnknown ? nil : $0.percentKnownToBoth }) { $0.lowShareKnownToBoth = true }
         flag(\.percentInterviewOffered) { $0.lowInterviewRate = true }
     }
 }
