@@ -9,7 +9,7 @@ import IncidentModel
 /// a damaged snapshot is an error, never a crash.
 enum IncidentCodec {
     /// Raise on any change to the layout below.
-    static let format = 2
+    static let format = 3
 
     /// A snapshot's bytes that cannot be read.
     struct Damaged: Error {}
@@ -26,6 +26,8 @@ enum IncidentCodec {
     private static let noRisk: UInt8 = 255
     // The second flags byte.
     private static let isRepeat: UInt8 = 1 << 0
+    /// Some source recorded whether there was a CSE concern (``cseConcern`` says which).
+    private static let cseRecorded: UInt8 = 1 << 1
 
     /// The bytes of `incidents`, in order.
     static func encode(_ incidents: ArraySlice<CombinedIncident>) -> [UInt8] {
@@ -40,14 +42,14 @@ enum IncidentCodec {
             if incident.hostAuthority != nil { flags |= hasHost }
             if incident.force != nil { flags |= hasForce }
             if incident.end != nil { flags |= hasEnd }
-            if incident.cseConcern { flags |= cseConcern }
+            if incident.cseConcern == true { flags |= cseConcern }
             writer.byte(flags)
             writer.byte(code(incident.provenance))
             writer.byte(code(incident.person.sex))
             writer.byte(incident.highestRisk.map { UInt8($0.rawValue) } ?? noRisk)
             writer.byte(code(incident.returnInterview))
             writer.byte(incident.discrepancies.rawValue)
-            writer.byte(incident.isRepeat ? isRepeat : 0)
+            writer.byte((incident.isRepeat ? isRepeat : 0) | (incident.cseConcern != nil ? cseRecorded : 0))
             writer.int(incident.start.secondsSinceEpoch)
             if let end = incident.end { writer.int(end.secondsSinceEpoch) }
             if let birth = incident.person.dateOfBirth { writer.int(Int64(birth.daysSinceEpoch)) }
@@ -141,7 +143,7 @@ enum IncidentCodec {
                 person: PersonSummary(givenName: given, familyName: family, dateOfBirth: birth, sex: sex),
                 responsibleAuthority: responsible, home: home, hostAuthority: host, force: force,
                 start: start, end: end, highestRisk: risk, returnInterview: interview,
-                cseConcern: flags & cseConcern != 0, discrepancies: discrepancies,
+                cseConcern: moreFlags & cseRecorded != 0 ? flags & cseConcern != 0 : nil, discrepancies: discrepancies,
                 episodeIDs: episodes, policeRefs: reports, isRepeat: moreFlags & isRepeat != 0))
             done += 1
         }

@@ -66,6 +66,10 @@ struct DashboardCommand: ParsableCommand {
             }
             state.review = ReviewState(
                 workspace: workspace.path, decided: Set(((try? workspace.decisions()) ?? []).map(\.pair)), records: records)
+            // The Quality view lists the workspace's imports (read in the background).
+            state.quality = QualityState(sources: { @Sendable () -> [QualityReport.Source] in
+                (try? workspace.qualitySources()) ?? []
+            })
         }
         state.review.linker = linking.model
         if let workspace = loaded.workspace, loaded.linked.incidents.isEmpty {

@@ -112,21 +112,26 @@ struct DashboardRunLoop {
                     mailbox.post(.decisionFailed(pair, reason: error.description))
                 }
             }
-        case let .exportReport(path, csv, report, rows, filter, replace):
+        case let .exportReport(path, csv, report, rows, filter, replace, metadata):
             let exportLog = self.exportLog
+            let zone = index.catalogue.formatter.zone
+            let known = state.quality.report != nil
             DispatchQueue.global(qos: .userInitiated).async {
                 let target = Self.expandingHome(path)
                 do throws(FileWriteError) {
                     try AtomicFileWriter.write(csv, to: target, replace: replace)
+                    try Self.describe(exportLog, metadata, known: known, beside: target, zone: zone)
                     try Self.log(exportLog, path: target, shown: path, what: "dashboard report \(report) as csv", filter: filter, rows: rows)
                     mailbox.post(.exportFinished(path: path, rows: rows))
                 } catch {
                     mailbox.post(.exportFailed(path: path, error: error))
                 }
             }
-        case let .export(path, rows, selected, replace):
+        case let .export(path, rows, selected, replace, metadata):
             let exportLog = self.exportLog
             let filter = state.filter
+            let zone = index.catalogue.formatter.zone
+            let known = state.quality.report != nil
             DispatchQueue.global(qos: .userInitiated).async {
                 let chosen = selected.isEmpty ? rows : rows.filter(selected.contains)
                 let incidents = chosen.map { index[$0] }
@@ -134,6 +139,9 @@ struct DashboardRunLoop {
                 do throws(FileWriteError) {
                     let count = try IncidentExporter(catalogue: index.catalogue)
                         .write(incidents, to: target, replace: replace)
+                    var described = metadata
+                    described.rows = count
+                    try Self.describe(exportLog, described, known: known, beside: target, zone: zone)
                     try Self.log(
                         exportLog, path: target, shown: path,
                         what: selected.isEmpty ? "dashboard incidents as csv" : "dashboard selected incidents as csv",
@@ -158,6 +166,23 @@ struct DashboardRunLoop {
         } catch {
             throw FileWriteError.failed(path: path, step: "log the export (the file was removed)", reason: error.reason)
         }
+    }
+
+    /// Writes what an export holds beside it, completed with the source and the time; whether
+    /// the figures are partial comes from the Quality report, worked out here when the export
+    /// came before it.
+    static func describe(
+        _ exportLog: DataSource.Loaded?, _ metadata: ExportMetadata, known: Bool, beside target: String,
+        zone: LocalTimeZone
+    ) throws(FileWriteError) {
+        var described = metadata
+        if let exportLog, let completed = try? exportLog.completing(metadata) {
+            described = completed
+            if !known { described.partial = (try? exportLog.quality())?.gaps.notice }
+        } else {
+            described.exportedAt = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        }
+        try described.write(beside: target, zone: zone)
     }
 
     /// `~/x.csv` as a path under `$HOME`.

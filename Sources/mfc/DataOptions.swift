@@ -20,6 +20,8 @@ struct DataSource {
         /// The workspace to read source records from, by id, when `linked.dataset` holds the
         /// registers and children only (the incidents came from the workspace's snapshot).
         var sourceStore: Workspace?
+        /// The files or folders read (absolute paths); empty when a workspace was read.
+        var paths: [String] = []
     }
 
     /// The folder to read when none is named: `SampleData` in the current folder, else the one
@@ -64,7 +66,8 @@ struct DataSource {
         let audit = paths.isEmpty ? nil : try? options.openIfPresent()
         return Loaded(
             linked: linked, catalogue: catalogue, workspace: nil, auditWorkspace: audit,
-            origin: paths.isEmpty ? "sample data" : "files", sourceStore: nil)
+            origin: paths.isEmpty ? "sample data" : "files", sourceStore: nil,
+            paths: (paths.isEmpty ? [defaultFolder()] : paths).map(ExportAudit.absolute))
     }
 
     /// Loads the data in `paths` (or the default folder), in Europe/London time, and links them

@@ -43,6 +43,7 @@ struct IncidentsCommand: ParsableCommand {
         let pseudonymiser = try makePseudonymiser()
         let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
         let (linked, catalogue) = (loaded.linked, loaded.catalogue)
+        let notice = try loaded.noticeIfPartial()
         let filter = try filters.filter(registers: linked.registers, zone: catalogue.formatter.zone)
         let incidents = IncidentSort(column: sort, descending: descending)
             .apply(filter.apply(linked.incidents), in: catalogue)
@@ -55,7 +56,24 @@ struct IncidentsCommand: ParsableCommand {
         }
         try output.deliver(
             bytes, loaded: loaded, what: "incidents", filter: filter, rows: incidents.count,
-            written: "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")")
+            written: "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")",
+            metadata: metadata(filter: filter, rows: incidents.count, catalogue: catalogue, partial: notice))
+    }
+
+    /// What the export holds: its period and filters as given, and its order.
+    private func metadata(filter: IncidentFilter, rows: Int, catalogue: IncidentCatalogue, partial: String?) -> ExportMetadata {
+        var filters = filter.descriptions(in: catalogue)
+        let period = filter.from.flatMap { from in filter.to.flatMap { ReportPeriod(from: from, to: $0) } }
+        if period == nil {
+            if let from = filter.from { filters.append("from \(catalogue.formatter.string(from))") }
+            if let to = filter.to { filters.append("before \(catalogue.formatter.string(to))") }
+        }
+        var metadata = ExportMetadata(
+            contents: pseudonymise ? "incidents, pseudonymised (no names or dates of birth; child ids keyed)" : "incidents",
+            rows: rows, period: period, filters: filters,
+            sort: "\(sort.name) \(descending ? "descending" : "ascending"), ties by start then id")
+        metadata.partial = partial
+        return metadata
     }
 
     /// The keyed hash for `--pseudonymise`, checked before any data are read.

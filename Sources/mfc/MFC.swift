@@ -17,7 +17,7 @@ struct MFC: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DashboardCommand.self, ValidateCommand.self, IncidentsCommand.self, SummaryCommand.self,
+            DashboardCommand.self, ValidateCommand.self, IncidentsCommand.self, SummaryCommand.self, QualityCommand.self,
             GenerateCommand.self, EvaluateCommand.self, ExplainCommand.self, ReportCommand.self,
             InitCommand.self, ImportCommand.self, RejectsCommand.self, DecideCommand.self, AuditCommand.self,
             PurgeCommand.self, HistoryCommand.self, MappingCommand.self, CheckCommand.self,

@@ -14,7 +14,8 @@ struct ReportCommand: ParsableCommand {
             defines every figure. --table picks a second table of a report: forces --table homes \
             (the register of homes per force), out-of-area --table matrix or summary, trends \
             --table hours. --suppress N shows counts from 1 to N-1 as c, with secondary \
-            suppression, and writes the rule in the first line of the file.
+            suppression; the rule is written in the metadata beside the file (FILE.meta), or on \
+            standard error when the CSV goes to standard output.
             """
     )
 
@@ -65,6 +66,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
+        let notice = try loaded.noticeIfPartial()
         let zone = loaded.catalogue.formatter.zone
         let data = ReportData(linked: loaded.linked, zone: zone)
         let scope = ReportScope(period: try period(data, zone: zone))
@@ -76,10 +78,15 @@ struct ReportCommand: ParsableCommand {
         case .json: bytes = Array(ReportWriter.json(shared).utf8)
         case .table: bytes = Array(Self.text(shared, glyphs: Self.terminalGlyphs()).utf8)
         }
+        var metadata = ExportMetadata(
+            contents: "report \(kind.rawValue)\(table.map { " --table \($0)" } ?? ""): \(report.title)",
+            rows: report.allRows.count, period: scope.period, filters: [], sort: "the report's own order")
+        metadata.suppression = shared.rule
+        metadata.partial = notice
         try output.deliver(
             bytes, loaded: loaded, what: "report \(kind.rawValue)",
             filter: IncidentFilter(from: scope.period.from, to: scope.period.to), rows: report.rows.count,
-            written: "\(report.name) (\(report.rows.count) row\(report.rows.count == 1 ? "" : "s"))")
+            written: "\(report.name) (\(report.rows.count) row\(report.rows.count == 1 ? "" : "s"))", metadata: metadata)
     }
 
     /// `--from` and `--to`, each defaulting to the default period's.

@@ -19,6 +19,7 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker)
         let (linked, catalogue) = (loaded.linked, loaded.catalogue)
+        try loaded.noticeIfPartial()
         if let workspace = loaded.workspace {
             print("workspace \(workspace.path)")
             print(try Self.importsTable(workspace, formatter: catalogue.formatter))
@@ -32,7 +33,7 @@ struct SummaryCommand: ParsableCommand {
             table.append([provenance.label, String(count), Self.percent(count, of: incidents.count)])
         }
         table.append(["all", String(incidents.count), Self.percent(incidents.count, of: incidents.count)])
-        let ongoing = incidents.count(where: \.isOngoing)
+        let ongoing = StillMissing.count(incidents)
         table.append(["still missing", String(ongoing), Self.percent(ongoing, of: incidents.count)])
         print(table.render())
         let children = Set(incidents.compactMap(\.child)).count

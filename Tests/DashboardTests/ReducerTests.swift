@@ -160,7 +160,9 @@ struct ReducerTests {
         state.send(.key(.control("u")))
         state.type("/tmp/x.csv")
         let effects = state.send(.key(.enter))
-        #expect(effects == [.export(path: "/tmp/x.csv", rows: state.rows, selected: state.selected, replace: false)])
+        let metadata = ExportMetadata(
+            contents: "selected incidents", rows: 1, period: nil, filters: [], sort: "start ascending, ties by start then id")
+        #expect(effects == [.export(path: "/tmp/x.csv", rows: state.rows, selected: state.selected, replace: false, metadata: metadata)])
         state.send(.exportFinished(path: "/tmp/x.csv", rows: 1))
         #expect(state.message == "Exported 1 row to /tmp/x.csv")
         #expect(state.exportDefault == "/tmp/x.csv")
@@ -172,7 +174,11 @@ struct ReducerTests {
         #expect(state.overlay == .confirmReplace(path: "/tmp/x.csv"))
         #expect(render(state).lines[23] == " /tmp/x.csv exists. Replace it? (y/n)")
         let effects = state.send(.key(.character("y")))
-        #expect(effects == [.export(path: "/tmp/x.csv", rows: state.rows, selected: [], replace: true)])
+        guard case let .export(path, rows, selected, replace, _)? = effects.first else {
+            Issue.record("expected an export, got \(effects)")
+            return
+        }
+        #expect(path == "/tmp/x.csv" && rows == state.rows && selected.isEmpty && replace)
         state.send(.exportFailed(path: "/tmp/x.csv", error: .exists(path: "/tmp/x.csv")), .key(.character("n")))
         #expect(state.overlay == nil && state.message == "Export cancelled: /tmp/x.csv kept")
         state.send(.exportFailed(path: "/nope/x.csv", error: .failed(path: "/nope/x.csv", step: "create", reason: "No such file")))
@@ -202,9 +208,10 @@ struct ReducerTests {
         var state = Fixture.state()
         let effects = state.send(.started)
         #expect(effects.first == .buildSources)
-        // The orders, the source look-up and the reports' data.
-        #expect(effects.count == TableLayout.columns.count + 2)
+        // The orders, the source look-up, the reports' data and the data-quality report.
+        #expect(effects.count == TableLayout.columns.count + 3)
         #expect(effects.contains { if case let .run(job) = $0 { job.label == "report data" } else { false } })
+        #expect(effects.contains { if case let .run(job) = $0 { job.label == "quality" } else { false } })
         #expect(effects.contains(.computeOrder(.start)))
         // Start ascending is the data's own order, so sorting back to it needs no work.
         state.send(.key(.character("l")))

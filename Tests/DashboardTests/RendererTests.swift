@@ -8,7 +8,7 @@ struct RendererTests {
         #expect(grid.width == 80 && grid.height == 24)
         let lines = grid.lines
         #expect(Array(lines[0...7]) == [
-            "  1 Incidents   2 Auth   3 Homes   4 Forces   5 OOA   6 Trends   7 Review",
+            "  1 Incidents   2 Auth   3 Homes   4 Forces   5 OOA   6 Trend   7 Rev   8 Qual",
             "  Start ▲          Duration Child                  Age Home                    ›",
             "  2024-02-10 22:00 10h 0m   Dev Dunn                15 Oak House",
             "  2024-03-01 10:00 10h 0m   Amy Able                14 Oak House",
@@ -50,7 +50,7 @@ struct RendererTests {
 
     @Test func smallTerminalShowsFewerColumnsAndRows() {
         let grid = render(Fixture.state(width: 60, height: 15))
-        #expect(grid.lines[0] == "  1 Incidents   2   3   4   5   6   7")
+        #expect(grid.lines[0] == "  1 Incidents   2   3   4   5   6   7   8")
         #expect(grid.lines[1] == "  Start ▲          Duration Child                  Age     ›")
         #expect(grid.lines[13] == " Incidents  row 1/6")
         #expect(grid.lines[14] == " Enter open  / search  f filter  [ ] sort  s select  e expo…")

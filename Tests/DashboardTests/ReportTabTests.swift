@@ -32,6 +32,8 @@ struct ReportTabTests {
         state.send(.key(.character("6")), .key(.tab))
         #expect(state.tab == .review)
         state.send(.key(.tab))
+        #expect(state.tab == .quality)
+        state.send(.key(.tab))
         #expect(state.tab == .incidents)
         state.send(.click(x: 20, y: 0))
         #expect(state.tab == .authorities)
@@ -42,7 +44,7 @@ struct ReportTabTests {
         state.send(.key(.character("2")), .key(.character("e")), .key(.control("u")))
         state.type("/tmp/authorities.csv")
         let effects = state.send(.key(.enter))
-        guard case let .exportReport(path, csv, report, rows, filter, replace)? = effects.first else {
+        guard case let .exportReport(path, csv, report, rows, filter, replace, _)? = effects.first else {
             Issue.record("expected a report export, got \(effects)")
             return
         }
@@ -74,8 +76,8 @@ struct ReportTabTests {
         var state = AppState.withReports()
         state.send(.key(.character("2")))
         let lines = render(state).lines
-        // Seven full titles do not fit 80 columns: the other tabs take short ones.
-        #expect(lines[0] == "  1 Inc   2 Authorities   3 Homes   4 Forces   5 OOA   6 Trends   7 Review")
+        // Eight full titles do not fit 80 columns: the other tabs take short ones.
+        #expect(lines[0] == "  1 Inc   2 Authorities   3 Homes   4 Forces   5 OOA   6 Trend   7 Rev   8 Qual")
         #expect(lines[1] == " Code  Authority             12 months Children Incidents Inc/child 3+ inc 3 in›")
         // Sparklines: 2023-07 ... 2024-06; Northtown in March, April and May.
         #expect(lines[2] == " 901   Northtown                  ███         2         3      1.50      0     0")
@@ -83,7 +85,7 @@ struct ReportTabTests {
         #expect(lines[4] == "       Authority unknown             █        1         1      1.00      0     0")
         #expect(lines[5] == "       All authorities           ▄█▄▄▄        5         6      1.20      0     0")
         #expect(lines[22] == " Authorities  row 1/3   period: 2023-07-01 to 2024-06-30")
-        #expect(lines[23] == " Enter incidents  [ ] sort  f filter  e export  Tab 1-7 views  ? help  Q quit")
+        #expect(lines[23] == " Enter incidents  [ ] sort  f filter  e export  Tab 1-8 views  ? help  Q quit")
     }
 
     @Test func enterOnAnAuthorityShowsItsIncidentsAndEscReturns() throws {
@@ -203,5 +205,42 @@ struct ReportTabTests {
         #expect(text.contains("the authorities' scorecard"))
         #expect(CommandTable.command(for: .character("5")) == .showOutOfArea)
         #expect(CommandTable.command(for: .tab) == .nextTab)
+    }
+}
+
+/// A report exported from the dashboard says what it holds and follows the order on screen.
+struct ReportExportTests {
+    @Test func aFilteredSortedReportExportNamesItsFilterAndKeepsTheScreensOrder() throws {
+        var state = AppState.withReports()
+        state.send(.key(.character("f")))
+        state.type("oak")
+        state.runJobs(state.send(.key(.enter)))
+        state.runJobs(state.send(.key(.character("2"))))
+        // Sort by incidents, descending: the column under the cursor.
+        let table = try #require(state.reportTable)
+        let incidents = try #require(table.column(named: "incidents"))
+        while state.reportView.column < incidents { state.send(.key(.character("l"))) }
+        state.send(.key(.character("]")))
+        let shownTable = try #require(state.reportTable)
+        let shown = state.reportView.order.map { shownTable.rows[$0].values[1].text() }
+        state.send(.key(.character("e")), .key(.control("u")))
+        state.type("/tmp/authorities.csv")
+        let effects = state.send(.key(.enter))
+        guard case let .exportReport(_, csv, _, _, _, _, metadata)? = effects.first else {
+            Issue.record("expected a report export, got \(effects)")
+            return
+        }
+        #expect(metadata.filters == ["home: Oak House (SC000001)"])
+        #expect(metadata.sort == "incidents descending")
+        #expect(metadata.period == state.reportPeriod)
+        let text = metadata.text(file: "authorities.csv", zone: .utc)
+        #expect(text.contains("filters: home: Oak House (SC000001)\n"))
+        // The CSV's rows in the order on screen, then the total; one rectangle.
+        var reader = CSVReader(bytes: csv)
+        var records: [[String]] = []
+        while reader.next({ records.append($0.strings) }) {}
+        #expect(records.dropFirst().dropLast().map { $0[1] } == shown)
+        #expect(records.last?[1] == "All authorities")
+        #expect(records.allSatisfy { $0.count == records[0].count })
     }
 }

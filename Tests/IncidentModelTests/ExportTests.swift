@@ -80,7 +80,7 @@ struct IncidentExporterTests {
         let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
         #expect(row == [
             "incident_id": "L-E1", "provenance": "both", "start": "2024-03-01 10:00", "end": "2024-03-01 22:30",
-            "ongoing": "N", "duration_hours": "12.50", "child_id": "C1", "given_name": "Amy", "family_name": "Smith",
+            "still_missing": "N", "duration_hours": "12.50", "child_id": "C1", "given_name": "Amy", "family_name": "Smith",
             "dob": "2010-02-01", "sex": "F", "home_urn": "SC000001", "home_name": "Willow House",
             "responsible_authority": "330", "host_authority": "916", "force": "GLO", "out_of_area": "Y",
             "highest_risk": "high", "return_interview": "completed in 72h", "cse_concern": "Y",
@@ -102,7 +102,7 @@ struct IncidentExporterTests {
         let rows = CSVWriterTests.reread(Self.exporter.csv([incident]))
         let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
         #expect(row["end"] == "")
-        #expect(row["ongoing"] == "Y")
+        #expect(row["still_missing"] == "Y")
         #expect(row["duration_hours"] == "")
     }
 

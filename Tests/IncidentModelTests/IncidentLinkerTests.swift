@@ -32,7 +32,8 @@ struct EpisodePairerTests {
             police: Rows.police("P1", seen: "02/03/2024 09:00", found: "03/03/2024 10:00"))
         let incident = try #require(linked.incident("L-E1"))
         #expect(incident.provenance == .both)
-        #expect(incident.isOngoing)
+        // The police recorded the end: the open episode is a discrepancy, not a missing child.
+        #expect(!incident.isStillMissing && incident.discrepancies.contains(.openAndClosed))
     }
 
     @Test func doesNotLetAnOpenEpisodeSwallowALaterReport() throws {
@@ -140,7 +141,7 @@ struct IncidentBuilderTests {
             givenName: "Amy", familyName: "Smith", dateOfBirth: CivilDate(year: 2010, month: 2, day: 1), sex: .female))
         #expect(incident.start == Fixture.instant("01/03/2024 09:00"))
         #expect(incident.end == Fixture.instant("01/03/2024 20:30"))
-        #expect(!incident.isOngoing)
+        #expect(!incident.isStillMissing)
         #expect(incident.durationHours == 11.5)
         #expect(incident.home == "SC000001")
         #expect(incident.responsibleAuthority == "330")
@@ -150,7 +151,7 @@ struct IncidentBuilderTests {
         #expect(incident.highestRisk == .high)
         #expect(incident.isHighRisk)
         #expect(incident.returnInterview == .completedInTime)
-        #expect(incident.cseConcern)
+        #expect(incident.cseConcern == true)
         #expect(incident.discrepancies.isEmpty)
         #expect(incident.episodeIDs == ["E1"])
         #expect(incident.policeRefs == ["P1", "P2"])
@@ -166,7 +167,7 @@ struct IncidentBuilderTests {
         #expect(incident.force == "GLO")
         #expect(incident.durationHours == 2)
         #expect(incident.returnInterview == .notRecorded)
-        #expect(!incident.cseConcern)
+        #expect(incident.cseConcern == nil)  // no source recorded the field
     }
 
     @Test func buildsPoliceOnlyIncidentFromAnUnlinkedReport() throws {
@@ -182,7 +183,7 @@ struct IncidentBuilderTests {
         #expect(incident.force == "WMP")
         #expect(incident.responsibleAuthority == nil)
         #expect(incident.isOutOfArea == nil)
-        #expect(incident.isOngoing)
+        #expect(incident.isStillMissing)
         #expect(incident.durationHours == nil)
         #expect(incident.returnInterview == .notApplicable)
         #expect(incident.highestRisk == .low)
@@ -236,8 +237,10 @@ struct IncidentBuilderTests {
             episodes: Rows.episode("E1", start: "01/03/2024 10:00", end: "01/03/2024 12:00", home: "SC000001"),
             police: Rows.police("P1", from: "Willow House", seen: "01/03/2024 10:30"))
         let incident = try #require(linked.incident("L-E1"))
-        #expect(incident.isOngoing)
-        #expect(incident.end == nil)
+        // The authority recorded the end: the incident ended then, and the open report is a
+        // discrepancy, not a missing child.
+        #expect(!incident.isStillMissing)
+        #expect(incident.end == Fixture.instant("01/03/2024 12:00"))
         #expect(incident.discrepancies == .openAndClosed)
         #expect(incident.discrepancies.labels == ["open/closed"])
     }

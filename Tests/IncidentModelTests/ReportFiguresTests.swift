@@ -22,6 +22,7 @@ struct AuthorityScorecardTests {
         #expect((a.knownToBoth, a.policeOnly, a.laOnly) == (1, 0, 3))
         #expect(a.percentKnownToBoth == 25)
         #expect(a.interviewsDue == 3)  // I1, I2, I4 ended; I3 ongoing
+        #expect(a.interviewsRecorded == 3)
         #expect(a.interviewsOffered == 2)  // I1 done in time, I4 done late
         #expect(a.interviewsInTime == 1)
         #expect((a.areaKnown, a.outOfArea) == (4, 1))
@@ -43,13 +44,16 @@ struct AuthorityScorecardTests {
         #expect(a.childrenWithThreeOrMore == 0)
         #expect(a.highRisk == 1)
         #expect((a.knownToBoth, a.policeOnly, a.laOnly) == (0, 1, 1))
-        #expect(a.interviewsDue == 1)  // I5: not recorded counts as not offered
+        #expect(a.interviewsDue == 1)  // I5, whose interview was not recorded: unknown, not 0
+        #expect(a.interviewsRecorded == 0)
         #expect(a.interviewsOffered == 0)
-        #expect(a.percentInterviewOffered == 0)
+        #expect(a.percentInterviewOffered == nil)
+        #expect(a.interviewsUnknown)
         #expect((a.areaKnown, a.outOfArea) == (2, 1))
         #expect(a.medianDurationHours == 15)  // (4 + 26) / 2
         #expect(a.over24Hours == 1)
         #expect(a.cseConcern == 1)
+        #expect(a.cseRecorded == 1)  // I7's police report; I5 recorded nothing
         #expect(a.childrenLookedAfter == nil)
         #expect(a.childrenPer100LookedAfter == nil)
     }
@@ -75,10 +79,13 @@ struct AuthorityScorecardTests {
 
     @Test func bottomQuarterFlagsTheLowestAuthority() throws {
         #expect(try row("902").lowShareKnownToBoth)
-        #expect(try row("902").lowInterviewRate)
         #expect(try !row("901").lowShareKnownToBoth)
-        #expect(try row("901").flagWords.isEmpty)
-        #expect(try row("902").flagWords == ["LOW-BOTH", "LOW-RHI"])
+        // Southvale recorded no interview: its rate is unknown, so it is not ranked and never
+        // flagged; Northtown, the only authority ranked, is its own bottom quarter.
+        #expect(try !row("902").lowInterviewRate)
+        #expect(try row("901").lowInterviewRate)
+        #expect(try row("901").flagWords == ["LOW-RHI"])
+        #expect(try row("902").flagWords == ["LOW-BOTH"])
     }
 
     @Test func bottomQuarterIncludesTiesAndRoundsUp() {

@@ -10,7 +10,7 @@ import Foundation
 /// | I2 E2 | C1 | 901 | H1 | 2024-02-01 08:00 (Thu) | 48h | LA only | RHI not offered; CSE |
 /// | I3 E3 | C1 | 901 | H1 | 2024-03-15 12:00 (Fri) | ongoing | LA only | |
 /// | I4 E4 | C2 | 901 | H2 (902, F2) | 2024-04-01 00:00 (Mon) | 6h | LA only | out of area; RHI done late |
-/// | I5 E5 | C3 | 902 | H2 | 2024-05-01 22:00 (Wed) | 4h | LA only | RHI not recorded |
+/// | I5 E5 | C3 | 902 | H2 | 2024-05-01 22:00 (Wed) | 4h | LA only | RHI not recorded (unknown) |
 /// | I6 P2 | (Zed Zulu) | ? | ? (force F2) | 2024-06-10 03:00 (Mon) | 2h | police only | medium risk |
 /// | I7 P3 | C4 | 902 | H1 | 2024-06-20 14:00 (Thu) | 26h | police only | high risk; CSE; out of area |
 ///

@@ -23,7 +23,7 @@ struct ReportTableTests {
         let text = String(decoding: ReportWriter.csv(SuppressedTable(unsuppressed: table)), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")
         #expect(lines[0].hasPrefix("authority_code,authority,last_12_months,children,incidents,incidents_per_child,"))
-        #expect(lines[1].hasPrefix("901,Northtown,0;0;0;0;0;0;1;1;1;1;0;0,2,4,2.00,1,1,1,1,0,3,25.0,3,2,66.7,1,33.3,4,1,25.0,10.0,1,1,1,100,2.0,"))
+        #expect(lines[1].hasPrefix("901,Northtown,0;0;0;0;0;0;1;1;1;1;0;0,2,4,2.00,1,1,1,1,0,3,25.0,3,3,2,66.7,1,33.3,4,1,25.0,10.0,1,1,1,1,100,2.0,"))
         #expect(lines[4].hasPrefix(",All authorities,"))
     }
 

@@ -65,7 +65,7 @@ struct PurgeTests {
         _ = try workspace.purge(before: Instant(secondsSinceEpoch: 1_900_000_000), dryRun: false, attribution: StoreFixture.analyst())
         let incidents = try workspace.link().incidents
         #expect(incidents.map(\.id) == ["L-E3"])
-        #expect(incidents.first?.isOngoing == true)
+        #expect(incidents.first?.isStillMissing == true)
     }
 
     @Test func dryRunCountsAndChangesNothing() throws {

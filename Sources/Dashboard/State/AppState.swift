@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     public internal(set) var reportTables: [Tab: Int] = [:]
     /// The Review tab: the model's review band and where decisions go.
     public var review = ReviewState()
+    /// The Quality tab: what the figures rest on; its report also marks the status bar.
+    public var quality = QualityState()
     /// Homes rated Good or Outstanding with at least this many incidents are watched.
     public var watchThreshold = HomeReport.defaultWatchThreshold
     /// Unicode blocks, or ASCII when the terminal's locale is not UTF-8.

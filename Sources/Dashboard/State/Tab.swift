@@ -2,7 +2,7 @@ import IncidentModel
 
 /// The dashboard's views, on tabs reached by number keys and `Tab`.
 public enum Tab: Int, CaseIterable, Sendable, Hashable {
-    case incidents, authorities, homes, forces, outOfArea, trends, review
+    case incidents, authorities, homes, forces, outOfArea, trends, review, quality
 
     /// The tab's title.
     public var title: String {
@@ -14,6 +14,7 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
         case .outOfArea: "Out of area"
         case .trends: "Trends"
         case .review: "Review"
+        case .quality: "Quality"
         }
     }
 
@@ -23,12 +24,15 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
         case .incidents: "Inc"
         case .authorities: "Auth"
         case .outOfArea: "OOA"
+        case .trends: "Trend"
+        case .review: "Rev"
+        case .quality: "Qual"
         default: title
         }
     }
 
     /// Whether the tab shows report tables.
-    var isReport: Bool { self != .incidents && self != .review }
+    var isReport: Bool { self != .incidents && self != .review && self != .quality }
 
     /// The number key that opens it.
     public var key: Character { Character(String(rawValue + 1)) }
@@ -42,7 +46,7 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
     /// The report tables the tab shows, from a computed set; `t` moves between them.
     func tables(in reports: ReportSet) -> [ReportTable] {
         switch self {
-        case .incidents, .review: []
+        case .incidents, .review, .quality: []
         case .authorities: [reports.authorities]
         case .homes: [reports.homes]
         case .forces: [reports.forces, reports.forceHomes]
@@ -54,7 +58,7 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
     /// The number of tables the tab has.
     var tableCount: Int {
         switch self {
-        case .incidents, .review: 0
+        case .incidents, .review, .quality: 0
         case .forces, .outOfArea: 2
         default: 1
         }

@@ -28,6 +28,8 @@ public enum Action: Sendable {
     case reportsReady(ReportSet)
     /// The linkage model's run, for the Review tab and the detail's explanations.
     case reviewReady(LinkReview)
+    /// The data-quality report, built off the main loop.
+    case qualityReady(QualityReport)
     /// A decision was written to the workspace's decisions (and its audit log).
     case decisionRecorded(SourcePair, LinkVerdict, id: Int64)
     /// A decision could not be written: the reason, for the status bar.
@@ -41,12 +43,15 @@ public enum Effect: Sendable, Equatable {
     /// Build ``SourceLookup`` and send `.sourcesReady`.
     case buildSources
     /// Write `rows` (incident positions, in order; only those in `selected` when it is not
-    /// empty) to a CSV file through `IncidentExporter`; send `.exportFinished` or `.exportFailed`.
-    case export(path: String, rows: [Int32], selected: Set<Int32>, replace: Bool)
-    /// Write a report's CSV (as `mfc report` writes it) of `rows` rows to a file, for the incidents
-    /// that `filter` picks out; send `.exportFinished` or `.exportFailed`. The run loop writes
-    /// and logs it, like every export.
-    case exportReport(path: String, csv: [UInt8], report: String, rows: Int, filter: IncidentFilter, replace: Bool)
+    /// empty) to a CSV file through `IncidentExporter`, with `metadata` (completed with the
+    /// source and the time) beside it; send `.exportFinished` or `.exportFailed`.
+    case export(path: String, rows: [Int32], selected: Set<Int32>, replace: Bool, metadata: ExportMetadata)
+    /// Write a report's CSV (as `mfc report` writes it, in the order on screen) of `rows` rows to
+    /// a file, for the incidents that `filter` picks out, with `metadata` beside it; send
+    /// `.exportFinished` or `.exportFailed`. The run loop writes and logs it, like every export.
+    case exportReport(
+        path: String, csv: [UInt8], report: String, rows: Int, filter: IncidentFilter, replace: Bool,
+        metadata: ExportMetadata)
     /// Record an analyst's decision on a pair in the workspace, as `mfc decide` does (who and
     /// when, and the audit log); send `.decisionRecorded` or `.decisionFailed`.
     case decide(SourcePair, LinkVerdict, reason: String)

@@ -9,7 +9,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case sortAscending, sortDescending
     case select, export, help
     case nextTab, previousTab, nextTable
-    case showIncidents, showAuthorities, showHomes, showForces, showOutOfArea, showTrends, showReview
+    case showIncidents, showAuthorities, showHomes, showForces, showOutOfArea, showTrends, showReview, showQuality
     case accept, reject
 
     /// The tab a `show…` command opens.
@@ -22,6 +22,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .showOutOfArea: .outOfArea
         case .showTrends: .trends
         case .showReview: .review
+        case .showQuality: .quality
         default: nil
         }
     }
@@ -64,6 +65,7 @@ public enum CommandTable {
         row(.showOutOfArea, [.character("5")], "Views", "out of area: responsible x host authority", hint: nil),
         row(.showTrends, [.character("6")], "Views", "trends: months by provenance, weekday x hour", hint: nil),
         row(.showReview, [.character("7")], "Views", "review: the linkage model's uncertain links", hint: nil),
+        row(.showQuality, [.character("8")], "Views", "data quality: rows rejected, warnings, links, what is partial", hint: nil),
         row(.accept, [.character("a")], "Review", "accept the link: the report and the episode are one absence", hint: nil),
         row(.reject, [.character("r")], "Review", "reject the link: never pair the report and the episode", hint: nil),
         row(.search, [.character("/")], "Find", "search child, home, authority, force in the view", hint: "search"),
@@ -95,7 +97,7 @@ public enum CommandTable {
     public static func reportHints(tables: Bool = false) -> [(keys: String, word: String)] {
         func key(_ command: Command) -> String { bindings.first { $0.command == command }?.keys.first?.label ?? "" }
         return [(key(.open), "incidents"), ("[ ]", "sort")] + (tables ? [(key(.nextTable), "tables")] : []) + [
-            (key(.filter), "filter"), (key(.export), "export"), ("\(key(.nextTab)) 1-7", "views"), (key(.help), "help"),
+            (key(.filter), "filter"), (key(.export), "export"), ("\(key(.nextTab)) \(viewKeys)", "views"), (key(.help), "help"),
             (key(.quit), "quit"),
         ]
     }
@@ -104,9 +106,26 @@ public enum CommandTable {
     public static var reviewHints: [(keys: String, word: String)] {
         func key(_ command: Command) -> String { bindings.first { $0.command == command }?.keys.first?.label ?? "" }
         return [
-            (key(.accept), "accept"), (key(.reject), "reject"), ("j k", "move"), ("\(key(.nextTab)) 1-7", "views"),
+            (key(.accept), "accept"), (key(.reject), "reject"), ("j k", "move"), ("\(key(.nextTab)) \(viewKeys)", "views"),
             (key(.help), "help"), (key(.quit), "quit"),
         ]
+    }
+
+    /// The hint line of the Quality tab: Enter lists a file's rejected rows, Esc goes back.
+    public static var qualityHints: [(keys: String, word: String)] {
+        func key(_ command: Command) -> String { bindings.first { $0.command == command }?.keys.first?.label ?? "" }
+        return [
+            (key(.open), "rejected rows"), (key(.back), "back"), ("j k", "move"), ("\(key(.nextTab)) \(viewKeys)", "views"),
+            (key(.help), "help"), (key(.quit), "quit"),
+        ]
+    }
+
+    /// The number keys of the views, as the hint lines show them: `1-8`.
+    static var viewKeys: String { "\(Tab.incidents.key)-\(Tab.allCases.last?.key ?? Tab.incidents.key)" }
+
+    /// The key that opens the Quality view, for the status bar's mark.
+    public static var qualityKey: String {
+        bindings.first { $0.command == .showQuality }?.keys.first?.label ?? ""
     }
 
     private static let keyMap: [Key: Command] = {

@@ -81,17 +81,32 @@ extension AppState {
     /// The export of the current view: the incidents through `IncidentExporter`, a report
     /// through `ReportWriter` (the same CSV as `mfc report`).
     mutating func exportEffect(path: String, replace: Bool) -> Effect {
+        let filters = filter.descriptions(in: index.catalogue)
         guard tab.isReport, let table = reportTable else {
-            return .export(path: path, rows: rows, selected: selected, replace: replace)
+            let period = filter.from.flatMap { from in filter.to.flatMap { ReportPeriod(from: from, to: $0) } }
+            var metadata = ExportMetadata(
+                contents: selected.isEmpty ? "incidents" : "selected incidents", rows: exportCount, period: period,
+                filters: filters,
+                sort: "\(sort.column.name) \(sort.descending ? "descending" : "ascending"), ties by start then id")
+            metadata.partial = quality.report?.gaps.notice
+            return .export(path: path, rows: rows, selected: selected, replace: replace, metadata: metadata)
         }
         var scope = filter
         if let period = reportPeriod {
             scope.from = period.from
             scope.to = period.to
         }
+        // The rows in the order on screen; the total stays last.
+        let view = reportView
+        let shown = table.reordered(view.order)
+        let sort = view.sortColumn.map { "\(table.columns[$0].name) \(view.descending ? "descending" : "ascending")" }
+        var metadata = ExportMetadata(
+            contents: "report \(table.name): \(table.title)", rows: table.allRows.count, period: reportPeriod,
+            filters: filters, sort: sort ?? "the report's own order")
+        metadata.partial = quality.report?.gaps.notice
         return .exportReport(
-            path: path, csv: ReportWriter.csv(SuppressedTable(unsuppressed: table)), report: table.name,
-            rows: table.allRows.count, filter: scope, replace: replace)
+            path: path, csv: ReportWriter.csv(SuppressedTable(unsuppressed: shown)), report: table.name,
+            rows: table.allRows.count, filter: scope, replace: replace, metadata: metadata)
     }
 
     /// The outcome of a key in a one-line text field.

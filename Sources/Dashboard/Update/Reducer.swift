@@ -31,7 +31,7 @@ extension AppState {
             return []
         case .started:
             return [.buildSources] + TableLayout.columns.filter { orders[$0] == nil }.map(Effect.computeOrder)
-                + (reportData == nil ? [buildReportDataJob()] : [])
+                + (reportData == nil ? [buildReportDataJob()] : []) + requestQuality()
         case let .reportDataReady(data):
             reportData = data
             return []
@@ -40,6 +40,11 @@ extension AppState {
             return []
         case let .reviewReady(data):
             receive(data)
+            return []
+        case let .qualityReady(report):
+            quality.report = report
+            quality.requested = false
+            clampQuality()
             return []
         case let .decisionRecorded(pair, verdict, id):
             recorded(pair, verdict, id: id)
@@ -80,6 +85,7 @@ extension AppState {
             return []
         }
         if tab == .review { return performInReview(command) }
+        if tab == .quality { return performInQuality(command) }
         if tab != .incidents { return performInReport(command) }
         switch command {
         case .moveDown: move(by: 1)
@@ -121,7 +127,7 @@ extension AppState {
         case .nextTable: message = "t switches tables in the Forces and Out of area views"
         case .accept, .reject: message = "a and r decide the links in the Review view (7)"
         case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends,
-             .showReview:
+             .showReview, .showQuality:
             break
         }
         return []
@@ -169,6 +175,7 @@ extension AppState {
             clickReview(y: y)
             return
         }
+        if tab == .quality { return }
         if tab != .incidents {
             clickReport(x: x, y: y)
             return
@@ -234,7 +241,7 @@ extension AppState {
             message = "No search yet: press / to search"
             return
         }
-        if tab == .review {
+        if tab == .review || tab == .quality {
             message = "Search works in the incidents and the reports"
             return
         }

@@ -26,7 +26,7 @@ enum DetailView {
         let incident = index[detail.incident]
         var out: [[Span]] = []
         var title = "Incident \(incident.id.rawValue) · \(incident.provenance.label)"
-        if incident.isOngoing { title += " · ONGOING" }
+        if incident.isStillMissing { title += " · STILL MISSING" }
         if incident.isHighRisk { title += " · HIGH RISK" }
         if incident.isRepeat { title += " · 3 IN 90 DAYS" }
         out.append([Span(x: 0, text: " " + title, style: .header, limit: width)])
@@ -47,13 +47,20 @@ enum DetailView {
         field("Start", f.string(incident.start))
         if let end = incident.end {
             field("End", f.string(end) + " (" + IncidentColumn.durationText(incident.start.hours(until: end)) + ")")
-        } else {
+        } else if incident.isStillMissing {
             field("End", "ongoing: still missing", CellStyle(tone: .ongoing, bold: true))
+        } else {
+            field("End", "not recorded; the child has a later incident (not still missing)", .warning)
         }
         field("Highest risk", incident.highestRisk?.label ?? "not graded",
               incident.isHighRisk ? CellStyle(tone: .highRisk, bold: true) : .plain)
-        field("Return interview", incident.returnInterview.rawValue)
-        field("CSE concern", incident.cseConcern ? "yes" : "no", incident.cseConcern ? .warning : .plain)
+        field("Return interview", incident.returnInterview == .notRecorded
+            ? "n/a: not recorded by the authority (an SSDA903 return has no such field)" : incident.returnInterview.rawValue)
+        switch incident.cseConcern {
+        case true?: field("CSE concern", "yes", .warning)
+        case false?: field("CSE concern", "no")
+        case nil: field("CSE concern", "n/a: no source recorded it (an SSDA903 return has no such field)")
+        }
         let labels = incident.discrepancies.labels
         field("3 in 90 days", incident.isRepeat ? "yes: one of 3 or more of the child's incidents within 90 days" : "no",
               incident.isRepeat ? .warning : .plain)

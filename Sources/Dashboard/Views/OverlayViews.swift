@@ -39,6 +39,14 @@ enum HelpView {
         out.append(("Mouse", ""))
         out.append(("click", "put the cursor on a row (a header picks the column)"))
         out.append(("wheel", "scroll"))
+        out.append(("", ""))
+        out.append(("In the figures", ""))
+        out.append((ReportValue.unknownText, "unknown: no input recorded it; never 0 or flagged"))
+        out.append(("", "SSDA903 returns record no interviews or CSE;"))
+        out.append(("", "police grade only the absences they are told of"))
+        out.append(("-", "a rate over nothing (its denominator is 0)"))
+        out.append(("ongoing", "still missing: no end and no later incident"))
+        out.append(("no end", "no end recorded, but a later incident"))
         return out
     }
 

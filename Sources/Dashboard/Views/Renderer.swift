@@ -14,6 +14,7 @@ public func render(_ state: AppState, measure: CharacterWidth = .unicode) -> Gri
         switch state.tab {
         case .incidents: TableView.draw(state, into: &grid)
         case .review: ReviewView.draw(state, into: &grid)
+        case .quality: QualityView.draw(state, into: &grid)
         default: ReportView.draw(state, into: &grid)
         }
     case let .detail(detail): DetailView.draw(detail, state: state, into: &grid)
@@ -64,6 +65,9 @@ enum StatusBar {
         case (_, .help?): view = "Help"
         case (_, .picker?): view = "Filter"
         case let (.detail(detail), _): view = "Incident \(state.index[detail.incident].id.rawValue)"
+        case (.table, _) where state.tab == .quality && state.quality.open != nil:
+            let name = state.quality.open.flatMap { state.quality.report?.sources[$0].name } ?? ""
+            view = state.tab.title + " · rejected rows of " + name
         case (.table, _):
             view = state.tab.title + (state.tab.tableLabel(state.reportPage.table).map { " · \($0)" } ?? "")
         }
@@ -73,11 +77,21 @@ enum StatusBar {
             (row, count) = (state.rows.isEmpty ? 0 : state.cursor + 1, state.rows.count)
         } else if state.tab == .review {
             (row, count) = (state.review.queue.isEmpty ? 0 : state.review.cursor + 1, state.review.queue.count)
+        } else if state.tab == .quality {
+            let quality = state.quality
+            let listed = quality.open != nil ? quality.openRejects.count : quality.report?.sources.count ?? 0
+            (row, count) = (listed == 0 ? 0 : (quality.open != nil ? quality.rejectCursor : quality.cursor) + 1, listed)
         } else {
             let order = state.reportTable == nil ? [] : state.reportView.order
             (row, count) = (order.isEmpty ? 0 : state.reportView.cursor + 1, order.count)
         }
         x += grid.put("row \(grouped(row))/\(grouped(count))", x: x, y: y, style: .status) + 2
+        // The mark: something was rejected, could not be resolved, or leaves the figures
+        // partial; the key opens the Quality view.
+        if state.quality.needsAttention {
+            let mark = CellStyle(tone: .warning, bold: true, reverse: true)
+            x += grid.put(" ! partial: \(CommandTable.qualityKey) ", x: x, y: y, style: mark) + 2
+        }
         if !state.selected.isEmpty {
             x += grid.put("\(grouped(state.selected.count)) selected", x: x, y: y, style: CellStyle.status.emboldened()) + 2
         }
@@ -129,6 +143,8 @@ enum StatusBar {
             items = [("type", "narrow"), ("↑↓", "move"), ("Tab", "next list"), ("Enter", "apply"), ("Esc", "close")]
         } else if state.tab == .review {
             items = CommandTable.reviewHints
+        } else if state.tab == .quality {
+            items = CommandTable.qualityHints
         } else if state.tab != .incidents {
             items = CommandTable.reportHints(tables: state.tab.tableCount > 1)
         } else {

@@ -100,14 +100,3 @@ struct Box {
         return Box(x: max(0, (screenWidth - w) / 2), y: max(0, (screenHeight - h) / 2), width: w, height: h)
     }
 }
-
-/// Numbers with thousands separators: `1,234,567`.
-func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (k, c) in digits.enumerated() {
-        if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return (n < 0 ? "-" : "") + out
-}

@@ -29,7 +29,7 @@ enum TableView {
                 let column = TableLayout.columns[span.position]
                 var cellStyle = style
                 if column == .risk && incident.isHighRisk { cellStyle = cellStyle.emboldened() }
-                if column == .duration && incident.isOngoing {
+                if column == .duration && incident.isStillMissing {
                     cellStyle = cellStyle.emboldened()
                     if !isCursor { cellStyle.tone = .ongoing }
                 }

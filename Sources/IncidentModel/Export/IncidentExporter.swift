@@ -4,7 +4,7 @@
 public struct IncidentExporter: Sendable {
     /// The export's columns, in order.
     public static let header = [
-        "incident_id", "provenance", "start", "end", "ongoing", "duration_hours", "child_id", "given_name",
+        "incident_id", "provenance", "start", "end", "still_missing", "duration_hours", "child_id", "given_name",
         "family_name", "dob", "sex", "home_urn", "home_name", "responsible_authority", "host_authority", "force",
         "out_of_area", "highest_risk", "return_interview", "cse_concern", "discrepancies", "repeat_3_in_90_days",
         "police_refs", "la_episode_ids",
@@ -53,7 +53,7 @@ public struct IncidentExporter: Sendable {
             .formatted(incident.provenance.rawValue),
             .formatted(f.string(incident.start)),
             incident.end.map { .formatted(f.string($0)) } ?? .empty,
-            yesNo(incident.isOngoing),
+            yesNo(incident.isStillMissing),
             incident.durationHours.map { .formatted(Self.decimal($0)) } ?? .empty,
             text(incident.child?.rawValue),
             text(incident.person.givenName),
@@ -67,7 +67,8 @@ public struct IncidentExporter: Sendable {
             text(incident.force?.rawValue),
             yesNo(incident.isOutOfArea),
             incident.highestRisk.map { .formatted($0.label) } ?? .empty,
-            .formatted(incident.returnInterview.rawValue),
+            // Unknown is blank: an interview the authority did not record.
+            incident.returnInterview == .notRecorded ? .empty : .formatted(incident.returnInterview.rawValue),
             yesNo(incident.cseConcern),
             incident.discrepancies.isEmpty ? .formatted("") : .formatted(incident.discrepancies.labels.joined(separator: "; ")),
             yesNo(incident.isRepeat),

@@ -1,15 +1,17 @@
 /// Builds combined incidents from paired sources and computes each one's derived facts
 /// (DESIGN section 4).
 ///
-/// - start: the earliest start among the sources; end: the latest end, or none while any
-///   source is open (a date-only record covers its whole day).
+/// - start: the earliest start among the sources; end: the latest end any source recorded, or
+///   none when no source recorded one (a date-only record covers its whole day).
 /// - home: the LA episode's placement; for police-only incidents, the register's home that the
 ///   report's postcode or address names. Host authority and force come from the home; the
 ///   force falls back to the reporting force.
 /// - responsible authority: the episode's authority, or the linked child's.
 /// - return home interview: offered / completed within 72 hours of the incident's end.
-/// - discrepancies: starts more than 24 hours apart; one source open and another closed; the
-///   police address naming a different home from the LA placement.
+/// - discrepancies: starts more than 24 hours apart; one source open and another closed (the
+///   incident ends at the recorded end); the police address naming a different home from the
+///   LA placement. An open incident followed by a later one of the same child is marked
+///   afterwards, over all the incidents (``StillMissing``).
 ///
 /// Incidents come out ordered by start, then id; the order is decided before any incident is
 /// built, so no incident is copied to sort it.
@@ -141,14 +143,17 @@ struct IncidentBuilder {
         }
         if let e { add(start: episodes[e].startedAt.earliest, end: episodes[e].endedAt?.latest) }
         var highestRisk: RiskLevel?
-        var policeCSE = false
+        // CSE: true when any source recorded a concern, false when some recorded none, nil when
+        // no source recorded the field.
+        var cse: Bool? = e.flatMap { episodes[$0].cseConcern }
         for r in order {
             add(start: policeReports[r].startedAt?.earliest, end: policeReports[r].foundAt?.latest)
             if let risk = policeReports[r].risk, risk > (highestRisk ?? .noApparentRisk) || highestRisk == nil { highestRisk = risk }
-            if policeReports[r].cseConcern == true { policeCSE = true }
+            if let concern = policeReports[r].cseConcern { cse = (cse ?? false) || concern }
         }
         if start == Int64.max { start = 0 }
-        let end: Instant? = openCount > 0 ? nil : Instant(secondsSinceEpoch: latestEnd)
+        // One source's recorded end ends the incident, even while another source is open.
+        let end: Instant? = closedCount > 0 ? Instant(secondsSinceEpoch: latestEnd) : nil
 
         var discrepancies: Discrepancies = []
         if latestStart - start > Self.startDiscrepancy { discrepancies.insert(.startsApart) }
@@ -210,7 +215,7 @@ struct IncidentBuilder {
             hostAuthority: place?.hostAuthority, force: place?.force ?? firstReport.flatMap { policeReports[$0].force },
             start: Instant(secondsSinceEpoch: start), end: end, highestRisk: highestRisk,
             returnInterview: returnInterview(episode: e, end: end, records: records),
-            cseConcern: e.map { episodes[$0].cseConcern == true } == true || policeCSE,
+            cseConcern: cse,
             discrepancies: discrepancies, episodeIDs: e.map { [episodes[$0].id] } ?? [],
             policeRefs: order.map { policeReports[$0].ref })
     }

@@ -14,7 +14,7 @@ public struct IncidentLinker: Sendable {
     /// The version of the linking rules (pairing and incident building). Raise it whenever a
     /// change to the code could link the same data differently, so that linked incidents kept
     /// from an earlier version are linked again.
-    public static let rulesVersion = 2
+    public static let rulesVersion = 3
 
     /// What this linker is, for caches of its results: its person linker with every setting,
     /// the pairing tolerance and ``rulesVersion``. Linkers with the same signature link the same
@@ -42,8 +42,10 @@ public struct IncidentLinker: Sendable {
         let dataset = context.dataset
         let pairs = pairer.pair(context, links: links, decisions: decisions.resolved(in: dataset))
         var (incidents, childCodes) = IncidentBuilder(context: context).build(links: links, pairs: pairs)
-        // The children are numbered already: the mark needs no look-up by id.
-        RepeatMissing.mark(&incidents, codes: childCodes, known: context.childNumbers.count)
+        // Most children are numbered already: the marks need no look-up by id.
+        let (codes, children) = ChildCodes.complete(incidents, given: childCodes, known: context.childNumbers.count)
+        RepeatMissing.mark(&incidents, codes: codes, known: children)
+        StillMissing.mark(&incidents, codes: codes, children: children)
         return LinkedData(
             dataset: dataset, registers: context.registers, markedIncidents: incidents, personLinks: links)
     }
@@ -59,9 +61,12 @@ public struct LinkedData: Sendable {
     public let personLinks: [PersonLink?]
 
     /// The linked data; marks the incidents that belong to a child's run of 3 or more within
-    /// 90 days (``RepeatMissing``), so every view, filter and export sees the same mark.
+    /// 90 days (``RepeatMissing``) and the open ones followed by a later incident
+    /// (``StillMissing``), so every view, filter and export sees the same marks.
     public init(dataset: Dataset, registers: Registers, incidents: consuming [CombinedIncident], personLinks: [PersonLink?]) {
-        RepeatMissing.mark(&incidents)
+        let (codes, children) = ChildCodes.complete(incidents)
+        RepeatMissing.mark(&incidents, codes: codes, known: children)
+        StillMissing.mark(&incidents, codes: codes, children: children)
         self.init(dataset: dataset, registers: registers, markedIncidents: incidents, personLinks: personLinks)
     }
 

@@ -21,13 +21,17 @@ public struct CombinedIncident: Hashable, Sendable, Identifiable {
     public var force: ForceCode?
     /// The earliest start among the sources.
     public var start: Instant
-    /// The latest end among the sources; `nil` while any source is still open.
+    /// The latest end any source recorded; `nil` only when no source recorded an end. When one
+    /// source ended and another is still open, the incident ends at the recorded end and
+    /// carries the ``Discrepancies/openAndClosed`` discrepancy.
     public var end: Instant?
     /// The highest police risk grade among the reports.
     public var highestRisk: RiskLevel?
     public var returnInterview: ReturnInterview
-    /// Whether any source recorded a concern of child sexual exploitation.
-    public var cseConcern: Bool
+    /// Whether any source recorded a concern of child sexual exploitation: `true` when one did,
+    /// `false` when the sources recorded the field and none did, `nil` when no source recorded
+    /// it (an SSDA903 return has no such field): unknown, never "no".
+    public var cseConcern: Bool?
     public var discrepancies: Discrepancies
     /// Whether the incident is one of 3 or more of the child's within 90 days
     /// (``RepeatMissing``); set over all the incidents when they are linked.
@@ -37,10 +41,13 @@ public struct CombinedIncident: Hashable, Sendable, Identifiable {
     /// The police reports behind the incident, in start order.
     public var policeRefs: [PoliceRef]
 
-    /// Whether any source has no end yet.
-    public var isOngoing: Bool { end == nil }
+    /// Whether the child is still missing: no source recorded an end, and the child has no later
+    /// incident. The one definition behind every "still missing" figure (docs/figures.md): an
+    /// open record followed by a later incident of the same child carries the
+    /// ``Discrepancies/openThenLater`` discrepancy instead, and is not counted as missing.
+    public var isStillMissing: Bool { end == nil && !discrepancies.contains(.openThenLater) }
 
-    /// Hours from start to end; `nil` while ongoing.
+    /// Hours from start to end; `nil` when no source recorded an end.
     public var durationHours: Double? { end.map { start.hours(until: $0) } }
 
     /// Whether the home stands outside the responsible authority's area; `nil` when either
@@ -59,7 +66,7 @@ extension CombinedIncident {
         id: IncidentID, provenance: Provenance, child: ChildID?, person: PersonSummary,
         responsibleAuthority: AuthorityCode?, home: HomeURN?, hostAuthority: AuthorityCode?, force: ForceCode?,
         start: Instant, end: Instant?, highestRisk: RiskLevel?, returnInterview: ReturnInterview,
-        cseConcern: Bool, discrepancies: Discrepancies, episodeIDs: [EpisodeID], policeRefs: [PoliceRef],
+        cseConcern: Bool?, discrepancies: Discrepancies, episodeIDs: [EpisodeID], policeRefs: [PoliceRef],
         isRepeat: Bool = false
     ) {
         // The memberwise initializer (its `isRepeat` comes before the ids) builds the value in
@@ -121,13 +128,18 @@ public enum ReturnInterview: String, Sendable, Hashable, CaseIterable, Codable {
     case offered
     /// Recorded as not offered.
     case notOffered = "not offered"
-    /// The authority did not record whether one was offered.
+    /// The authority did not record whether one was offered (an SSDA903 return never does):
+    /// unknown, so left out of the return-interview rates (docs/figures.md).
     case notRecorded = "not recorded"
     /// Not applicable: the incident is ongoing, or the authority has no record of it.
     case notApplicable = "n/a"
 
     /// Whether an interview was offered (completed counts as offered).
     public var wasOffered: Bool { self == .offered || self == .completedInTime || self == .completedLate }
+
+    /// Whether the authority recorded the interview for an ended incident it knew of: the
+    /// return-interview rates count only these.
+    public var isRecorded: Bool { self != .notRecorded && self != .notApplicable }
 }
 
 /// Disagreements between the sources of one incident.
@@ -137,10 +149,13 @@ public struct Discrepancies: OptionSet, Hashable, Sendable {
 
     /// The sources' starts are more than 24 hours apart.
     public static let startsApart = Discrepancies(rawValue: 1 << 0)
-    /// One source is still open while another has ended.
+    /// One source is still open while another has ended: the incident ends at the recorded end.
     public static let openAndClosed = Discrepancies(rawValue: 1 << 1)
     /// The sources name different homes.
     public static let differentHomes = Discrepancies(rawValue: 1 << 2)
+    /// No source recorded an end, yet the child has a later incident: the record was left open,
+    /// the child is not still missing (``StillMissing``).
+    public static let openThenLater = Discrepancies(rawValue: 1 << 3)
 
     /// Short names, for table cells and exports.
     public var labels: [String] {
@@ -148,6 +163,7 @@ public struct Discrepancies: OptionSet, Hashable, Sendable {
         if contains(.startsApart) { result.append("starts >24h apart") }
         if contains(.openAndClosed) { result.append("open/closed") }
         if contains(.differentHomes) { result.append("different homes") }
+        if contains(.openThenLater) { result.append("open, later incident") }
         return result
     }
 }

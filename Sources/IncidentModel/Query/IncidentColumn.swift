@@ -50,7 +50,7 @@ public enum IncidentColumn: String, CaseIterable, Sendable, Hashable, Codable {
     public func text(_ incident: CombinedIncident, in catalogue: IncidentCatalogue) -> String {
         switch self {
         case .start: catalogue.formatter.string(incident.start)
-        case .duration: incident.durationHours.map(Self.durationText) ?? "ongoing"
+        case .duration: incident.durationHours.map(Self.durationText) ?? (incident.isStillMissing ? "ongoing" : "no end")
         case .child: Self.childText(incident)
         case .age: catalogue.age(of: incident).map(String.init) ?? ""
         case .home: catalogue.homeName(incident.home)
@@ -78,7 +78,8 @@ public enum IncidentColumn: String, CaseIterable, Sendable, Hashable, Codable {
     public func numericKey(_ incident: CombinedIncident, in catalogue: IncidentCatalogue) -> Double? {
         switch self {
         case .start: Double(incident.start.secondsSinceEpoch)
-        case .duration: incident.durationHours ?? .infinity  // ongoing incidents are the longest
+        case .duration:  // still missing: the longest; no end recorded but a later incident: unknown, first
+            incident.durationHours ?? (incident.isStillMissing ? .infinity : -1)
         case .age: catalogue.age(of: incident).map(Double.init) ?? -1
         case .risk: incident.highestRisk.map { Double($0.rawValue) } ?? -1
         default: nil
@@ -97,7 +98,7 @@ public enum IncidentColumn: String, CaseIterable, Sendable, Hashable, Codable {
     public static func flags(_ incident: CombinedIncident) -> [String] {
         var flags: [String] = []
         if incident.isOutOfArea == true { flags.append("OOA") }
-        if incident.cseConcern { flags.append("CSE") }
+        if incident.cseConcern == true { flags.append("CSE") }
         if !incident.discrepancies.isEmpty { flags.append("DISC") }
         return flags
     }

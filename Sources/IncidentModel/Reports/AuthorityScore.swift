@@ -15,12 +15,18 @@ public struct AuthorityScore: Hashable, Sendable {
     public var childrenRepeatedIn90Days = 0
     /// Incidents graded high risk by the police.
     public var highRisk = 0
+    /// Incidents the police graded at all: none, and ``highRisk`` is unknown, not 0.
+    public var riskGraded = 0
     /// Incidents by provenance: both + police only + LA only = incidents.
     public var knownToBoth = 0
     public var policeOnly = 0
     public var laOnly = 0
-    /// Ended incidents known to the authority: the return-interview rates' denominator.
+    /// Ended incidents known to the authority.
     public var interviewsDue = 0
+    /// Of those, the ones whose return interview the authority recorded: the return-interview
+    /// rates' denominator. None (an SSDA903 return records no interviews), and the interview
+    /// figures are unknown, not 0.
+    public var interviewsRecorded = 0
     /// Of those, a return home interview was offered (completed counts as offered).
     public var interviewsOffered = 0
     /// Of those, one was completed within 72 hours of the end.
@@ -33,8 +39,12 @@ public struct AuthorityScore: Hashable, Sendable {
     public var medianDurationHours: Double?
     /// Ended incidents that lasted more than 24 hours.
     public var over24Hours = 0
+    /// Incidents where any source recorded a CSE concern.
     public var cseConcern = 0
-    /// Incidents with no end yet.
+    /// Incidents where some source recorded whether there was a CSE concern: none, and
+    /// ``cseConcern`` is unknown, not 0.
+    public var cseRecorded = 0
+    /// Incidents still missing (``CombinedIncident/isStillMissing``).
     public var stillMissing = 0
     /// `children_looked_after` from the register, when known.
     public var childrenLookedAfter: Int?
@@ -54,10 +64,21 @@ public struct AuthorityScore: Hashable, Sendable {
     public var incidentsPerChild: Double? { ratio(incidents, children) }
     /// 100 * knownToBoth / incidents.
     public var percentKnownToBoth: Double? { percent(knownToBoth, incidents) }
-    /// 100 * interviewsOffered / interviewsDue.
-    public var percentInterviewOffered: Double? { percent(interviewsOffered, interviewsDue) }
-    /// 100 * interviewsInTime / interviewsDue.
-    public var percentInterviewInTime: Double? { percent(interviewsInTime, interviewsDue) }
+    /// 100 * interviewsOffered / interviewsRecorded; `nil` when none was recorded.
+    public var percentInterviewOffered: Double? { percent(interviewsOffered, interviewsRecorded) }
+    /// 100 * interviewsInTime / interviewsRecorded; `nil` when none was recorded.
+    public var percentInterviewInTime: Double? { percent(interviewsInTime, interviewsRecorded) }
+
+    /// Whether the return-interview figures are unknown: ended incidents known to the
+    /// authority, none with its interview recorded.
+    public var interviewsUnknown: Bool { interviewsDue > 0 && interviewsRecorded == 0 }
+    /// Whether the CSE count is unknown: incidents, none with the field recorded.
+    public var cseUnknown: Bool { incidents > 0 && cseRecorded == 0 }
+    /// Whether the high-risk count is unknown: incidents, none graded by the police.
+    public var highRiskUnknown: Bool { incidents > 0 && riskGraded == 0 }
+    /// Whether the share known to both agencies is unknown: the scorecard's period holds no
+    /// police record at all, so no incident could have been known to both.
+    public var knownToBothUnknown = false
     /// 100 * outOfArea / areaKnown.
     public var percentOutOfArea: Double? { percent(outOfArea, areaKnown) }
     /// 100 * children / childrenLookedAfter.

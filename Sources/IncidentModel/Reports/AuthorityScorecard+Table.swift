@@ -15,16 +15,18 @@ extension AuthorityScorecard {
         ReportColumn("la_only", "LA only", .count, width: 7),
         ReportColumn("percent_known_to_both", "% both", .number(decimals: 1), width: 6, derivedFrom: [9, 4]),
         ReportColumn("ended_known_to_la", "Ended (LA)", .count, width: 10),
+        ReportColumn("rhi_recorded", "RHI recorded", .count, width: 12),
         ReportColumn("rhi_offered", "RHI offered", .count, width: 11),
-        ReportColumn("percent_rhi_offered", "% RHI", .number(decimals: 1), width: 6, derivedFrom: [14, 13]),
+        ReportColumn("percent_rhi_offered", "% RHI", .number(decimals: 1), width: 6, derivedFrom: [15, 14]),
         ReportColumn("rhi_within_72h", "RHI 72h", .count, width: 7),
-        ReportColumn("percent_rhi_within_72h", "% RHI 72h", .number(decimals: 1), width: 9, derivedFrom: [16, 13]),
+        ReportColumn("percent_rhi_within_72h", "% RHI 72h", .number(decimals: 1), width: 9, derivedFrom: [17, 14]),
         ReportColumn("area_known", "Area known", .count, width: 10),
         ReportColumn("out_of_area", "Out of area", .count, width: 11),
-        ReportColumn("percent_out_of_area", "% OOA", .number(decimals: 1), width: 6, derivedFrom: [19, 18]),
+        ReportColumn("percent_out_of_area", "% OOA", .number(decimals: 1), width: 6, derivedFrom: [20, 19]),
         ReportColumn("median_duration_hours", "Median h", .number(decimals: 1), width: 8, derivedFrom: [4]),
         ReportColumn("over_24_hours", "Over 24h", .count, width: 8),
         ReportColumn("cse_concern", "CSE", .count, width: 6),
+        ReportColumn("cse_recorded", "CSE recorded", .count, width: 12),
         ReportColumn("still_missing", "Missing now", .count, width: 11),
         ReportColumn("children_looked_after", "Looked after", .number(decimals: 0), width: 12),
         ReportColumn("children_per_100_looked_after", "Per 100 LAC", .number(decimals: 1), width: 11, derivedFrom: [3]),
@@ -35,14 +37,19 @@ extension AuthorityScorecard {
     /// drills to its incidents in the period.
     public func table(zone: LocalTimeZone) -> ReportTable {
         func row(_ s: AuthorityScore, drill: IncidentFilter?) -> ReportRow {
+            // Figures whose inputs lack the field are unknown, never 0.
+            let rhi = { (value: ReportValue) in s.interviewsUnknown ? ReportValue.unknown : value }
             let values: [ReportValue] = [
                 .text(s.authority?.rawValue ?? ""), .text(s.name), .series(s.monthly), .count(s.children),
                 .count(s.incidents), .number(s.incidentsPerChild), .count(s.childrenWithThreeOrMore),
-                .count(s.childrenRepeatedIn90Days), .count(s.highRisk), .count(s.knownToBoth), .count(s.policeOnly),
-                .count(s.laOnly), .number(s.percentKnownToBoth), .count(s.interviewsDue), .count(s.interviewsOffered),
-                .number(s.percentInterviewOffered), .count(s.interviewsInTime), .number(s.percentInterviewInTime),
+                .count(s.childrenRepeatedIn90Days), s.highRiskUnknown ? .unknown : .count(s.highRisk), .count(s.knownToBoth),
+                .count(s.policeOnly), .count(s.laOnly), s.knownToBothUnknown ? .unknown : .number(s.percentKnownToBoth),
+                .count(s.interviewsDue),
+                .count(s.interviewsRecorded), rhi(.count(s.interviewsOffered)), rhi(.number(s.percentInterviewOffered)),
+                rhi(.count(s.interviewsInTime)), rhi(.number(s.percentInterviewInTime)),
                 .count(s.areaKnown), .count(s.outOfArea), .number(s.percentOutOfArea), .number(s.medianDurationHours),
-                .count(s.over24Hours), .count(s.cseConcern), .count(s.stillMissing),
+                .count(s.over24Hours), s.cseUnknown ? .unknown : .count(s.cseConcern), .count(s.cseRecorded),
+                .count(s.stillMissing),
                 .number(s.childrenLookedAfter.map(Double.init)), .number(s.childrenPer100LookedAfter),
                 .text(s.flagWords.joined(separator: " ")),
             ]
@@ -81,7 +88,8 @@ extension HomeReport {
             let values: [ReportValue] = [
                 .text(h.urn?.rawValue ?? ""), .text(h.name), .series(h.monthly), .text(h.rating?.rawValue ?? ""),
                 .number(h.places.map(Double.init)), .count(h.incidents), .count(h.children), .number(h.incidentsPerPlace),
-                .count(h.highRisk), .count(h.knownToBoth), .number(h.percentKnownToBoth),
+                h.incidents > 0 && h.riskGraded == 0 ? .unknown : .count(h.highRisk), .count(h.knownToBoth),
+                .number(h.percentKnownToBoth),
                 .text(h.hostAuthority?.rawValue ?? ""), .text(h.force?.rawValue ?? ""), .text(h.isWatched ? "WATCH" : ""),
             ]
             return ReportRow(values: values, drill: drill, isFlagged: h.isWatched)

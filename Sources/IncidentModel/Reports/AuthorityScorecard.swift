@@ -63,6 +63,11 @@ public struct AuthorityScorecard: Sendable {
         if !lookedAfter.isEmpty && !lookedAfter.contains(nil) {
             total.childrenLookedAfter = lookedAfter.reduce(0) { $0 + ($1 ?? 0) }
         }
+        // No police record in the period: the share known to both is unknown, not 0.
+        if total.incidents > 0 && total.knownToBoth + total.policeOnly == 0 {
+            for g in scores.indices { scores[g].knownToBothUnknown = true }
+            total.knownToBothUnknown = true
+        }
         // Authorities with incidents, and the unknown row only when it has any.
         var rows = (0..<unknown).map { scores[$0] }.filter { $0.incidents > 0 }
         Self.flagBottomQuarter(&rows)
@@ -120,7 +125,8 @@ public struct AuthorityScorecard: Sendable {
 
     /// Flags the authorities in the bottom quarter of each rate: ranked from the lowest rate,
     /// the lowest quarter (rounded up, at least one) and any tied with the last of them.
-    /// Authorities without a rate (no incidents, or no ended incident known to them) are not ranked.
+    /// Authorities without a rate (no incidents, or no ended incident known to them whose
+    /// interview was recorded) are not ranked: a flag is never raised from unknown inputs.
     static func flagBottomQuarter(_ rows: inout [AuthorityScore]) {
         func flag(_ rate: (AuthorityScore) -> Double?, _ mark: (inout AuthorityScore) -> Void) {
             let rates = rows.compactMap(rate).sorted()
@@ -130,7 +136,7 @@ public struct AuthorityScorecard: Sendable {
                 if let r = rate(rows[k]), r <= threshold { mark(&rows[k]) }
             }
         }
-        flag(\.percentKnownToBoth) { $0.lowShareKnownToBoth = true }
+        flag({ $0.knownToBothUnknown ? nil : $0.percentKnownToBoth }) { $0.lowShareKnownToBoth = true }
         flag(\.percentInterviewOffered) { $0.lowInterviewRate = true }
     }
 }
@@ -146,20 +152,20 @@ extension AuthorityScore {
         }
         let t = fact.traits
         if t.contains(.highRisk) { highRisk += 1 }
+        if t.contains(.riskGraded) { riskGraded += 1 }
         if t.contains(.cse) { cseConcern += 1 }
+        if t.contains(.cseRecorded) { cseRecorded += 1 }
         if t.contains(.areaKnown) {
             areaKnown += 1
             if t.contains(.outOfArea) { outOfArea += 1 }
         }
         if t.contains(.interviewDue) {
             interviewsDue += 1
+            if t.contains(.interviewRecorded) { interviewsRecorded += 1 }
             if t.contains(.interviewOffered) { interviewsOffered += 1 }
             if t.contains(.interviewInTime) { interviewsInTime += 1 }
         }
-        if fact.duration < 0 {
-            stillMissing += 1
-        } else if fact.duration > 24 * Instant.hour {
-            over24Hours += 1
-        }
+        if t.contains(.stillMissing) { stillMissing += 1 }
+        if fact.duration > 24 * Instant.hour { over24Hours += 1 }
     }
 }

@@ -11,6 +11,8 @@ public struct HomeRow: Hashable, Sendable {
     /// Distinct children with an incident at the home.
     public var children = 0
     public var highRisk = 0
+    /// Incidents the police graded at all: none, and ``highRisk`` is unknown, not 0.
+    public var riskGraded = 0
     public var knownToBoth = 0
     /// Incidents in each of the twelve months ending with the period's last month.
     public var monthly = [Int](repeating: 0, count: 12)
@@ -89,5 +91,6 @@ extension HomeRow {
         incidents += 1
         if fact.provenance == 0 { knownToBoth += 1 }
         if fact.traits.contains(.highRisk) { highRisk += 1 }
+        if fact.traits.contains(.riskGraded) { riskGraded += 1 }
     }
 }

@@ -3,7 +3,7 @@
 struct IncidentFact: Sendable {
     /// Start, seconds since the epoch.
     var start: Int64
-    /// Seconds from start to end; `-1` while ongoing.
+    /// Seconds from start to end; `-1` when no source recorded an end.
     var duration: Int64
     var child: Int32
     /// The responsible authority.
@@ -23,7 +23,7 @@ struct IncidentFact: Sendable {
     var traits: Traits
 
     struct Traits: OptionSet, Sendable {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let highRisk = Traits(rawValue: 1 << 0)
         static let cse = Traits(rawValue: 1 << 1)
         /// Whether out of area is known (both authorities known).
@@ -35,6 +35,14 @@ struct IncidentFact: Sendable {
         static let interviewInTime = Traits(rawValue: 1 << 6)
         /// One of 3 or more of the child's incidents within 90 days.
         static let repeatMissing = Traits(rawValue: 1 << 7)
+        /// Still missing (``CombinedIncident/isStillMissing``).
+        static let stillMissing = Traits(rawValue: 1 << 8)
+        /// Ended and known to the LA, with the return interview recorded (``ReturnInterview/isRecorded``).
+        static let interviewRecorded = Traits(rawValue: 1 << 9)
+        /// Some source recorded whether there was a CSE concern.
+        static let cseRecorded = Traits(rawValue: 1 << 10)
+        /// The police graded the risk.
+        static let riskGraded = Traits(rawValue: 1 << 11)
     }
 
     static let noRisk: UInt8 = 255
@@ -64,15 +72,19 @@ struct IncidentFact: Sendable {
         risk = incident.highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk
         var traits: Traits = []
         if incident.isHighRisk { traits.insert(.highRisk) }
-        if incident.cseConcern { traits.insert(.cse) }
+        if incident.cseConcern == true { traits.insert(.cse) }
+        if incident.cseConcern != nil { traits.insert(.cseRecorded) }
+        if incident.highestRisk != nil { traits.insert(.riskGraded) }
         if let outOfArea = incident.isOutOfArea {
             traits.insert(.areaKnown)
             if outOfArea { traits.insert(.outOfArea) }
         }
         if incident.returnInterview != .notApplicable { traits.insert(.interviewDue) }
+        if incident.returnInterview.isRecorded { traits.insert(.interviewRecorded) }
         if incident.returnInterview.wasOffered { traits.insert(.interviewOffered) }
         if incident.returnInterview == .completedInTime { traits.insert(.interviewInTime) }
         if incident.isRepeat { traits.insert(.repeatMissing) }
+        if incident.isStillMissing { traits.insert(.stillMissing) }
         self.traits = traits
     }
 
@@ -81,7 +93,7 @@ struct IncidentFact: Sendable {
             || force == Self.unresolved
     }
 
-    var isOngoing: Bool { duration < 0 }
+    var isStillMissing: Bool { traits.contains(.stillMissing) }
 
     static func code(_ provenance: Provenance) -> UInt8 {
         switch provenance {

@@ -25,18 +25,7 @@ public enum RepeatMissing {
     /// incident `i`'s child as a number below `known`, the same number for the same child id,
     /// or -1 to be coded here (by child id, else by the person the police named).
     static func flags(_ incidents: [CombinedIncident], codes given: [Int32], known: Int) -> [Bool] {
-        var codes = given
-        var children: [ChildID: Int32] = [:]
-        var people: [PersonKey: Int32] = [:]
-        var next = Int32(known)
-        for i in codes.indices where codes[i] < 0 {
-            if let child = incidents[i].child {
-                codes[i] = children[child] ?? Self.newCode(&children[child], &next)
-            } else {
-                let key = PersonKey(incidents[i].person)
-                codes[i] = people[key] ?? Self.newCode(&people[key], &next)
-            }
-        }
+        let (codes, childCount) = ChildCodes.complete(incidents, given: given, known: known)
         // The starts, read out of the (large) incidents on every core, so that the pass below
         // reads a compact array.
         let starts = incidents.withUnsafeBufferPointer { buffer in
@@ -46,7 +35,6 @@ public enum RepeatMissing {
         // The children are shared among the cores by their codes' remainder: a child's runs
         // are its own, so each core marks its children's incidents (never another core's).
         let parts = ProcessInfoCores.count
-        let childCount = Int(next)
         let coded = codes
         var flags = [Bool](repeating: false, count: incidents.count)
         flags.withUnsafeMutableBufferPointer { buffer in
@@ -94,13 +82,5 @@ public enum RepeatMissing {
                 }
             }
         }
-    }
-
-    /// Gives a child the next code.
-    private static func newCode(_ slot: inout Int32?, _ next: inout Int32) -> Int32 {
-        let code = next
-        slot = code
-        next += 1
-        return code
     }
 }

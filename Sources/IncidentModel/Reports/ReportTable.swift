@@ -40,6 +40,15 @@ public struct ReportTable: Sendable {
     /// The rows, then the total.
     public var allRows: [ReportRow] { rows + (total.map { [$0] } ?? []) }
 
+    /// The table with its rows in `order` (positions into ``rows``, each once; the total stays
+    /// last), as a screen sorted them: an export follows the order on screen.
+    public func reordered(_ order: [Int]) -> ReportTable {
+        guard order.count == rows.count, Set(order) == Set(rows.indices) else { return self }
+        var table = self
+        table.rows = order.map { rows[$0] }
+        return table
+    }
+
     /// The position of the column named `name`.
     public func column(named name: String) -> Int? { columns.firstIndex { $0.name == name } }
 }
@@ -114,12 +123,20 @@ public struct ReportRow: Sendable {
 public enum ReportValue: Hashable, Sendable {
     case text(String)
     case count(Int)
-    /// A number; `nil` when it cannot be computed (a rate over nothing), shown as `-`.
+    /// A number; `nil` when it cannot be computed (a rate over nothing), shown as `-`; see
+    /// ``unknown`` for a figure whose inputs lack the field.
     case number(Double?)
     /// Monthly counts, oldest first.
     case series([Int])
     /// Counts of one stacked bar.
     case bar([Int])
+    /// A figure whose inputs lack the field (no source recorded it: return interviews and CSE
+    /// in an SSDA903 return, the risk of incidents the police never graded): `n/a` on screen,
+    /// blank in CSV, `null` in JSON. Never shown as 0.
+    case unknown
+
+    /// The text of ``unknown`` on screen.
+    public static let unknownText = "n/a"
 
     /// The value as text: counts as digits, numbers to `decimals` places, series joined by `;`.
     public func text(decimals: Int = 1) -> String {
@@ -128,6 +145,7 @@ public enum ReportValue: Hashable, Sendable {
         case let .count(value): String(value)
         case let .number(value): value.map { ReportValue.fixed($0, decimals) } ?? "-"
         case let .series(values), let .bar(values): values.map(String.init).joined(separator: ";")
+        case .unknown: Self.unknownText
         }
     }
 
@@ -138,6 +156,7 @@ public enum ReportValue: Hashable, Sendable {
         case let .count(value): Double(value)
         case let .number(value): value ?? -1
         case let .series(values), let .bar(values): Double(values.reduce(0, +))
+        case .unknown: -1
         }
     }
 

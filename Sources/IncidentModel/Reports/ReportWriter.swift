@@ -1,14 +1,16 @@
 /// Writes report tables as CSV and JSON: the files `mfc report` writes.
 public enum ReportWriter {
-    /// CSV (RFC 4180, CRLF): the rule's comment line first when counts were suppressed, then
-    /// the header, the rows and the total. Text from the data is neutralised against formulas.
+    /// CSV (RFC 4180, CRLF): one table, the header then the rows and the total, every row with
+    /// the same number of fields; unknown figures are blank, hidden counts `c`. The suppression
+    /// rule is not in the file: it goes in the metadata beside it (``ExportMetadata``). Text
+    /// from the data is neutralised against formulas.
     public static func csv(_ shared: SuppressedTable) -> [UInt8] {
         var writer = CSVWriter()
-        if let rule = shared.rule { writer.append(row: [.formatted("# " + rule)]) }
         let table = shared.table
         writer.append(header: table.columns.map(\.name))
         for r in table.allRows.indices {
             writer.append(row: table.columns.indices.map { c in
+                if table.allRows[r].values[c] == .unknown { return .empty }
                 let text = shared.text(row: r, column: c)
                 if text.isEmpty { return .empty }
                 return table.columns[c].kind == .text ? .text(text) : .formatted(text)
@@ -19,7 +21,7 @@ public enum ReportWriter {
 
     /// JSON: the report's name, title and rule, then `rows` and `total` as objects keyed by
     /// column name. Counts and numbers are JSON numbers (`null` when not computable), series
-    /// arrays, hidden cells the string `"c"`.
+    /// arrays, hidden cells the string `"c"`, unknown figures `null`.
     public static func json(_ shared: SuppressedTable) -> String {
         let table = shared.table
         var out = "{\n  \"report\": \(JSONText.quoted(table.name)),\n  \"title\": \(JSONText.quoted(table.title)),\n"
@@ -37,6 +39,7 @@ public enum ReportWriter {
                     if case let .number(decimals) = table.columns[c].kind { return key + ReportValue.fixed(value, decimals) }
                     return key + ReportValue.fixed(value, 2)
                 case let .series(values), let .bar(values): return key + "[" + values.map(String.init).joined(separator: ", ") + "]"
+                case .unknown: return key + "null"
                 }
             }
             return "{" + fields.joined(separator: ", ") + "}"
