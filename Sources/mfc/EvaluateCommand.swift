@@ -79,7 +79,8 @@ struct EvaluateCommand: ParsableCommand {
             "probabilistic", LinkageEvaluation(predicted: probabilistic.linkedPairs, truth: truth), truth,
             Self.fixed(reviewShare * 100, 2) + "%"))
         print(table.render(), terminator: "")
-        print("compared pairs after blocking: \(linkage.comparedPairs) for \(dataset.policeReports.count) police reports")
+        let perReport = dataset.policeReports.isEmpty ? 0 : Double(linkage.comparedPairs) / Double(dataset.policeReports.count)
+        print("compared pairs after blocking: \(linkage.comparedPairs) for \(dataset.policeReports.count) police reports (\(Self.fixed(perReport, 1)) a report)")
         let kept = BlockingRecall(linkage, truth: truth)
         print("true report-child pairs that blocking kept (or a recorded police_ref made certain): \(kept.kept) of \(kept.total) (\(Self.fixed(kept.share * 100, 2))%)")
         if misses > 0 { Self.printMisses(misses, truth: truth, made: probabilistic.linkedPairs, linkage: linkage, dataset: dataset) }

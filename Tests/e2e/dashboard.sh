@@ -13,30 +13,9 @@ MFC="${1:-.build/debug/mfc}"
 MFC="$(cd "$(dirname "$MFC")" && pwd)/$(basename "$MFC")"
 command -v tmux >/dev/null || { echo "dashboard e2e: FAIL: tmux is not installed" >&2; exit 1; }
 
-SOCKET="mfc-e2e-$$-$RANDOM"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/mfc-e2e.XXXXXX")"
-T() { tmux -L "$SOCKET" "$@"; }
-cleanup() { T kill-server 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-screen() { T capture-pane -p -t e2e 2>/dev/null || true; }
-fail() {
-    echo "dashboard e2e: FAIL: $*" >&2
-    echo "--- screen ---" >&2
-    screen >&2
-    exit 1
-}
-# wait_for PATTERN [SECONDS]: polls the screen every 0.1 s until grep -E matches.
-wait_for() {
-    local pattern="$1" limit="${2:-10}" tries
-    tries=$((limit * 10))
-    while ((tries-- > 0)); do
-        if screen | grep -Eq -- "$pattern"; then return 0; fi
-        sleep 0.1
-    done
-    fail "waited ${limit}s for: $pattern"
-}
-step() { echo "dashboard e2e: $*"; }
+NAME=dashboard
+# shellcheck source=Tests/e2e/tmux-session.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tmux-session.sh"
 
 # The home to filter by: the one in the first exported row that has a home.
 ALL_CSV="$WORK/all.csv"

@@ -20,31 +20,9 @@ FIXTURE="$PWD/Tests/IncidentModelTests/Fixtures/rejected"
 SSDA903="$PWD/Tests/IncidentModelTests/Fixtures/ssda903"
 command -v tmux >/dev/null || { echo "partial e2e: FAIL: tmux is not installed" >&2; exit 1; }
 
-SOCKET="mfc-partial-$$-$RANDOM"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/mfc-partial.XXXXXX")"
-T() { tmux -L "$SOCKET" "$@"; }
-cleanup() { T kill-server 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-screen() { T capture-pane -p -t e2e 2>/dev/null || true; }
-fail() {
-    echo "partial e2e: FAIL: $*" >&2
-    if T has-session -t e2e 2>/dev/null; then
-        echo "--- screen ---" >&2
-        screen >&2
-    fi
-    exit 1
-}
-wait_for() {
-    local pattern="$1" limit="${2:-10}" tries
-    tries=$((limit * 10))
-    while ((tries-- > 0)); do
-        if screen | grep -Eq -- "$pattern"; then return 0; fi
-        sleep 0.1
-    done
-    fail "waited ${limit}s for: $pattern"
-}
-step() { echo "partial e2e: $*"; }
+NAME=partial
+# shellcheck source=Tests/e2e/tmux-session.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tmux-session.sh"
 
 # rectangle FILE: one header, then rows with as many fields, read as CSV.
 rectangle() {

@@ -3,14 +3,16 @@
 ///
 /// Blocking is a union of rules over different fields, so that a report and its child that
 /// agree on all but one field (or lack one) still share a key ("Blocking" in the README):
-/// - date of birth and the initial of either name (also with day and month swapped, and with
-///   the names swapped);
-/// - the sounds (Soundex) of both names, in either order, whatever the date of birth;
-/// - both initials with two of the three parts of the date of birth;
-/// - a home the address names, with the date of birth, the birth year, the day and month, or
-///   the sound of either name;
-/// - the postcode itself (even one several homes share), with the birth year or either sound;
-/// - the house number and street, with the birth year or either sound;
+/// - date of birth and the sound (Soundex) of either name (also with day and month swapped;
+///   either name's sound meets either, so swapped names still meet);
+/// - both names exactly, in either order, whatever the date of birth;
+/// - both initials with two of the three parts of the date of birth (with the sex, for the
+///   year and month);
+/// - a home the address names, with the date of birth, the birth year and sex, the day and
+///   month, or the sound of either name;
+/// - the postcode itself (even one several homes share), with the birth year and sex, or either
+///   sound;
+/// - the house number and street, with the birth year and sex, or either sound;
 /// - for a child with no names (an SSDA903 return), date of birth and sex, and home and sex.
 /// Every part of a key is a number (``BlockKey``), computed once per record; each pair is
 /// compared once, however many rules produce it.
@@ -21,7 +23,7 @@ struct CandidateSpace: Sendable {
     private let blocks: BlockTable
 
     private enum Rule: UInt64 {
-        case birthAndInitial = 1, nameSounds, yearMonthAndInitials, monthDayAndInitials, yearDayAndInitials
+        case birthAndSound = 1, names, yearMonthSexAndInitials, monthDayAndInitials, yearDayAndInitials
         case homeAndBirth, homeAndYear, homeAndMonthDay, homeAndSound
         case postcodeAndYear, postcodeAndSound, streetAndYear, streetAndSound, birthAndSex, homeAndSex
     }
@@ -112,9 +114,12 @@ struct CandidateSpace: Sendable {
         var sexes: [Int32] = []
         /// Whether these are a child's keys (to index) rather than a report's (to look up).
         var forChild = true
+        /// The sex numbers a key with sex uses: the record's; for an unknown sex, a child's is
+        /// keyed as 3 and a report's looks up every one.
+        var anySex: [Int32] = []
 
         /// The keys of a place (a home, postcode or street number): with the date of birth, the
-        /// birth year, the day and month (homes only), and the sound of each name (not its
+        /// birth year and sex, the day and month (homes only), and the sound of each name (not its
         /// initial: a home has had dozens of children, and an initial would pair a report with
         /// a quarter of them). None for no place.
         func place(_ kind: Place, _ id: Int32) -> [BlockKey] {
@@ -127,7 +132,7 @@ struct CandidateSpace: Sendable {
             }
             let dob = dateOfBirth
             if !dob.isMissing {
-                keys.append(BlockKey(rule: withYear.rawValue, date: dob.year, b: id))
+                for sex in anySex { keys.append(BlockKey(rule: withYear.rawValue, date: dob.year, b: id, c: sex)) }
                 if kind == .home {
                     keys.append(BlockKey(rule: Rule.homeAndBirth.rawValue, date: dob.bits, b: id))
                     keys.append(BlockKey(rule: Rule.homeAndMonthDay.rawValue, date: dob.month << 5 | dob.day, b: id))
@@ -152,6 +157,8 @@ struct CandidateSpace: Sendable {
         var initials: [Int32] = []
         for initial in [both.0, both.1] where initial != 0 && !initials.contains(initial) { initials.append(initial) }
         var keys = Keys(dateOfBirth: dob, initials: initials, forChild: !isReport)
+        keys.anySex = sex == .male ? [1] : sex == .female ? [2] : isReport ? [1, 2, 3] : [3]
+        if isReport && sex != .unknown { keys.anySex.append(3) }
         for sound in [names.sounds[Int(surname)], names.sounds[Int(forename)]] where sound != 0 && !keys.sounds.contains(sound) {
             keys.sounds.append(sound)
         }
@@ -166,19 +173,22 @@ struct CandidateSpace: Sendable {
                 dates.append(DateKey(year: dob.year, month: dob.day, day: dob.month))
             }
             for date in dates {
-                for initial in keys.initials { keys.person.append(BlockKey(rule: Rule.birthAndInitial.rawValue, date: date.bits, a: initial)) }
+                for sound in keys.sounds { keys.person.append(BlockKey(rule: Rule.birthAndSound.rawValue, date: date.bits, a: sound)) }
                 for number in keys.sexes { keys.person.append(BlockKey(rule: Rule.birthAndSex.rawValue, date: date.bits, a: number)) }
             }
             if both.0 != 0 && both.1 != 0 {
                 let (low, high) = (min(both.0, both.1), max(both.0, both.1))
-                keys.person.append(BlockKey(rule: Rule.yearMonthAndInitials.rawValue, date: dob.year << 4 | dob.month, a: low, b: high))
+                for sex in keys.anySex {
+                    keys.person.append(BlockKey(
+                        rule: Rule.yearMonthSexAndInitials.rawValue, date: dob.year << 4 | dob.month, a: low, b: high, c: sex))
+                }
                 keys.person.append(BlockKey(rule: Rule.monthDayAndInitials.rawValue, date: dob.month << 5 | dob.day, a: low, b: high))
                 keys.person.append(BlockKey(rule: Rule.yearDayAndInitials.rawValue, date: dob.year << 5 | dob.day, a: low, b: high))
             }
         }
-        let sounds = (names.sounds[Int(surname)], names.sounds[Int(forename)])
-        if sounds.0 != 0 && sounds.1 != 0 {
-            keys.person.append(BlockKey(rule: Rule.nameSounds.rawValue, a: min(sounds.0, sounds.1), b: max(sounds.0, sounds.1)))
+        if surname != NameTable.empty && forename != NameTable.empty {
+            // Both names exactly, in either order, whatever the date of birth.
+            keys.person.append(BlockKey(rule: Rule.names.rawValue, b: min(surname, forename), c: max(surname, forename)))
         }
         return keys
     }

@@ -124,18 +124,20 @@ struct DateKey: Hashable, Sendable {
     func isTransposition(of other: DateKey) -> Bool {
         var a = digits
         var b = other.digits
-        // The places (0 = last digit) where the digits differ, and the digits there.
-        var places: [(place: Int, mine: UInt32, theirs: UInt32)] = []
-        for place in 0..<8 {
-            if a % 10 != b % 10 {
-                guard places.count < 2 else { return false }
-                places.append((place, a % 10, b % 10))
-            }
+        // The first place (0 = last digit) where the digits differ; the swap must be there and
+        // at the next place, and nothing else may differ.
+        var place = 0
+        while place < 8 && a % 10 == b % 10 {
             a /= 10
             b /= 10
+            place += 1
         }
-        guard places.count == 2 else { return false }
-        return places[1].place == places[0].place + 1 && places[0].mine == places[1].theirs && places[0].theirs == places[1].mine
+        guard place < 7 else { return false }
+        let (low, otherLow) = (a % 10, b % 10)
+        a /= 10
+        b /= 10
+        guard a % 10 == otherLow && b % 10 == low else { return false }
+        return a / 10 == b / 10
     }
 }
 
@@ -197,43 +199,35 @@ struct ComparablePeople: Sendable {
         for child in fields {
             let homesStart = Int32(childHomes.count)
             for (h, home) in child.homes.enumerated() {
-                if let id = homeIDs[home] {
-                    childHomes.append(id)
+                let (id, isNew) = Self.number(home, in: &homeIDs)
+                childHomes.append(id)
+                guard isNew else { continue }
+                if h < child.homeTexts.count, let text = child.homeTexts[h] {
+                    homeAddresses.append(Int32(addresses.count))
+                    addresses.append(AddressText(name: text.name, address: text.address))
                 } else {
-                    let id = Int32(homeIDs.count)
-                    homeIDs[home] = id
-                    childHomes.append(id)
-                    if h < child.homeTexts.count, let text = child.homeTexts[h] {
-                        homeAddresses.append(Int32(addresses.count))
-                        addresses.append(AddressText(name: text.name, address: text.address))
-                    } else {
-                        homeAddresses.append(-1)
-                    }
+                    homeAddresses.append(-1)
                 }
             }
             let postcodesStart = Int32(childPostcodes.count)
             for postcode in child.postcodes {
-                if let id = postcodeIDs[postcode] {
-                    childPostcodes.append(id)
-                } else {
-                    let id = Int32(postcodeIDs.count)
-                    postcodeIDs[postcode] = id
-                    childPostcodes.append(id)
-                    let district = Self.outward(of: postcode)
-                    if let known = outwardIDs[district] {
-                        postcodeOutwards.append(known)
-                    } else {
-                        let number = Int32(outwardIDs.count)
-                        outwardIDs[district] = number
-                        postcodeOutwards.append(number)
-                    }
-                }
+                let (id, isNew) = Self.number(postcode, in: &postcodeIDs)
+                childPostcodes.append(id)
+                if isNew { postcodeOutwards.append(Self.number(Self.outward(of: postcode), in: &outwardIDs).id) }
             }
             children.append(ComparableChild(
                 surname: names.id(of: child.surname), forename: names.id(of: child.forename),
                 dateOfBirth: DateKey(child.dateOfBirth), sex: child.sex,
                 homes: homesStart..<Int32(childHomes.count), postcodes: postcodesStart..<Int32(childPostcodes.count)))
         }
+    }
+
+    /// The number of `key` in `numbers`, numbering it when it is new (and saying so).
+    private static func number<Key: Hashable>(_ key: Key, in numbers: inout [Key: Int32]) -> (id: Int32, isNew: Bool) {
+        if let known = numbers[key] { return (known, false) }
+        let id = Int32(numbers.count)
+        numbers[key] = id
+        return (id, true)
     }
 
     /// The id of a home, for a report; -1 for none, or a home that no child was placed in (it

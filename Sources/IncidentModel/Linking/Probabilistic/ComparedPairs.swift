@@ -29,7 +29,7 @@ struct ComparedPairs: Sendable {
                 chunk.reports.reserveCapacity(range.count)
                 chunk.counts.reserveCapacity(range.count)
                 var found: [Int32] = []
-                var cache = LevelCache()
+                var cache = LevelCache(bits: 18)
                 // A report's candidates and vectors depend on its prepared fields alone, and a
                 // child missing again is often reported with the same ones: a report the same
                 // as one before it (of the same date of birth, so met a moment before) takes

@@ -60,13 +60,14 @@ public struct ComparisonVector: Hashable, Sendable {
     /// in an array.
     var patternIndex: Int {
         // Mixed radix, surname first, each field's digit below its number of levels.
-        var index = 0
-        for field in LinkField.allCases.reversed() { index = index * Self.radix[field.rawValue] + self[field] }
-        return index
+        self[.surname] + Self.surnameLevels * (self[.forename] + Self.forenameLevels
+            * (self[.dateOfBirth] + Self.birthLevels * (self[.sex] + Self.sexLevels * self[.home])))
     }
 
-    /// Each field's number of levels, by raw value.
-    private static let radix = LinkField.allCases.map(\.levels.count)
+    private static let surnameLevels = LinkField.surname.levels.count
+    private static let forenameLevels = LinkField.forename.levels.count
+    private static let birthLevels = LinkField.dateOfBirth.levels.count
+    private static let sexLevels = LinkField.sex.levels.count
 
     /// The vector with a given ``patternIndex``.
     init(patternIndex: Int) {
@@ -173,7 +174,8 @@ struct FieldComparison: @unchecked Sendable {
         if r.namedHome >= 0 && homes.contains(r.namedHome) { return 1 }
         if r.postcode >= 0 && postcodes.contains(r.postcode) { return 2 }
         if r.streetHome >= 0 && homes.contains(r.streetHome) { return 3 }
-        if r.address >= 0 {
+        // A text that named a home (which is not this child's) is not compared again.
+        if r.address >= 0 && r.namedHome < 0 && r.streetHome < 0 {
             for home in homes {
                 let text = homeAddresses[Int(home)]
                 guard text >= 0 else { continue }
@@ -247,8 +249,9 @@ extension BorrowedNames {
         let jw = JaroWinkler.similarity(first, second)
         if jw >= 0.92 { return .close }
         if jw >= 0.85 { return .similar }
+        // Names within two edits score 0.7 or more; below that the edits need not be counted.
         let limit = shorter >= 6 ? 2 : shorter >= 3 ? 1 : 0
-        if limit > 0 && EditDistance.distance(first, second, limit: limit) <= limit { return .edits }
+        if limit > 0 && jw >= 0.7 && EditDistance.distance(first, second, limit: limit) <= limit { return .edits }
         if shorter == 1 && first[0] == second[0] { return .initial }
         return .different
     }
