@@ -3,11 +3,11 @@ struct BlockKey: Hashable, Sendable {
     var high: UInt64
     var low: UInt64
 
-    /// `rule` (1-15), a date or part of one (under 2^21), and up to three numbers: `a` under
+    /// `rule` (0-31), a date or part of one (under 2^21), and up to three numbers: `a` under
     /// 2^28 (an initial, a Soundex number), `b` and `c` any 32-bit values (a home, a postcode, a
     /// street). Parts a rule does not use are 0.
     init(rule: UInt64, date: UInt32 = 0, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0) {
-        high = rule << 60 | UInt64(date) << 28 | UInt64(UInt32(bitPattern: a) & 0x0FFF_FFFF)
+        high = rule << 59 | UInt64(date) << 28 | UInt64(UInt32(bitPattern: a) & 0x0FFF_FFFF)
         low = UInt64(UInt32(bitPattern: b)) << 32 | UInt64(UInt32(bitPattern: c))
     }
 }
@@ -115,9 +115,9 @@ struct BlockTable: Sendable {
     /// the other rules pair its records.
     static let largestBlock = 200
 
-    /// Appends the children that have `key` to `found` (none when more than ``largestBlock`` do).
+    /// Appends the children that have `key` to `found` (none when more than `limit` do).
     @inline(__always)
-    func appendChildren(of key: BlockKey, to found: inout [Int32]) {
+    func appendChildren(of key: BlockKey, to found: inout [Int32], limit: Int = largestBlock) {
         let mask = slots.count - 1
         var slot = Self.slot(key, shift: shift)
         while true {
@@ -126,7 +126,7 @@ struct BlockTable: Sendable {
             if rowKeys[row] == key {
                 let lower = Int(rowStarts[row])
                 let upper = Int(rowStarts[row + 1])
-                if upper - lower <= Self.largestBlock { found.append(contentsOf: children[lower..<upper]) }
+                if upper - lower <= limit { found.append(contentsOf: children[lower..<upper]) }
                 return
             }
             slot = (slot + 1) & mask

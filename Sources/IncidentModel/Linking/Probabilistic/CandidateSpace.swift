@@ -13,6 +13,8 @@
 /// - the postcode itself (even one several homes share), with the birth year and sex, or either
 ///   sound;
 /// - the house number and street, with the birth year and sex, or either sound;
+/// - where few children share them (``broadBlock``): date of birth and either initial, and both
+///   names' sounds in either order;
 /// - for a child with no names (an SSDA903 return), date of birth and sex, and home and sex.
 /// Every part of a key is a number (``BlockKey``), computed once per record; each pair is
 /// compared once, however many rules produce it.
@@ -26,7 +28,16 @@ struct CandidateSpace: Sendable {
         case birthAndSound = 1, names, yearMonthSexAndInitials, monthDayAndInitials, yearDayAndInitials
         case homeAndBirth, homeAndYear, homeAndMonthDay, homeAndSound
         case postcodeAndYear, postcodeAndSound, streetAndYear, streetAndSound, birthAndSex, homeAndSex
+        // Broad rules: used only where few children share the key (``broadBlock``).
+        case birthAndInitial = 16, nameSounds
     }
+
+    /// The most children a broad rule's block may hold and still be used. A date of birth with
+    /// an initial, or two names' sounds, are few children's among a few thousand, and pair a
+    /// report whose names both changed their sound, or whose date of birth and one name both
+    /// slipped; among a nation's children (or a generator's few hundred names) they are shared
+    /// by dozens, and the narrower rules must do.
+    static let broadBlock = 16
 
     init(context: LinkContext) {
         self.context = context
@@ -83,7 +94,7 @@ struct CandidateSpace: Sendable {
         for (c, child) in people.children.enumerated() {
             let keys = Self.keys(surname: child.surname, forename: child.forename, dateOfBirth: child.dateOfBirth, sex: child.sex,
                                  people: people)
-            for key in keys.person { entries.append((key, Int32(c))) }
+            for key in keys.person + keys.broad { entries.append((key, Int32(c))) }
             let homes = people.childHomes[Int(child.homes.lowerBound)..<Int(child.homes.upperBound)]
             let postcodes = people.childPostcodes[Int(child.postcodes.lowerBound)..<Int(child.postcodes.upperBound)]
             for home in homes {
@@ -110,6 +121,8 @@ struct CandidateSpace: Sendable {
         var initials: [Int32]
         /// The sounds (Soundex numbers) of its names, each once.
         var sounds: [Int32] = []
+        /// Its keys of the broad rules (``CandidateSpace/broadBlock``).
+        var broad: [BlockKey] = []
         /// For a person with no names: the sex numbers to pair on (both for an unknown sex).
         var sexes: [Int32] = []
         /// Whether these are a child's keys (to index) rather than a report's (to look up).
@@ -174,6 +187,9 @@ struct CandidateSpace: Sendable {
             }
             for date in dates {
                 for sound in keys.sounds { keys.person.append(BlockKey(rule: Rule.birthAndSound.rawValue, date: date.bits, a: sound)) }
+                for initial in keys.initials {
+                    keys.broad.append(BlockKey(rule: Rule.birthAndInitial.rawValue, date: date.bits, a: initial))
+                }
                 for number in keys.sexes { keys.person.append(BlockKey(rule: Rule.birthAndSex.rawValue, date: date.bits, a: number)) }
             }
             if both.0 != 0 && both.1 != 0 {
@@ -187,8 +203,10 @@ struct CandidateSpace: Sendable {
             }
         }
         if surname != NameTable.empty && forename != NameTable.empty {
-            // Both names exactly, in either order, whatever the date of birth.
+            // Both names exactly, in either order, whatever the date of birth; and their sounds.
             keys.person.append(BlockKey(rule: Rule.names.rawValue, b: min(surname, forename), c: max(surname, forename)))
+            let (first, second) = (names.sounds[Int(surname)], names.sounds[Int(forename)])
+            keys.broad.append(BlockKey(rule: Rule.nameSounds.rawValue, b: min(first, second), c: max(first, second)))
         }
         return keys
     }
@@ -220,6 +238,7 @@ struct CandidateSpace: Sendable {
         let keys = Self.keys(surname: report.surname, forename: report.forename, dateOfBirth: report.dateOfBirth,
                              sex: report.sex, people: people, isReport: true)
         for key in keys.person { blocks.appendChildren(of: key, to: &found) }
+        for key in keys.broad { blocks.appendChildren(of: key, to: &found, limit: Self.broadBlock) }
         // The home the address names, then the one its street names when that is another.
         for key in keys.place(.home, report.namedHome) { blocks.appendChildren(of: key, to: &found) }
         if report.streetHome != report.namedHome {
