@@ -123,8 +123,9 @@ struct CandidateSpace: Sendable {
         var sounds: [Int32] = []
         /// Its keys of the broad rules (``CandidateSpace/broadBlock``).
         var broad: [BlockKey] = []
-        /// For a person with no names: the sex numbers to pair on (both for an unknown sex).
-        var sexes: [Int32] = []
+        /// Whether the rules for children with no names apply: a child's keys when it has no
+        /// names; always a report's, which looks for them whatever its own names.
+        var pairsNameless = false
         /// Whether these are a child's keys (to index) rather than a report's (to look up).
         var forChild = true
         /// The sex numbers a key with sex uses: the record's; for an unknown sex, a child's is
@@ -152,9 +153,9 @@ struct CandidateSpace: Sendable {
                 }
             }
             for sound in sounds { keys.append(BlockKey(rule: withSound.rawValue, a: sound, b: id)) }
-            if kind == .home && (forChild || dob.isMissing) {
+            if kind == .home && pairsNameless && (forChild || dob.isMissing) {
                 // A report with no date of birth looks for children with no names by home and sex.
-                for sex in sexes { keys.append(BlockKey(rule: Rule.homeAndSex.rawValue, a: sex, b: id)) }
+                for sex in anySex { keys.append(BlockKey(rule: Rule.homeAndSex.rawValue, a: sex, b: id)) }
             }
             return keys
         }
@@ -175,11 +176,7 @@ struct CandidateSpace: Sendable {
         for sound in [names.sounds[Int(surname)], names.sounds[Int(forename)]] where sound != 0 && !keys.sounds.contains(sound) {
             keys.sounds.append(sound)
         }
-        // Children with no names are paired on sex too; a report looks for them whatever its names.
-        if isReport || (surname == NameTable.empty && forename == NameTable.empty) {
-            // An unknown sex could be either.
-            keys.sexes = sex == .male ? [1] : sex == .female ? [2] : [1, 2]
-        }
+        keys.pairsNameless = isReport || (surname == NameTable.empty && forename == NameTable.empty)
         if !dob.isMissing {
             var dates = [dob]
             if isReport && dob.day <= 12 && dob.day != dob.month {
@@ -190,7 +187,9 @@ struct CandidateSpace: Sendable {
                 for initial in keys.initials {
                     keys.broad.append(BlockKey(rule: Rule.birthAndInitial.rawValue, date: date.bits, a: initial))
                 }
-                for number in keys.sexes { keys.person.append(BlockKey(rule: Rule.birthAndSex.rawValue, date: date.bits, a: number)) }
+                if keys.pairsNameless {
+                    for sex in keys.anySex { keys.person.append(BlockKey(rule: Rule.birthAndSex.rawValue, date: date.bits, a: sex)) }
+                }
             }
             if both.0 != 0 && both.1 != 0 {
                 let (low, high) = (min(both.0, both.1), max(both.0, both.1))

@@ -117,8 +117,8 @@ struct FieldComparison: @unchecked Sendable {
 
     /// The comparison vector of report `r` and child `c` (indexes into the people).
     func compare(report r: Int, child c: Int) -> ComparisonVector {
-        var cache = LevelCache(bits: 4)
-        return compare(report: r, child: c, cache: &cache)
+        var none = LevelCache.none
+        return compare(report: r, child: c, cache: &none)
     }
 
     /// The same, with the levels of pairs of names (and of addresses) seen before taken from
@@ -273,10 +273,20 @@ struct LevelCache {
         shift = UInt64(64 - bits)
     }
 
+    private init() {
+        keys = []
+        levels = []
+        shift = 0
+    }
+
+    /// A cache that keeps nothing (and allocates nothing), for comparing one pair.
+    static var none: LevelCache { LevelCache() }
+
     /// The level of items `a` (the report's) and `b` (the child's) of a kind (0 to 3), from the
     /// cache or else from `compute`.
     @inline(__always)
     mutating func level(_ a: Int32, _ b: Int32, field: UInt64, _ compute: () -> UInt8) -> UInt8 {
+        guard !keys.isEmpty else { return compute() }
         let key = field << 62 | UInt64(UInt32(bitPattern: a)) << 31 | UInt64(UInt32(bitPattern: b))
         let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         if keys[slot] == key { return levels[slot] }
