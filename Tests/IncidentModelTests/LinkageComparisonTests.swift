@@ -65,6 +65,13 @@ struct AddressTextTests {
         #expect(AddressText("Willow Sample House").streetKey == 0)
     }
 
+    @Test(arguments: ["7 Wilow Lane", "Willow Lane, Testbury", "Flat 3, 12 Willow Lane"])
+    func takesTheStreetsNameWhateverTheHouseNumber(_ text: String) {
+        #expect(AddressText(text).streetName == home.streetName)
+        #expect(home.streetName != 0)
+        #expect(AddressText("12 Oak Road").streetName != home.streetName)
+    }
+
     @Test(arguments: [
         ("Willow Sample House", true), ("12 Willow Lane", true), ("12 Wilow Lane, Testbury", true),
         ("Willow Sampel House, 12 Willow Lane, Testbury", true), ("14 Willow Lane", false), ("Oak Test Lodge", false),

@@ -13,8 +13,8 @@
 /// - the postcode itself (even one several homes share), with the birth year and sex, or either
 ///   sound;
 /// - the house number and street, with the birth year and sex, or either sound;
-/// - where few children share them (``broadBlock``): date of birth and either initial, and both
-///   names' sounds in either order;
+/// - where few children share them (``broadBlock``): date of birth and either initial, both
+///   names' sounds in either order, the postcode alone, and the sound of the street's name alone;
 /// - for a child with no names (an SSDA903 return), date of birth and sex, and home and sex.
 /// Every part of a key is a number (``BlockKey``), computed once per record; each pair is
 /// compared once, however many rules produce it.
@@ -29,7 +29,7 @@ struct CandidateSpace: Sendable {
         case homeAndBirth, homeAndYear, homeAndMonthDay, homeAndSound
         case postcodeAndYear, postcodeAndSound, streetAndYear, streetAndSound, birthAndSex, homeAndSex
         // Broad rules: used only where few children share the key (``broadBlock``).
-        case birthAndInitial = 16, nameSounds
+        case birthAndInitial = 16, nameSounds, postcode, streetName
     }
 
     /// The most children a broad rule's block may hold and still be used. A date of birth with
@@ -102,9 +102,13 @@ struct CandidateSpace: Sendable {
                 let text = people.homeAddresses[Int(home)]
                 let street = text >= 0 ? people.addresses[Int(text)].streetKey : 0
                 for key in keys.place(.street, street) { entries.append((key, Int32(c))) }
+                if text >= 0, case let name = people.addresses[Int(text)].streetName, name != 0 {
+                    entries.append((BlockKey(rule: Rule.streetName.rawValue, a: name), Int32(c)))
+                }
             }
             for postcode in postcodes {
                 for key in keys.place(.postcode, postcode) { entries.append((key, Int32(c))) }
+                entries.append((BlockKey(rule: Rule.postcode.rawValue, b: postcode), Int32(c)))
             }
         }
         blocks = BlockTable(entries: entries)
@@ -244,9 +248,15 @@ struct CandidateSpace: Sendable {
             for key in keys.place(.home, report.streetHome) { blocks.appendChildren(of: key, to: &found) }
         }
         for key in keys.place(.postcode, report.postcode) { blocks.appendChildren(of: key, to: &found) }
+        if report.postcode >= 0 {
+            blocks.appendChildren(of: BlockKey(rule: Rule.postcode.rawValue, b: report.postcode), to: &found, limit: Self.broadBlock)
+        }
         if report.address >= 0 {
-            for key in keys.place(.street, people.addresses[Int(report.address)].streetKey) {
-                blocks.appendChildren(of: key, to: &found)
+            let address = people.addresses[Int(report.address)]
+            for key in keys.place(.street, address.streetKey) { blocks.appendChildren(of: key, to: &found) }
+            if address.streetName != 0 {
+                blocks.appendChildren(
+                    of: BlockKey(rule: Rule.streetName.rawValue, a: address.streetName), to: &found, limit: Self.broadBlock)
             }
         }
         guard found.count > 1 else { return }
