@@ -30,21 +30,47 @@ struct MFC: ParsableCommand {
         umask(0o077)
         // No crash screen of the runtime's ever takes over the terminal.
         CrashSignals.install()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = CommandSuggestion.problem(arguments) { fail(problem) }
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot(arguments)
         } catch let error as CLIError {
-            printError("error: \(error)")
-            Glibc.exit(error.status.rawValue)
+            fail(error)
         } catch {
-            // ArgumentParser's own: help and version (exit 0, to standard output), usage
-            // errors (64), and the ExitCode a command throws after printing its messages.
+            // ArgumentParser's own: help and version (exit 0, to standard output), and usage
+            // errors (64), its "Error: " prefix made mfc's.
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
-            if !message.isEmpty {
-                if code == .success { print(message) } else { printError(message) }
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else {
+                printError(Self.prefixed(message))
             }
             Glibc.exit(code.rawValue)
         }
+        do {
+            try command.run()
+        } catch let code as ExitCode {
+            // A command that printed its own messages and ends with a status.
+            Glibc.exit(code.rawValue)
+        } catch let error as ValidationError {
+            fail(.usage(error.message))
+        } catch {
+            fail(CLIError.wrapping(error))
+        }
+    }
+
+    /// Prints `error: ...` to standard error and exits with the error's status.
+    static func fail(_ error: CLIError) -> Never {
+        printError("\(CLIError.prefix)\(error)")
+        Glibc.exit(error.status.rawValue)
+    }
+
+    /// ArgumentParser's message with mfc's prefix: every error begins `error: `.
+    static func prefixed(_ message: String) -> String {
+        if message.hasPrefix("Error: ") { return CLIError.prefix + message.dropFirst("Error: ".count) }
+        if message.hasPrefix(CLIError.prefix) { return message }
+        return CLIError.prefix + message
     }
 }

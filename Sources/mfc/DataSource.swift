@@ -4,7 +4,7 @@ import IncidentModel
 import IncidentStore
 
 /// Where the data come from: files named on the command line, else the workspace (named, or
-/// `mfc.sqlite` in the current folder), else `SampleData/`, read-only.
+/// `mfc.sqlite` in the current folder), else the synthetic sample data (``SampleDataLocation``), read-only.
 struct DataSource {
     /// The linked incidents and where they came from.
     struct Loaded: Sendable {
@@ -22,16 +22,53 @@ struct DataSource {
         var sourceStore: Workspace?
         /// The files or folders read (absolute paths); empty when a workspace was read.
         var paths: [String] = []
+        /// Whether these are the synthetic sample data, read because no folder or workspace was
+        /// named: the dashboard says so on screen.
+        var isSampleData = false
     }
 
-    /// The folder to read when none is named: `SampleData` in the current folder, else the one
-    /// beside this package's sources (so `swift run mfc` works from anywhere in the checkout).
-    static func defaultFolder() -> String {
-        let local = FileManager.default.currentDirectoryPath + "/SampleData"
-        if FileManager.default.fileExists(atPath: local + "/la_episodes.csv") { return "SampleData" }
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return packageRoot.appendingPathComponent("SampleData").path
+    /// The sample data folder, found at run time (``SampleDataLocation``); says on standard
+    /// error that these are the synthetic sample data unless `quiet`.
+    static func sampleFolder(quiet: Bool = false) throws(CLIError) -> String {
+        guard let folder = SampleDataLocation.find() else {
+            throw .unreadable(
+                "no data folder or workspace named, and no sample data found (SampleData/ in the current folder or above it, "
+                    + "or beside mfc); name a folder of extracts, or a workspace with --workspace")
+        }
+        if !quiet { printError(sampleNote(folder)) }
+        return folder
+    }
+
+    /// The note that the data read are the sample data.
+    static func sampleNote(_ folder: String) -> String {
+        "note: no folder or workspace named: these are the synthetic sample data in \(folder) (fictional children; "
+            + "name a folder, or import extracts into a workspace, for real data)"
+    }
+
+    /// Whether a command with these paths and workspace options reads the sample data.
+    static func readsSampleData(_ paths: [String], workspace: WorkspaceOptions) -> Bool {
+        paths.isEmpty && workspace.namedPath == nil && !Workspace.fileExists(at: workspace.path)
+    }
+
+    /// Refuses a path that does not exist (exit 2), before anything is read.
+    static func checkExists(_ paths: [String]) throws(CLIError) {
+        for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
+            throw .unreadable("\(Sanitised.lines(path)): no such file or folder")
+        }
+    }
+
+    /// Refuses a single file named where a folder of extracts is expected: files that hold no
+    /// LA episodes and no police reports, so that nothing could be combined (exit 64).
+    static func checkCombinable(_ paths: [String], dataset: Dataset) throws(CLIError) {
+        guard !paths.isEmpty, dataset.episodes.isEmpty, dataset.policeReports.isEmpty else { return }
+        var isDirectory: ObjCBool = false
+        let files = paths.filter { !(FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue) }
+        guard files.count == paths.count, let first = files.first else { return }
+        let folder = (first as NSString).deletingLastPathComponent
+        throw .usage(
+            "\(Sanitised.lines(first)) is a file, not a folder: name the folder of extracts"
+                + (folder.isEmpty ? "" : " (\(Sanitised.lines(folder)))")
+                + ", or add la_episodes.csv or police_reports.csv; there is nothing to combine in registers alone")
     }
 
     /// Loads and links: the files in `paths` when any are named, else the workspace when one is
@@ -43,8 +80,9 @@ struct DataSource {
     /// (the dashboard owns the terminal).
     static func load(
         _ paths: [String], workspace options: WorkspaceOptions, linker: IncidentLinker = IncidentLinker(),
-        sourceRecords: Bool = true, checking: Bool = true
+        sourceRecords: Bool = true, checking: Bool = true, quiet: Bool = false
     ) throws -> Loaded {
+        try checkExists(paths)
         let zone = LocalTimeZone.europeLondon
         if paths.isEmpty, let workspace = try options.openIfPresent(checking: checking, announcingWaits: checking) {
             let linkage: WorkspaceLinkage
@@ -62,64 +100,30 @@ struct DataSource {
         if !paths.isEmpty, options.workspace != nil {
             throw CLIError.usage("name either a workspace (--workspace) or data files, not both")
         }
-        let (linked, catalogue) = try load(paths, linker: linker)
+        let folders = paths.isEmpty ? [try sampleFolder(quiet: quiet)] : paths
+        let (linked, catalogue) = try load(folders, linker: linker)
+        try checkCombinable(paths, dataset: linked.dataset)
         let audit = paths.isEmpty ? nil : try? options.openIfPresent()
         return Loaded(
             linked: linked, catalogue: catalogue, workspace: nil, auditWorkspace: audit,
             origin: paths.isEmpty ? "sample data" : "files", sourceStore: nil,
-            paths: (paths.isEmpty ? [defaultFolder()] : paths).map(ExportAudit.absolute))
+            paths: folders.map(ExportAudit.absolute), isSampleData: paths.isEmpty)
     }
 
-    /// Loads the data in `paths` (or the default folder), in Europe/London time, and links them
-    /// with `linker`.
+    /// Loads the data in `paths`, in Europe/London time, and links them with `linker`.
     static func load(_ paths: [String], linker: IncidentLinker = IncidentLinker()) throws -> (LinkedData, IncidentCatalogue) {
         let zone = LocalTimeZone.europeLondon
-        let dataset = try DatasetLoader.load(paths: paths.isEmpty ? [defaultFolder()] : paths, zone: zone)
+        let dataset: Dataset
+        do {
+            dataset = try DatasetLoader.load(paths: paths, zone: zone)
+        } catch {
+            throw CLIError.unreadable(error.description)
+        }
         if let failed = dataset.reports.first(where: \.failed),
            let error = failed.diagnostics.first(where: { $0.severity == .error }) {
             throw CLIError.unreadable(error.description)
         }
         let linked = linker.link(dataset)
         return (linked, IncidentCatalogue(registers: linked.registers, zone: zone))
-    }
-}
-
-/// Errors the commands report before exiting, each with its ``ExitStatus``.
-enum CLIError: Error, CustomStringConvertible {
-    /// A file or the workspace could not be read at all (exit 2).
-    case unreadable(String)
-    /// A value on the command line is wrong (exit 64).
-    case usage(String)
-    /// The workspace is locked by another writer (exit 75).
-    case locked(String)
-    /// What the command names is not there (exit 1).
-    case notFound(String)
-
-    /// The error as the command line reports it: a workspace's error by its kind (locked,
-    /// damaged, a record not found, ...), any other as input that could not be read.
-    static func wrapping(_ error: any Error) -> CLIError {
-        if let error = error as? CLIError { return error }
-        guard let error = error as? WorkspaceError else { return .unreadable(String(describing: error)) }
-        switch error {
-        case .locked: return .locked(error.description)
-        case .unknownRecord: return .notFound(error.description)
-        default: return .unreadable(error.description)
-        }
-    }
-
-    /// The exit status of this kind of failure.
-    var status: ExitStatus {
-        switch self {
-        case .unreadable: .unreadable
-        case .usage: .usage
-        case .locked: .locked
-        case .notFound: .rejectedOrNotFound
-        }
-    }
-
-    var description: String {
-        switch self {
-        case let .unreadable(text), let .usage(text), let .locked(text), let .notFound(text): text
-        }
     }
 }
