@@ -154,6 +154,30 @@ struct ExportAndHabitsTests {
 
     // MARK: --version, completions and the man page's source
 
+    @Test func helpGoesToStandardOutputWithTheExitStatuses() throws {
+        for arguments in [["--help"], ["help"], ["incidents", "--help"], ["help", "validate"]] {
+            let result = try R.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stdout.contains("USAGE: mfc"), "\(arguments)")
+            #expect(result.stderr.isEmpty, "\(arguments)")
+        }
+        let root = try R.run(["--help"]).stdout
+        #expect(root.contains("Exit statuses:"))
+        #expect(root.contains("   64  the command line is wrong"))
+    }
+
+    @Test func importReadsStandardInput() throws {
+        let scratch = try Scratch()
+        #expect(try R.run(["init"], in: scratch.path).status == 0)
+        let forces = try Data(contentsOf: URL(fileURLWithPath: R.sampleData + "/forces.csv"))
+        let imported = try R.run(["import", "-"], in: scratch.path, input: Array(forces))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("stdin"))
+        #expect(imported.stdout.contains("import 1 saved"))
+        let again = try R.run(["import", "-"], in: scratch.path, input: Array(forces))
+        #expect(again.stdout.contains("already imported (import 1)"))
+    }
+
     @Test func versionAndCompletionScriptsAreThere() throws {
         let version = try R.run(["--version"])
         #expect(version.status == 0)
