@@ -38,7 +38,7 @@ struct ImportCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Show at most this many messages of each file (0 for all).")
     var limit = 20
 
-    @OptionGroup var quiet: ProgressOptions
+    @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
         try input.check(paths: paths)
@@ -51,8 +51,8 @@ struct ImportCommand: ParsableCommand {
         defer { stdin.remove() }
         let opened = try workspace.open()
         let result: ImportResult
-        let say = quiet
-        let progress: (ImportProgress) -> Void = { step in
+        let say = progress
+        let report: (ImportProgress) -> Void = { step in
             switch step {
             case let .reading(files): say.progress("reading \(files) file\(files == 1 ? "" : "s")…")
             case let .writing(file, records): say.progress("writing \(file): \(records) records…")
@@ -61,16 +61,16 @@ struct ImportCommand: ParsableCommand {
             }
         }
         do {
-            result = try input.importFiles(stdin.paths, into: opened, zone: .europeLondon, progress: progress)
+            result = try input.importFiles(stdin.paths, into: opened, zone: .europeLondon, progress: report)
         } catch {
             throw CLIError.wrapping(error)
         }
         // Link now, so that the dashboard opens on the kept incidents instead of linking.
         do {
             if try opened.isSnapshotCurrent(linker: linking.incidentLinker) == false {
-                quiet.progress("linking…")
+                progress.progress("linking…")
                 try opened.refreshSnapshot(linker: linking.incidentLinker, after: result)
-                quiet.progress("linked")
+                progress.progress("linked")
             }
         } catch {
             printError("warning: the incidents could not be linked and kept now (\(error)); they will be linked when next read")
