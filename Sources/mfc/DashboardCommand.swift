@@ -7,7 +7,7 @@ import NcursesTerminal
 
 /// `mfc dashboard [PATH...]`: the full-screen dashboard over the combined incidents (the
 /// default command): on the files named, else the workspace (named, or `mfc.sqlite` in the
-/// current folder), else `SampleData/`, read-only.
+/// current folder), else the synthetic sample data, read-only.
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",

@@ -82,6 +82,9 @@ struct DataSource {
         _ paths: [String], workspace options: WorkspaceOptions, linker: IncidentLinker = IncidentLinker(),
         sourceRecords: Bool = true, checking: Bool = true, quiet: Bool = false
     ) throws -> Loaded {
+        if paths.contains("-") {
+            throw CLIError.usage("- (standard input) is read by validate and import; here, name a folder of extracts or a workspace")
+        }
         try checkExists(paths)
         let zone = LocalTimeZone.europeLondon
         if paths.isEmpty, let workspace = try options.openIfPresent(checking: checking, announcingWaits: checking) {

@@ -20,7 +20,7 @@ struct IncidentsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Data folder or files (default: the workspace if there is one, else the sample data).")
+    @Argument(help: "Data folder or files (default: the workspace if there is one, else the synthetic sample data).")
     var paths: [String] = []
 
     @OptionGroup var filters: FilterOptions

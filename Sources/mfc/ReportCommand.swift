@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The report: authorities, homes, forces, out-of-area or trends.")
     var kind: Kind
 
-    @Argument(help: "Data folder or files (default: the sample data).")
+    @Argument(help: "Data folder or files (default: the workspace if there is one, else the synthetic sample data).")
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("The period's first day (dd/mm/yyyy or yyyy-mm-dd).", valueName: "date"))
