@@ -69,6 +69,8 @@ let package = Package(
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel", "MappingFile"], exclude: ["Fixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "IncidentModel"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentModel", "MappingFile"]),
+        // The command line as a user meets it: runs the built mfc and checks messages and exit statuses.
+        .testTarget(name: "mfcTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
 )

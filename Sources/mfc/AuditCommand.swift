@@ -14,14 +14,21 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: "Show only the most recent entries (0 for all).")
+    @Option(parsing: .unconditional, help: "Show only the most recent entries (0 for all).")
     var limit = 0
 
     @Option(help: ArgumentHelp("Only entries of this action: init, import, export, decision, purge.", valueName: "action"))
     var action: [String] = []
 
-    @Flag(help: "Write CSV instead of a table.")
+    @Option(help: ArgumentHelp("Output format: table, csv or json.", valueName: "format"), transform: OutputFormat.parse)
+    var format: OutputFormat = .table
+
+    @Flag(help: "The same as --format csv.")
     var csv = false
+
+    func validate() throws {
+        if csv && format == .json { throw ValidationError("--csv and --format json disagree; say --format only") }
+    }
 
     func run() throws {
         let opened = try workspace.open()
@@ -44,7 +51,17 @@ struct AuditCommand: ParsableCommand {
             [String(entry.id), formatter.string(entry.at), entry.user, entry.action.rawValue,
              entry.rows.map(String.init) ?? "", entry.path ?? "", entry.detail]
         }
-        if csv {
+        if format == .json {
+            let value = JSONValue.array(entries.map { entry in
+                .object([
+                    ("entry", .int(Int(entry.id))), ("time", .string(formatter.string(entry.at))), ("user", .string(entry.user)),
+                    ("action", .string(entry.action.rawValue)), ("rows", .int(entry.rows)), ("path", .string(entry.path)),
+                    ("detail", .string(entry.detail)),
+                ])
+            })
+            return StandardOutput.writeData(Array(value.text.utf8))
+        }
+        if csv || format == .csv {
             var writer = CSVWriter()
             writer.append(header: header)
             for row in rows { writer.append(row: row.map(CSVCell.text)) }

@@ -7,7 +7,7 @@ import NcursesTerminal
 
 /// `mfc dashboard [PATH...]`: the full-screen dashboard over the combined incidents (the
 /// default command): on the files named, else the workspace (named, or `mfc.sqlite` in the
-/// current folder), else `SampleData/`, read-only.
+/// current folder), else the synthetic sample data, read-only.
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
@@ -19,14 +19,14 @@ struct DashboardCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Folders or files of native CSV data (default: the workspace if there is one, else SampleData/).")
+    @Argument(help: "Folders or files of native CSV data (default: the workspace if there is one, else the synthetic sample data).")
     var paths: [String] = []
 
     @OptionGroup var workspace: WorkspaceOptions
 
     @OptionGroup(title: "Linking") var linking: LinkOptions
 
-    @Option(help: ArgumentHelp("Homes: watch homes rated Good or Outstanding with at least N incidents in the period.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Homes: watch homes rated Good or Outstanding with at least N incidents in the period.", valueName: "N"))
     var watch = HomeReport.defaultWatchThreshold
 
     func validate() throws {
@@ -34,11 +34,14 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before the terminal is taken: a path that is not there, and the sample data note.
+        try DataSource.checkExists(paths)
+        if DataSource.readsSampleData(paths, workspace: workspace) { _ = try DataSource.sampleFolder() }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(environment: ProcessInfo.processInfo.environment)
         } catch {
-            printError("error: \(error)")
+            printError(CLIError.prefix + "\(error)")
             throw ExitStatus.unreadable.exitCode
         }
         terminal.paint(Self.loadingScreen(terminal.size))
@@ -47,11 +50,13 @@ struct DashboardCommand: ParsableCommand {
             // SQLite's quick_check takes about 0.6 s at a million records, which the first screen
             // cannot afford: the run loop runs it in the background once the screen is up.
             loaded = try DataSource.load(
-                paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false, checking: false)
+                paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false, checking: false, quiet: true)
         } catch {
             terminal.stop()
             throw CLIError.wrapping(error)
         }
+        // loaded.isSampleData: the dashboard's own note that these are the synthetic sample data
+        // goes on screen from here, when the dashboard takes one.
         let size = terminal.size
         var state = AppState(
             index: IncidentIndex(linked: loaded.linked, catalogue: loaded.catalogue), width: size.width, height: size.height,

@@ -14,7 +14,7 @@ struct EvaluateCommand: ParsableCommand {
             truth.csv (written by mfc generate): precision, recall and F1, and the share of \
             police reports the model sends to review.
 
-            --format ssda903 measures the same with the LA's records in their SSDA903 form (no \
+            --layout ssda903 measures the same with the LA's records in their SSDA903 form (no \
             names), from a folder written by mfc generate --form ssda903: the registers and \
             police_reports.csv from the folder, each ssda903/CODE/ folder as authority CODE's \
             return, and ssda903/truth.csv.
@@ -25,24 +25,33 @@ struct EvaluateCommand: ParsableCommand {
     var directory: String
 
     @Option(help: "The LA's records to link: native (la_episodes.csv, children.csv) or ssda903 (the returns in ssda903/).")
-    var format: ImportFormat = .native
+    var layout: InputLayout?
+
+    @Option(help: ArgumentHelp("Output format: table (the only one; --format ssda903, the old spelling of --layout, still works).", valueName: "format"))
+    var format: FormatArgument?
+
+    /// The layout named by `--layout` (or the old `--format`).
+    private var resolvedLayout: InputLayout { FormatArgument.layout(layout, format: format) }
 
     @OptionGroup(title: "The model's bands") var model: ModelOptions
 
-    @Option(help: ArgumentHelp("List up to this many of the model's missed true pairs, by police reference, with why each was missed.", valueName: "count"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("List up to this many of the model's missed true pairs, by police reference, with why each was missed.", valueName: "count"))
     var misses = 0
 
     func validate() throws {
-        if format != .native && format != .ssda903 {
-            throw ValidationError("evaluate reads the LA's records as native or ssda903, not --format \(format.rawValue)")
+        try FormatArgument.check(layout, format: format)
+        _ = try FormatArgument.output(format, offered: [.table])
+        if resolvedLayout != .native && resolvedLayout != .ssda903 {
+            throw ValidationError("evaluate reads the LA's records as native or ssda903, not --layout \(resolvedLayout.rawValue)")
         }
     }
 
     func run() throws {
         let dataset: Dataset
         let truthPath: String
+        try DataSource.checkExists([directory])
         do {
-            switch format {
+            switch resolvedLayout {
             case .native:
                 dataset = try DatasetLoader.load(paths: [directory], zone: .europeLondon)
                 truthPath = directory + "/truth.csv"
@@ -50,7 +59,7 @@ struct EvaluateCommand: ParsableCommand {
                 dataset = try Self.loadSSDA903(directory)
                 truthPath = directory + "/" + SyntheticGenerator.ssda903Folder + "/truth.csv"
             case .ofstedHomes, .police:
-                throw CLIError.usage("evaluate reads the LA's records as native or ssda903, not --format \(format.rawValue)")
+                throw CLIError.usage("evaluate reads the LA's records as native or ssda903, not --layout \(resolvedLayout.rawValue)")
             }
         } catch {
             throw CLIError.unreadable("\(error)")

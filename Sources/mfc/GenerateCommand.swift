@@ -24,7 +24,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The random seed; the same seed gives the same files.")
     var seed: UInt64
 
-    @Option(help: "The number of children (about 6.7 LA episodes each).")
+    @Option(parsing: .unconditional, help: "The number of children (about 6.7 LA episodes each).")
     var children: Int
 
     @Option(help: "The folder to write into (created when missing).")
@@ -42,6 +42,8 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Replace files that already exist.")
     var force = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         guard children >= 1 else { throw ValidationError("--children must be at least 1") }
     }
@@ -50,11 +52,13 @@ struct GenerateCommand: ParsableCommand {
         var configuration = GeneratorConfiguration(seed: seed, children: children)
         configuration.noise = noise
         configuration.includesSSDA903 = form == .ssda903
+        progress.progress("generating \(children) children and their incidents into \(output)…")
         let written = try SyntheticGenerator.write(configuration, to: output, replace: force)
         for file in written {
             print("\(output)/\(file.name): \(file.rows) rows")
         }
         if extracts {
+            progress.progress("writing the real-world layouts…")
             let dataset = try DatasetLoader.load(directory: output, zone: .europeLondon)
             let files = try ExtractSamples.write(from: dataset, zone: .europeLondon, to: output, replace: force)
             for file in files { print("\(output)/\(file.name)" + (file.rows > 0 ? ": \(file.rows) rows" : "")) }

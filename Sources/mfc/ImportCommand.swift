@@ -14,54 +14,63 @@ struct ImportCommand: ParsableCommand {
             its earlier values stay in the history. Rejected rows are kept: see mfc rejects. Each \
             import is recorded with its files' names, SHA-256, rows and user, and logged in mfc audit.
 
-            --format ssda903 --authority CODE reads an authority's SSDA903 return (header.csv, \
+            --layout ssda903 --authority CODE reads an authority's SSDA903 return (header.csv, \
             episodes.csv, missing.csv, or files with their headers): each missing period becomes an \
             LA episode of the authority, its home the placement episode covering its start, and the \
-            DfE's checks are reported with their rule numbers. --format ofsted-homes reads Ofsted's \
+            DfE's checks are reported with their rule numbers. --layout ofsted-homes reads Ofsted's \
             list of providers into the homes register (its children's homes; other provider types \
             are skipped and counted), looking the authorities' names up in the workspace's \
-            authorities or --authorities FILE. --format police --mapping FILE reads a police \
-            force's own extract through a mapping (write one with mfc mapping suggest).
+            authorities or --authorities FILE. --layout police --mapping FILE reads a police \
+            force's own extract through a mapping (write one with mfc mapping suggest). A path of \
+            - reads standard input (recorded as the file stdin). Progress goes to standard error \
+            when it is a terminal; --quiet keeps it quiet.
             """)
 
-    @Argument(help: "Data folders or files.")
+    @Argument(help: "Data folders or files, or - for standard input.")
     var paths: [String]
 
     @OptionGroup var workspace: WorkspaceOptions
 
     @OptionGroup(title: "Linking") var linking: LinkOptions
 
-    @OptionGroup var input: FormatOptions
+    @OptionGroup var input: LayoutOptions
 
-    @Option(help: "Show at most this many messages of each file (0 for all).")
+    @Option(parsing: .unconditional, help: "Show at most this many messages of each file (0 for all).")
     var limit = 20
+
+    @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
         try input.check(paths: paths)
+        _ = try FormatArgument.output(input.format, offered: [.table])
     }
 
     func run() throws {
+        try DataSource.checkExists(paths)
+        let stdin = try StandardInput(paths)
+        defer { stdin.remove() }
         let opened = try workspace.open()
         let result: ImportResult
-        let progress: (ImportProgress) -> Void = { step in
+        let say = progress
+        let report: (ImportProgress) -> Void = { step in
             switch step {
-            case let .reading(files): printError("reading \(files) file\(files == 1 ? "" : "s")…")
-            case let .writing(file, records): printError("writing \(file): \(records) records…")
-            case .committing: printError("committing…")
-            case .committed: printError("committed")
+            case let .reading(files): say.progress("reading \(files) file\(files == 1 ? "" : "s")…")
+            case let .writing(file, records): say.progress("writing \(file): \(records) records…")
+            case .committing: say.progress("committing…")
+            case .committed: say.progress("committed")
             }
         }
         do {
-            result = try input.importFiles(paths, into: opened, zone: .europeLondon, progress: progress)
+            result = try input.importFiles(stdin.paths, into: opened, zone: .europeLondon, progress: report)
         } catch {
             throw CLIError.wrapping(error)
         }
         // Link now, so that the dashboard opens on the kept incidents instead of linking.
         do {
             if try opened.isSnapshotCurrent(linker: linking.incidentLinker) == false {
-                printError("linking…")
+                progress.progress("linking…")
                 try opened.refreshSnapshot(linker: linking.incidentLinker, after: result)
-                printError("linked")
+                progress.progress("linked")
             }
         } catch {
             printError("warning: the incidents could not be linked and kept now (\(error)); they will be linked when next read")

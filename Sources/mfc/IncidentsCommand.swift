@@ -8,15 +8,19 @@ struct IncidentsCommand: ParsableCommand {
         abstract: "List the combined incidents.",
         discussion: """
             Reads the native files in DIR, else the workspace (--workspace, MFC_WORKSPACE or \
-            mfc.sqlite in the current folder), else the sample data; links police reports to \
-            local-authority episodes, and lists the combined incidents. CSV and JSON carry the \
-            source ids (police_refs, la_episode_ids) of every incident. Files are written \
-            atomically with mode 0600; text that a spreadsheet could run as a formula is prefixed \
-            with '. Every --output file is logged in the workspace's audit log.
+            mfc.sqlite in the current folder), else the synthetic sample data (saying so on \
+            standard error); links police reports to local-authority episodes, and lists the \
+            combined incidents. CSV and JSON carry the source ids (police_refs, la_episode_ids) \
+            of every incident, and each time both local (start, end) and in UTC (start_utc, \
+            end_utc). JSON values are typed: numbers, true/false, arrays of ids, null for \
+            unknown. Files are written atomically with mode 0600; text that a spreadsheet could \
+            run as a formula is prefixed with '; --bom adds the byte order mark Excel needs. \
+            --output - is standard output. Every --output file is logged in the workspace's \
+            audit log.
             """
     )
 
-    @Argument(help: "Data folder or files (default: the workspace if there is one, else the sample data).")
+    @Argument(help: "Data folder or files (default: the workspace if there is one, else the synthetic sample data).")
     var paths: [String] = []
 
     @OptionGroup var filters: FilterOptions
@@ -39,15 +43,25 @@ struct IncidentsCommand: ParsableCommand {
 
     @OptionGroup(title: "Linking") var linking: LinkOptions
 
+    @OptionGroup var progress: ProgressOptions
+
+    func validate() throws {
+        try output.check()
+        try filters.check()
+    }
+
     func run() throws {
         let pseudonymiser = try makePseudonymiser()
-        let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
+        progress.progress("reading and linking the incidents…")
+        let loaded = try DataSource.load(
+            paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false, quiet: progress.quiet)
         let (linked, catalogue) = (loaded.linked, loaded.catalogue)
         let notice = try loaded.noticeIfPartial()
         let filter = try filters.filter(registers: linked.registers, zone: catalogue.formatter.zone)
         let incidents = IncidentSort(column: sort, descending: descending)
             .apply(filter.apply(linked.incidents), in: catalogue)
         let exporter = IncidentExporter(catalogue: catalogue, pseudonymiser: pseudonymiser)
+        progress.progress("writing \(incidents.count) incident\(incidents.count == 1 ? "" : "s")…")
         let bytes: [UInt8]
         switch output.format {
         case .csv: bytes = exporter.csv(incidents)
@@ -57,11 +71,13 @@ struct IncidentsCommand: ParsableCommand {
         try output.deliver(
             bytes, loaded: loaded, what: "incidents", filter: filter, rows: incidents.count,
             written: "\(incidents.count) incident\(incidents.count == 1 ? "" : "s")",
-            metadata: metadata(filter: filter, rows: incidents.count, catalogue: catalogue, partial: notice))
+            metadata: metadata(filter: filter, rows: incidents.count, catalogue: catalogue, partial: notice, exporter: exporter))
     }
 
     /// What the export holds: its period and filters as given, and its order.
-    private func metadata(filter: IncidentFilter, rows: Int, catalogue: IncidentCatalogue, partial: String?) -> ExportMetadata {
+    private func metadata(
+        filter: IncidentFilter, rows: Int, catalogue: IncidentCatalogue, partial: String?, exporter: IncidentExporter
+    ) -> ExportMetadata {
         var filters = filter.descriptions(in: catalogue)
         let period = filter.from.flatMap { from in filter.to.flatMap { ReportPeriod(from: from, to: $0) } }
         if period == nil {
@@ -73,6 +89,10 @@ struct IncidentsCommand: ParsableCommand {
             rows: rows, period: period, filters: filters,
             sort: "\(sort.name) \(descending ? "descending" : "ascending"), ties by start then id")
         metadata.partial = partial
+        if output.format != .table {
+            metadata.textColumns = exporter.textColumns
+            metadata.times = IncidentExporter.timesNote
+        }
         return metadata
     }
 

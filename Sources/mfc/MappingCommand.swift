@@ -20,14 +20,14 @@ struct SuggestMappingCommand: ParsableCommand {
             case, spacing and punctuation ignored), guesses each date field's style from its first \
             values, and translates abbreviated risk grades. Required fields it cannot match are \
             written commented out with a TODO and listed on standard error. Check the mapping, then \
-            use it: mfc validate --format police --mapping FILE EXTRACT.csv. The file is created \
+            use it: mfc validate --layout police --mapping FILE EXTRACT.csv. The file is created \
             with mode 0600.
             """)
 
     @Argument(help: "The police extract (CSV).")
     var extract: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the mapping to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the mapping to this file instead of standard output (- is standard output).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
@@ -49,7 +49,7 @@ struct SuggestMappingCommand: ParsableCommand {
         guard !suggestion.header.isEmpty else {
             throw CLIError.unreadable("\(extract): the file is empty; expected a header row naming the columns")
         }
-        if let output {
+        if let output, output != "-" {
             do {
                 try AtomicFileWriter.write(Array(suggestion.text.utf8), to: output, replace: force)
             } catch {

@@ -17,15 +17,18 @@ struct QualityCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Data folder or files (default: the workspace if there is one, else the sample data).")
+    @Argument(help: "Data folder or files (default: the workspace if there is one, else the synthetic sample data).")
     var paths: [String] = []
 
     @OptionGroup var workspace: WorkspaceOptions
 
     @OptionGroup(title: "Linking") var linking: LinkOptions
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
-        let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
+        let loaded = try DataSource.load(
+            paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false, quiet: progress.quiet)
         let quality = try loaded.quality()
         StandardOutput.writeData(Array(Self.text(quality).utf8))
     }

@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The report: authorities, homes, forces, out-of-area or trends.")
     var kind: Kind
 
-    @Argument(help: "Data folder or files (default: the sample data).")
+    @Argument(help: "Data folder or files (default: the workspace if there is one, else the synthetic sample data).")
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("The period's first day (dd/mm/yyyy or yyyy-mm-dd).", valueName: "date"))
@@ -43,16 +43,20 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup(title: "Linking") var linking: LinkOptions
 
-    @Option(help: ArgumentHelp("Show counts from 1 to N-1 as c, with secondary suppression.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Show counts from 1 to N-1 as c, with secondary suppression.", valueName: "N"))
     var suppress: Int?
 
-    @Option(help: ArgumentHelp("Homes: watch homes rated Good or Outstanding with at least N incidents.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Homes: watch homes rated Good or Outstanding with at least N incidents.", valueName: "N"))
     var watch = HomeReport.defaultWatchThreshold
 
     @Option(help: ArgumentHelp("A second table: homes (forces), matrix or summary (out-of-area), hours (trends).", valueName: "name"))
     var table: String?
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
+        try output.check()
+        try FilterOptions.checkPeriod(from: from, to: to, zone: .europeLondon)
         guard watch >= 1 else { throw ValidationError("--watch must be at least 1 (incidents in the period); the default is \(HomeReport.defaultWatchThreshold)") }
     }
 
@@ -65,7 +69,9 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false)
+        progress.progress("reading and linking the incidents…")
+        let loaded = try DataSource.load(
+            paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false, quiet: progress.quiet)
         let notice = try loaded.noticeIfPartial()
         let zone = loaded.catalogue.formatter.zone
         let data = ReportData(linked: loaded.linked, zone: zone)

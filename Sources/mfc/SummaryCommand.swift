@@ -6,20 +6,34 @@ import IncidentStore
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Rows read per file, incidents by provenance, children, homes and authorities."
+        abstract: "Rows read per file, incidents by provenance, children, homes and authorities.",
+        discussion: "--format json writes the same figures as JSON, counts as numbers."
     )
 
-    @Argument(help: "Data folder or files (default: the workspace if there is one, else the sample data).")
+    @Argument(help: "Data folder or files (default: the workspace if there is one, else the synthetic sample data).")
     var paths: [String] = []
 
     @OptionGroup var workspace: WorkspaceOptions
 
     @OptionGroup(title: "Linking") var linking: LinkOptions
 
+    @Option(help: ArgumentHelp("Output format: table or json.", valueName: "format"), transform: OutputFormat.parse)
+    var format: OutputFormat = .table
+
+    @OptionGroup var progress: ProgressOptions
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("--format csv: summary writes table or json") }
+    }
+
     func run() throws {
-        let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker)
+        let loaded = try DataSource.load(paths, workspace: workspace, linker: linking.incidentLinker, quiet: progress.quiet)
         let (linked, catalogue) = (loaded.linked, loaded.catalogue)
-        try loaded.noticeIfPartial()
+        let notice = try loaded.noticeIfPartial()
+        if format == .json {
+            let value = try Self.json(loaded, partial: notice)
+            return StandardOutput.writeData(Array(value.text.utf8))
+        }
         if let workspace = loaded.workspace {
             print("workspace \(workspace.path)")
             print(try Self.importsTable(workspace, formatter: catalogue.formatter))
@@ -50,6 +64,54 @@ struct SummaryCommand: ParsableCommand {
         if let first = incidents.first, let last = incidents.map(\.start).max() {
             print("incidents start between \(catalogue.formatter.string(first.start)) and \(catalogue.formatter.string(last))")
         }
+    }
+
+    /// The summary as JSON: the source, its files (or imports), incidents by provenance, the
+    /// registers' counts and the span of the incidents' starts.
+    static func json(_ loaded: DataSource.Loaded, partial: String?) throws -> JSONValue {
+        let incidents = loaded.linked.incidents
+        let dataset = loaded.linked.dataset
+        let formatter = loaded.catalogue.formatter
+        var byProvenance: [(String, JSONValue)] = Provenance.allCases.map { provenance in
+            (provenance == .both ? "both" : provenance == .policeOnly ? "police_only" : "la_only",
+             .int(incidents.count { $0.provenance == provenance }))
+        }
+        byProvenance += [("all", .int(incidents.count)), ("still_missing", .int(StillMissing.count(incidents)))]
+        var files: [(String, JSONValue)] = [("source", .string(loaded.origin)), ("sample_data", .bool(loaded.isSampleData))]
+        if let workspace = loaded.workspace {
+            let imports: [ImportRecord]
+            do {
+                imports = try workspace.imports()
+            } catch {
+                throw CLIError.wrapping(error)
+            }
+            files.append(("imports", .array(imports.flatMap { record in
+                record.files.map { file in
+                    JSONValue.object([
+                        ("import", .int(Int(record.id))), ("time", .string(formatter.string(record.importedAt))),
+                        ("user", .string(record.user)), ("file", .string(file.fileName)), ("read", .int(file.rowsRead)),
+                        ("accepted", .int(file.accepted)), ("rejected", .int(file.rejected)), ("new", .int(file.inserted)),
+                        ("updated", .int(file.updated)),
+                    ])
+                }
+            })))
+        } else {
+            files.append(("files", ValidateCommand.json(dataset.reports).field("files")))
+        }
+        let starts = incidents.map(\.start)
+        return .object(files + [
+            ("partial", .string(partial)),
+            ("incidents", .object(byProvenance)),
+            ("registers", .object([
+                ("children", .int(dataset.children.count)),
+                ("children_with_an_incident", .int(Set(incidents.compactMap(\.child)).count)),
+                ("homes", .int(dataset.homes.count)), ("authorities", .int(dataset.authorities.count)),
+                ("police_forces", .int(dataset.forces.count)), ("la_episodes", .int(dataset.episodes.count)),
+                ("police_reports", .int(dataset.policeReports.count)),
+            ])),
+            ("first_start", .string(starts.min().map(formatter.string))),
+            ("last_start", .string(starts.max().map(formatter.string))),
+        ])
     }
 
     /// Each import's files: rows read, accepted, rejected, and what they changed.

@@ -12,25 +12,28 @@ struct ValidateCommand: ParsableCommand {
             end before its start, unreadable bytes); a bad value in a field the row can do without \
             is kept as unknown with a warning.
 
-            --format ssda903 --authority CODE checks an authority's SSDA903 return (its Header, \
+            --layout ssda903 --authority CODE checks an authority's SSDA903 return (its Header, \
             Episodes and Missing tables) as mfc import would read it, with the DfE's rule numbers \
-            on the checks of missing periods. --format ofsted-homes checks Ofsted's list of \
+            on the checks of missing periods. --layout ofsted-homes checks Ofsted's list of \
             providers (its authorities' names looked up in --authorities FILE, else authorities.csv \
-            beside it), and --format police --mapping FILE a police force's own extract read \
-            through its mapping.
+            beside it), and --layout police --mapping FILE a police force's own extract read \
+            through its mapping. A path of - reads standard input (one file, its kind told from \
+            its header). --format json writes the files' counts and every problem as JSON.
 
             Exit status: 0 when no row was rejected, 1 when any row was rejected, 2 when a file \
-            could not be read at all.
+            could not be read at all, 64 when the command line is wrong.
             """
     )
 
-    @Argument(help: "Data folders or files (default: the sample data).")
+    @Argument(help: "Data folders or files, or - for standard input (default: the synthetic sample data).")
     var paths: [String] = []
 
-    @Option(help: "Show at most this many messages of each file (0 for all).")
+    @Option(parsing: .unconditional, help: "Show at most this many messages of each file (0 for all; JSON has all).")
     var limit = 50
 
-    @OptionGroup var input: FormatOptions
+    @OptionGroup var input: LayoutOptions
+
+    @OptionGroup var progress: ProgressOptions
 
     @Option(help: ArgumentHelp("Write the rejected rows, with file, line and reason, to this CSV file.", valueName: "file"))
     var rejects: String?
@@ -40,21 +43,37 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         try input.check(paths: paths)
+        _ = try FormatArgument.output(input.format, offered: [.table, .json])
+        if let rejects {
+            do throws(FileWriteError) {
+                try AtomicFileWriter.checkTarget(rejects, replace: force)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
     }
 
     func run() throws {
+        try DataSource.checkExists(paths)
+        let format = try FormatArgument.output(input.format, offered: [.table, .json])
+        let folders = paths.isEmpty ? [try DataSource.sampleFolder(quiet: progress.quiet)] : paths
+        let stdin = try StandardInput(folders)
+        defer { stdin.remove() }
         let dataset: Dataset
         do {
-            dataset = try input.load(paths.isEmpty ? [DataSource.defaultFolder()] : paths, zone: .europeLondon)
+            dataset = try input.load(stdin.paths, zone: .europeLondon)
         } catch {
-            printError("error: \(error)")
-            throw ExitStatus.unreadable.exitCode
+            throw CLIError.unreadable("\(error)")
         }
-        DiagnosticsList.print(dataset.reports, limit: limit, more: "use --limit 0 to see all")
-        print(Self.summaryTable(dataset.reports))
+        if format == .json {
+            StandardOutput.writeData(Array(Self.json(dataset.reports).text.utf8))
+        } else {
+            DiagnosticsList.print(dataset.reports, limit: limit, more: "use --limit 0 to see all")
+            print(Self.summaryTable(dataset.reports))
+        }
         if let rejects {
             let count = try writeRejects(dataset.reports, to: rejects)
-            print("wrote \(count) rejected row\(count == 1 ? "" : "s") to \(rejects)")
+            printError("wrote \(count) rejected row\(count == 1 ? "" : "s") to \(rejects)")
         }
         if dataset.hasUnreadableFiles { throw ExitStatus.unreadable.exitCode }
         if dataset.hasRejections { throw ExitStatus.rejectedOrNotFound.exitCode }
@@ -74,6 +93,36 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         return table.render()
+    }
+
+    /// The files' counts and every problem, as JSON: `files` (one object a file, counts `null`
+    /// when the file was not read), `problems` (severity, file, line, column, value, message,
+    /// expected, rule) and the totals.
+    static func json(_ reports: [FileReport]) -> JSONValue {
+        let files: [JSONValue] = reports.map { report in
+            let read = !report.notRead && !report.failed
+            return .object([
+                ("file", .string(report.file)), ("kind", .string(report.kind.fileName)),
+                ("status", .string(report.notRead ? "not read" : report.failed ? "unreadable" : "read")),
+                ("read", read ? .int(report.rowsRead) : .null), ("accepted", read ? .int(report.accepted) : .null),
+                ("rejected", read ? .int(report.rejected) : .null), ("warnings", read ? .int(report.warnings) : .null),
+                ("blank", read ? .int(report.blankRows) : .null),
+            ])
+        }
+        let problems: [JSONValue] = reports.flatMap(\.diagnostics).map { problem in
+            .object([
+                ("severity", .string(problem.severity.rawValue)), ("file", .string(problem.file)),
+                ("line", .int(problem.line)), ("column", .int(problem.column)), ("column_name", .string(problem.columnName)),
+                ("value", .string(problem.value)), ("value_shape", .string(problem.valueShape)),
+                ("message", .string(problem.message)), ("expected", .string(problem.expected)), ("rule", .string(problem.rule)),
+            ])
+        }
+        return .object([
+            ("files", .array(files)), ("problems", .array(problems)),
+            ("rows_read", .int(reports.reduce(0) { $0 + $1.rowsRead })),
+            ("rows_rejected", .int(reports.reduce(0) { $0 + $1.rejected })),
+            ("unreadable_files", .int(reports.count(where: \.failed))),
+        ])
     }
 
     private func writeRejects(_ reports: [FileReport], to path: String) throws -> Int {

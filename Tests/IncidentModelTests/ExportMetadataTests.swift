@@ -31,6 +31,17 @@ struct ExportMetadataTests {
         #expect(lines[9].hasPrefix("completeness: complete"))
     }
 
+    @Test func namesTheTextColumnsAndHowTimesAreWritten() {
+        var metadata = Self.metadata
+        #expect(!metadata.text(file: "a.csv", zone: .utc).contains("text columns"))
+        metadata.textColumns = IncidentExporter(catalogue: QueryFixture.catalogue).textColumns
+        metadata.times = IncidentExporter.timesNote
+        let lines = metadata.text(file: "a.csv", zone: .utc).split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("text columns: incident_id, child_id, home_urn, police_refs, la_episode_ids (ids:") })
+        #expect(lines.last == "times: " + IncidentExporter.timesNote)
+        #expect(lines[0] == "file: a.csv")
+    }
+
     @Test func isWrittenBesideTheExportWithMode0600() throws {
         let directory = try TemporaryDirectory()
         let export = directory.file("authorities.csv")

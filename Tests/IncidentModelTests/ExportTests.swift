@@ -85,14 +85,52 @@ struct IncidentExporterTests {
             "responsible_authority": "330", "host_authority": "916", "force": "GLO", "out_of_area": "Y",
             "highest_risk": "high", "return_interview": "completed in 72h", "cse_concern": "Y",
             "discrepancies": "starts >24h apart; different homes", "repeat_3_in_90_days": "N", "police_refs": "P1;P2",
-            "la_episode_ids": "E1",
+            "la_episode_ids": "E1", "start_utc": "2024-03-01 10:00", "end_utc": "2024-03-01 22:30",
         ])
+    }
+
+    @Test func tellsTheRepeatedHourApartInUTC() {
+        // 01:30 on the last Sunday of October 2024 happens twice: in summer time, then an hour
+        // later in winter time. Local time reads the same; UTC does not.
+        var first = Self.sample()
+        first.start = Fixture.instant("27/10/2024 01:30")
+        first.end = first.start.adding(seconds: 1800)
+        var second = first
+        second.id = IncidentID("L-E2")
+        second.start = first.start.adding(seconds: 3600)
+        second.end = second.start.adding(seconds: 1800)
+        let rows = CSVWriterTests.reread(Self.exporter.csv([first, second]))
+        let column = { (name: String) in IncidentExporter.header.firstIndex(of: name) ?? 0 }
+        #expect(rows[1][column("start")] == "2024-10-27 01:30")
+        #expect(rows[2][column("start")] == "2024-10-27 01:30")
+        #expect(rows[1][column("start_utc")] == "2024-10-27 00:30")
+        #expect(rows[2][column("start_utc")] == "2024-10-27 01:30")
+        #expect(rows[1][column("end_utc")] == "2024-10-27 01:00")
+    }
+
+    @Test func writesJSONWithTypedValues() throws {
+        var ongoing = Self.sample()
+        ongoing.end = nil
+        let text = Self.exporter.json([Self.sample(), ongoing])
+        #expect(text.contains(#""still_missing": false"#))
+        #expect(text.contains(#""still_missing": true"#))
+        #expect(text.contains(#""duration_hours": 12.50"#))
+        #expect(text.contains(#""duration_hours": null"#))
+        #expect(text.contains(#""police_refs": ["P1", "P2"]"#))
+        #expect(text.contains(#""la_episode_ids": ["E1"]"#))
+        #expect(text.contains(#""discrepancies": ["starts >24h apart", "different homes"]"#))
+        #expect(text.contains(#""cse_concern": true"#))
+        #expect(text.contains(#""child_id": "C1""#))
+        #expect(text.contains(#""end_utc": null"#))
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(rows.count == 2)
+        #expect(rows[0]["police_refs"] as? [String] == ["P1", "P2"])
     }
 
     @Test func endsLinesWithCRLF() {
         let text = String(decoding: Self.exporter.csv([Self.sample()]), as: UTF8.self)
         #expect(text.hasPrefix("incident_id,provenance,start,"))
-        #expect(text.hasSuffix(",P1;P2,E1\r\n"))
+        #expect(text.hasSuffix(",P1;P2,E1,2024-03-01 10:00,2024-03-01 22:30\r\n"))
         #expect(text.components(separatedBy: "\r\n").count == 3)
     }
 
@@ -135,8 +173,9 @@ struct IncidentExporterTests {
         var incident = Self.sample()
         incident.policeRefs = ["=cmd|' /C calc'!A0"]
         let rows = CSVWriterTests.reread(Self.exporter.csv([incident]))
-        #expect(rows[1].last == "E1")
-        #expect(rows[1][rows[1].count - 2] == "'=cmd|' /C calc'!A0")
+        let refs = IncidentExporter.header.firstIndex(of: "police_refs") ?? 0
+        #expect(rows[1][refs + 1] == "E1")
+        #expect(rows[1][refs] == "'=cmd|' /C calc'!A0")
     }
 
     @Test(arguments: [

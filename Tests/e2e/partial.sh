@@ -142,7 +142,7 @@ step "every CSV written is one rectangle"
 # 5. An SSDA903 return alone, in a workspace.
 export MFC_WORKSPACE="$WORK/ssda903.sqlite"
 "$MFC" init >/dev/null
-"$MFC" import --format ssda903 --authority 999 "$SSDA903" >/dev/null 2>&1 || fail "import of the SSDA903 fixture"
+"$MFC" import --layout ssda903 --authority 999 "$SSDA903" >/dev/null 2>&1 || fail "import of the SSDA903 fixture"
 "$MFC" report authorities --from 2000-01-01 --to 2100-01-01 --format csv -o "$WORK/ssda903.csv" 2>"$WORK/err.txt" ||
     fail "report on the SSDA903 workspace"
 grep -q 'no homes register' "$WORK/err.txt" || fail "no notice that the homes register is missing"

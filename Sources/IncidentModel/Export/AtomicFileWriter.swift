@@ -8,12 +8,18 @@ import Darwin
 public enum FileWriteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file exists and replacing it was not allowed.
     case exists(path: String)
+    /// The path names a folder, not a file.
+    case isFolder(path: String)
+    /// The folder the file would go in does not exist.
+    case noFolder(path: String, folder: String)
     /// A system call failed.
     case failed(path: String, step: String, reason: String)
 
     public var description: String {
         switch self {
         case let .exists(path): "\(path) already exists; use --force to replace it"
+        case let .isFolder(path): "\(path) is a folder; name a file to write (\(path.hasSuffix("/") ? path : path + "/")NAME.csv)"
+        case let .noFolder(path, folder): "\(path): the folder \(folder) does not exist; create it first, or name a file in a folder that exists"
         case let .failed(path, step, reason): "\(path): cannot \(step): \(reason)"
         }
     }
@@ -25,9 +31,31 @@ public enum FileWriteError: Error, Hashable, Sendable, CustomStringConvertible {
 /// not allowed, so that a file created meanwhile is never overwritten). The folder is synced
 /// after.
 public enum AtomicFileWriter {
+    /// Checks that `path` can be written before the work to fill it is done: it is not a
+    /// folder, its folder exists, and without `replace` it does not exist yet.
+    public static func checkTarget(_ path: String, replace: Bool) throws(FileWriteError) {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            if status.st_mode & S_IFMT == S_IFDIR { throw .isFolder(path: path) }
+            if !replace { throw .exists(path: path) }
+            return
+        }
+        let directory = folder(of: path)
+        if stat(directory, &status) != 0 || status.st_mode & S_IFMT != S_IFDIR {
+            throw .noFolder(path: path, folder: directory)
+        }
+    }
+
+    /// The folder a file at `path` goes in.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// Writes `bytes` to `path` with mode `0600`.
     public static func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(FileWriteError) {
-        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        try checkTarget(path, replace: true)
+        let directory = folder(of: path)
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress.unsafelyUnwrapped) }
         guard fd >= 0 else { throw .failed(path: path, step: "create a temporary file", reason: errnoText()) }

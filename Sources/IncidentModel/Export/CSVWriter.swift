@@ -20,6 +20,9 @@ public enum CSVCell: Hashable, Sendable {
 /// prefixed with `'` so that a spreadsheet shows them as text instead of running them
 /// (OWASP's advice on CSV injection).
 public struct CSVWriter: Sendable {
+    /// The UTF-8 byte order mark, which Excel needs to read a CSV as UTF-8 (`--bom`).
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []
 

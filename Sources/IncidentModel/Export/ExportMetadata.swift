@@ -23,6 +23,11 @@ public struct ExportMetadata: Hashable, Sendable {
     public var suppression: String?
     /// The notice of partial figures (``DataGaps/notice``), or `nil` when they are complete.
     public var partial: String?
+    /// The columns that hold ids, to be read as text by a spreadsheet (leading zeros and long
+    /// references kept); empty when the file has none.
+    public var textColumns: [String] = []
+    /// How the file's times are written, when it has any.
+    public var times: String?
 
     public init(contents: String, rows: Int, period: ReportPeriod?, filters: [String], sort: String) {
         self.contents = contents
@@ -38,7 +43,7 @@ public struct ExportMetadata: Hashable, Sendable {
     /// The file's text, with times and dates in `zone`.
     public func text(file: String, zone: LocalTimeZone) -> String {
         let formatter = TimestampFormatter(zone: zone)
-        let lines: [(String, String)] = [
+        var lines: [(String, String)] = [
             ("file", file),
             ("contents", contents),
             ("rows", "\(rows)"),
@@ -56,6 +61,11 @@ public struct ExportMetadata: Hashable, Sendable {
             ("completeness", partial ?? "complete: every row read was accepted, and every side linked and placed"),
             ("definitions", "docs/figures.md"),
         ]
+        if !textColumns.isEmpty {
+            let columns = textColumns.joined(separator: ", ")
+            lines.append(("text columns", columns + " (ids: import them as Text in a spreadsheet, so that leading zeros and long references are kept)"))
+        }
+        if let times { lines.append(("times", times)) }
         return lines.map { "\($0.0): " + TextSanitiser.visible($0.1) }.joined(separator: "\n") + "\n"
     }
 

@@ -1,14 +1,27 @@
 /// Turns incidents into export rows: one row per incident with the source ids that trace it
 /// back (`police_refs`, `la_episode_ids`, separated by `;`). The command line and the dashboard
 /// both export through this type, so their files are the same for the same incidents.
+///
+/// `start` and `end` are local (Europe/London) wall-clock times, as the sources record them and
+/// as a spreadsheet reads them; `start_utc` and `end_utc` are the same instants in UTC, so that
+/// the hour repeated when the clocks go back (01:00-01:59 on the last Sunday of October) is
+/// never ambiguous.
 public struct IncidentExporter: Sendable {
     /// The export's columns, in order.
     public static let header = [
         "incident_id", "provenance", "start", "end", "still_missing", "duration_hours", "child_id", "given_name",
         "family_name", "dob", "sex", "home_urn", "home_name", "responsible_authority", "host_authority", "force",
         "out_of_area", "highest_risk", "return_interview", "cse_concern", "discrepancies", "repeat_3_in_90_days",
-        "police_refs", "la_episode_ids",
+        "police_refs", "la_episode_ids", "start_utc", "end_utc",
     ]
+
+    /// The columns whose values are yes or no (`Y`/`N` in CSV, booleans in JSON).
+    static let booleanColumns: Set<String> = ["still_missing", "out_of_area", "cse_concern", "repeat_3_in_90_days"]
+    /// The columns whose values are numbers in JSON.
+    static let numberColumns: Set<String> = ["duration_hours"]
+    /// The columns that hold ids: text in every export (never numbers), so that leading zeros
+    /// and long references survive; ExportMetadata names them for a spreadsheet's import.
+    public static let idColumns = ["incident_id", "child_id", "child_pseudonym", "home_urn", "police_refs", "la_episode_ids"]
 
     /// The columns of a pseudonymised export: names and dates of birth left out, the child id
     /// replaced by its keyed hash.
@@ -29,6 +42,12 @@ public struct IncidentExporter: Sendable {
         self.pseudonymiser = pseudonymiser
     }
 
+    /// How the export's times are written, for its metadata.
+    public static let timesNote = "start and end are local time (Europe/London); start_utc and end_utc are the same instants in UTC"
+
+    /// The columns this exporter writes that hold ids (text, never numbers).
+    public var textColumns: [String] { Self.idColumns.filter(columns.contains) }
+
     /// The columns this exporter writes.
     public var columns: [String] { pseudonymiser == nil ? Self.header : Self.pseudonymisedHeader }
 
@@ -46,6 +65,7 @@ public struct IncidentExporter: Sendable {
     /// Every cell of ``header``, names included.
     private func allCells(_ incident: CombinedIncident) -> [CSVCell] {
         let f = catalogue.formatter
+        let utc = TimestampFormatter(zone: .utc)
         func text(_ value: String?) -> CSVCell { value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
         func yesNo(_ value: Bool?) -> CSVCell { value.map { .formatted($0 ? "Y" : "N") } ?? .empty }
         return [
@@ -74,6 +94,8 @@ public struct IncidentExporter: Sendable {
             yesNo(incident.isRepeat),
             text(Self.list(incident.policeRefs)),
             text(Self.list(incident.episodeIDs)),
+            .formatted(utc.string(incident.start)),
+            incident.end.map { .formatted(utc.string($0)) } ?? .empty,
         ]
     }
 
@@ -98,7 +120,9 @@ public struct IncidentExporter: Sendable {
         }
     }
 
-    /// The incidents as a JSON array of objects keyed by ``columns``; empty cells are `null`.
+    /// The incidents as a JSON array of objects keyed by ``columns``, with typed values: yes
+    /// or no as `true`/`false`, durations as numbers, `police_refs`, `la_episode_ids` and
+    /// `discrepancies` as arrays of strings, ids and times as strings, and unknown as `null`.
     /// Text is not neutralised here: JSON is not opened by spreadsheets.
     public func json(_ incidents: [CombinedIncident]) -> String {
         let names = columns
@@ -107,15 +131,34 @@ public struct IncidentExporter: Sendable {
             out += "  {"
             for (i, cell) in cells(incident).enumerated() {
                 if i > 0 { out += ", " }
-                out += "\"\(names[i])\": "
-                switch cell {
-                case let .text(value), let .formatted(value), let .source(value): out += JSONText.quoted(value)
-                case .empty: out += "null"
-                }
+                out += "\"\(names[i])\": " + jsonValue(column: names[i], cell: cell, incident: incident)
             }
             out += n == incidents.count - 1 ? "}\n" : "},\n"
         }
         return out + "]\n"
+    }
+
+    /// One cell as a JSON value of its column's type.
+    private func jsonValue(column: String, cell: CSVCell, incident: CombinedIncident) -> String {
+        switch column {
+        case "police_refs": return Self.array(incident.policeRefs.map(\.rawValue))
+        case "la_episode_ids": return Self.array(incident.episodeIDs.map(\.rawValue))
+        case "discrepancies": return Self.array(incident.discrepancies.labels)
+        default: break
+        }
+        let value: String
+        switch cell {
+        case let .text(text), let .formatted(text), let .source(text): value = text
+        case .empty: return "null"
+        }
+        if Self.booleanColumns.contains(column) { return value == "Y" ? "true" : value == "N" ? "false" : "null" }
+        if Self.numberColumns.contains(column) { return value }
+        return JSONText.quoted(value)
+    }
+
+    /// Strings as a JSON array.
+    private static func array(_ values: [String]) -> String {
+        "[" + values.map(JSONText.quoted).joined(separator: ", ") + "]"
     }
 
     /// Writes the incidents to a CSV file atomically with mode `0600`; returns the row count.

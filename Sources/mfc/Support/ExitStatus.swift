@@ -20,6 +20,26 @@ enum ExitStatus: Int32, CaseIterable {
     /// Ctrl-\\ (SIGQUIT): the terminal restored, then ended as a shell reports that signal.
     case quit = 131
 
+    /// The status in a few words, for `mfc --help` and the man page.
+    var meaning: String {
+        switch self {
+        case .ok: "done, nothing rejected"
+        case .rejectedOrNotFound: "rows were rejected, or what the command names is not there"
+        case .unreadable: "an input could not be read"
+        case .usage: "the command line is wrong"
+        case .locked: "the workspace stayed locked by another writer"
+        case .quit: "the dashboard ended by Ctrl-\\, the terminal restored"
+        }
+    }
+
+    /// Every status with its meaning, one a line.
+    static var table: String {
+        allCases.map { status in
+            let code = String(status.rawValue)
+            return String(repeating: " ", count: 5 - code.count) + code + "  " + status.meaning
+        }.joined(separator: "\n")
+    }
+
     /// The status as ArgumentParser's error that ends a command.
     var exitCode: ExitCode { ExitCode(rawValue) }
 }

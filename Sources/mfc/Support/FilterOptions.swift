@@ -27,6 +27,22 @@ struct FilterOptions: ParsableArguments {
     @Flag(name: .customLong("repeats"), help: "Only incidents that are one of 3 or more of the child's within 90 days.")
     var repeatsOnly = false
 
+    /// Checks the dates before any data are read: each is a date, and `--to` is after `--from`.
+    func check(zone: LocalTimeZone = .europeLondon) throws {
+        try Self.checkPeriod(from: from, to: to, zone: zone)
+    }
+
+    /// `--from` and `--to` as dates, `--to` after `--from` (the period is `[from, to)`).
+    static func checkPeriod(from: String?, to: String?, zone: LocalTimeZone) throws {
+        let start = try from.map { try dayStart($0, option: "--from", zone: zone) }
+        let end = try to.map { try dayStart($0, option: "--to", zone: zone) }
+        if let start, let end, end <= start, let from, let to {
+            throw ValidationError(
+                "--to \(TextSanitiser.visible(to, limit: 30)) is not after --from \(TextSanitiser.visible(from, limit: 30)): "
+                    + "the period runs from --from up to the day before --to; swap them?")
+        }
+    }
+
     /// The filter these options describe, with names resolved against the registers.
     func filter(registers: Registers, zone: LocalTimeZone) throws -> IncidentFilter {
         var filter = IncidentFilter()

@@ -1,7 +1,8 @@
 import ArgumentParser
 
-/// The layouts of extracts that `mfc import` and `mfc validate` read (`--format`).
-enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
+/// The layouts of extracts that `mfc import`, `mfc validate` and `mfc evaluate` read
+/// (`--layout`).
+enum InputLayout: String, CaseIterable, ExpressibleByArgument {
     /// mfc's own files (SampleData/README.md).
     case native
     /// A local authority's SSDA903 return to the DfE: its Header, Episodes and Missing tables.
@@ -11,9 +12,9 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
     /// A police force's own extract, read through a mapping file (`--mapping`).
     case police
 
-    /// Whether the format needs `--authority` (the 903 does not name its authority).
+    /// Whether the layout needs `--authority` (the 903 does not name its authority).
     var needsAuthority: Bool { self == .ssda903 }
 
-    /// Whether the format reads one file (an extract) rather than folders and files.
+    /// Whether the layout reads one file (an extract) rather than folders and files.
     var readsOneFile: Bool { self == .ofstedHomes || self == .police }
 }

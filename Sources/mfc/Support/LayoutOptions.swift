@@ -4,60 +4,71 @@ import IncidentModel
 import IncidentStore
 import MappingFile
 
-/// `--format` and what reading each format needs (`--authority`, `--mapping`, `--authorities`):
-/// how `mfc import` and `mfc validate` read the files named.
-struct FormatOptions: ParsableArguments {
+/// `--layout` and what reading each layout needs (`--authority`, `--mapping`, `--authorities`):
+/// how `mfc import` and `mfc validate` read the files named. `--format` is here too, as the
+/// output (table or json), or in its old spelling the layout.
+struct LayoutOptions: ParsableArguments {
     @Option(help: """
-        The files' layout: native (mfc's own files), ssda903 (the DfE return's Header, Episodes and Missing tables), \
-        ofsted-homes (Ofsted's list of providers) or police (a force's own extract, read through --mapping).
+        The files' layout: native (mfc's own files, the default), ssda903 (the DfE return's Header, Episodes and Missing \
+        tables), ofsted-homes (Ofsted's list of providers) or police (a force's own extract, read through --mapping).
         """)
-    var format: ImportFormat = .native
+    var layout: InputLayout?
 
     @Option(help: ArgumentHelp(
-        "With --format ssda903: the responsible authority's DfE code (the return does not name it).", valueName: "code"))
+        "Output format: table or json. (--format ssda903, ofsted-homes or police, the old spelling of --layout, still works.)",
+        valueName: "format"))
+    var format: FormatArgument?
+
+    /// The layout named by `--layout` (or the old `--format`), else native.
+    var resolvedLayout: InputLayout { FormatArgument.layout(layout, format: format) }
+
+    @Option(help: ArgumentHelp(
+        "With --layout ssda903: the responsible authority's DfE code (the return does not name it).", valueName: "code"))
     var authority: String?
 
     @Option(help: ArgumentHelp(
-        "With --format police: the mapping file (TOML) naming the extract's column for each field; `mfc mapping suggest` writes one.",
+        "With --layout police: the mapping file (TOML) naming the extract's column for each field; `mfc mapping suggest` writes one.",
         valueName: "file"))
     var mapping: String?
 
     @Option(help: ArgumentHelp(
-        "With --format ofsted-homes: the authorities.csv whose names the list's authorities are looked up in (default: the workspace's authorities when importing, else authorities.csv beside the list).",
+        "With --layout ofsted-homes: the authorities.csv whose names the list's authorities are looked up in (default: the workspace's authorities when importing, else authorities.csv beside the list).",
         valueName: "file"))
     var authorities: String?
 
-    /// Checks that the options suit the format and the files named.
+    /// Checks that the options suit the layout and the files named.
     func check(paths: [String]) throws {
+        try FormatArgument.check(layout, format: format)
+        let format = resolvedLayout
         if format.needsAuthority && (authority ?? "").isEmpty {
-            throw ValidationError("--format \(format.rawValue) needs --authority CODE: the responsible authority's DfE code")
+            throw ValidationError("--layout \(format.rawValue) needs --authority CODE: the responsible authority's DfE code")
         }
         if !format.needsAuthority && authority != nil {
-            throw ValidationError("--authority goes with --format ssda903")
+            throw ValidationError("--authority goes with --layout ssda903")
         }
         if format == .police && mapping == nil {
-            throw ValidationError("--format police needs --mapping FILE (write one with `mfc mapping suggest EXTRACT.csv`)")
+            throw ValidationError("--layout police needs --mapping FILE (write one with `mfc mapping suggest EXTRACT.csv`)")
         }
         if format != .police && mapping != nil {
-            throw ValidationError("--mapping goes with --format police")
+            throw ValidationError("--mapping goes with --layout police")
         }
         if format != .ofstedHomes && authorities != nil {
-            throw ValidationError("--authorities goes with --format ofsted-homes")
+            throw ValidationError("--authorities goes with --layout ofsted-homes")
         }
         if format.readsOneFile && paths.count != 1 {
             throw ValidationError(format == .police
-                ? "--format police reads one extract at a time"
-                : "--format ofsted-homes reads one file: name Ofsted's list")
+                ? "--layout police reads one extract at a time"
+                : "--layout ofsted-homes reads one file: name Ofsted's list")
         }
     }
 
     /// The authority named, as a code.
     var authorityCode: AuthorityCode { AuthorityCode(authority ?? "") }
 
-    /// Reads the files and folders in this format, without a workspace (`mfc validate`): an
+    /// Reads the files and folders in this layout, without a workspace (`mfc validate`): an
     /// Ofsted list's authorities come from `--authorities` or authorities.csv beside it.
     func load(_ paths: [String], zone: LocalTimeZone) throws -> Dataset {
-        switch format {
+        switch resolvedLayout {
         case .native: try DatasetLoader.load(paths: paths, zone: zone)
         case .ssda903: try SSDA903Loader.load(paths: paths, authority: authorityCode, zone: zone)
         case .ofstedHomes, .police: try source(path: paths[0], workspace: nil).load(zone: zone)
@@ -69,7 +80,7 @@ struct FormatOptions: ParsableArguments {
         _ paths: [String], into workspace: Workspace, zone: LocalTimeZone, progress: (ImportProgress) -> Void
     ) throws -> ImportResult {
         let attribution = WorkspaceOptions.attribution
-        switch format {
+        switch resolvedLayout {
         case .native:
             return try workspace.importFiles(paths, zone: zone, attribution: attribution, progress: progress)
         case .ssda903:
@@ -84,9 +95,9 @@ struct FormatOptions: ParsableArguments {
     /// The extract named by `path` (Ofsted's list or a police extract), with its mapping or
     /// authorities register read; `workspace` supplies the authorities when no file is named.
     private func source(path: String, workspace: Workspace?) throws(CLIError) -> ExtractSource {
-        switch format {
+        switch resolvedLayout {
         case .native, .ssda903:
-            throw CLIError.usage("--format \(format.rawValue) files are not a single extract")
+            throw CLIError.usage("--layout \(resolvedLayout.rawValue) files are not a single extract")
         case .police:
             do {
                 return .police(path: path, mapping: try PoliceMapping.read(path: mapping ?? ""))
