@@ -49,5 +49,5 @@ for noise in low medium high; do
     row "generator, seed 31, 20,000 children, $noise noise" "$WORK/generated-$noise"
 done
 "$MFC" generate --seed 11 --children 20000 --form ssda903 --output "$WORK/generated-ssda903" --force >/dev/null
-row "generator, seed 11, 20,000 children, SSDA903 form (no names)" "$WORK/generated-ssda903" --format ssda903
+row "generator, seed 11, 20,000 children, SSDA903 form (no names)" "$WORK/generated-ssda903" --layout ssda903
 row "SampleData/" SampleData

@@ -116,7 +116,7 @@ public enum ExtractSamples {
         let text = """
             # How the sample police extract missing_persons.csv stands for police_reports.csv.
             # Synthetic: the extract is SampleData/police_reports.csv in another force's layout.
-            # Read it, from the data folder: mfc validate --format police --mapping \(mappingPath) \(policeExtractPath)
+            # Read it, from the data folder: mfc validate --layout police --mapping \(mappingPath) \(policeExtractPath)
 
             """ + "\n" + mapping.toml
         return [

@@ -158,7 +158,7 @@ public enum DatasetLoader {
             // Read together by SSDA903Loader, which needs the authority.
             var report = FileReport(kind: kind, file: name)
             report.diagnostics.append(Diagnostic(
-                severity: .error, file: name, message: "is an SSDA903 table", expected: "--format ssda903 --authority CODE"))
+                severity: .error, file: name, message: "is an SSDA903 table", expected: "--layout ssda903 --authority CODE"))
             return .failed(report)
         }
     }
