@@ -18,6 +18,8 @@ public enum Action: Sendable {
     case orderReady(ColumnOrder)
     /// The source records' look-up, built off the main loop.
     case sourcesReady(SourceLookup)
+    /// The incidents by identifier, for search, built off the main loop.
+    case identifiersReady(IdentifierIndex)
     /// An export finished: the file and its row count.
     case exportFinished(path: String, rows: Int)
     /// An export failed; `.exists` asks whether to replace.

@@ -1,12 +1,16 @@
 import IncidentModel
 
-/// Where the table's columns go at the state's width and sideways scroll.
+/// Where the table's columns go at the state's width and sideways scroll. The key columns (the
+/// start and the child) stay on the left; the others scroll sideways behind them. Room left
+/// over on the right widens the name columns, so that names show whole when the screen allows.
 struct TableLayout {
-    /// The table's columns, left to right.
+    /// The table's columns, left to right; the first ``frozenColumns`` never scroll away.
     static let columns: [IncidentColumn] = [
-        .start, .duration, .child, .age, .home, .authority, .force, .provenance, .risk, .returnInterview, .flags, .repeatMissing,
-        .id,
+        .start, .child, .duration, .age, .home, .authority, .force, .provenance, .risk, .returnInterview, .flags,
+        .repeatMissing, .id,
     ]
+    /// Columns kept on screen when scrolling sideways: the start and the child.
+    static let frozenColumns = 2
     /// Rows that are not table body: the tab bar, the header, the status bar and the hint line.
     static let chromeRows = 4
     /// The row of the column headers (the tab bar is above it).
@@ -16,8 +20,10 @@ struct TableLayout {
     static let minimumHeight = 15
     /// Columns left of the first column: the selection mark and a space.
     static let gutter = 2
+    /// The columns that widen, in the order they take spare room.
+    static let widening: [IncidentColumn] = [.authority, .force, .home, .child]
 
-    /// Each column's width in terminal columns.
+    /// Each column's width in terminal columns, before any widening.
     static func width(of column: IncidentColumn) -> Int {
         switch column {
         case .start: 16
@@ -39,10 +45,11 @@ struct TableLayout {
     /// Whether numbers are right-aligned in the column.
     static func alignsRight(_ column: IncidentColumn) -> Bool { column == .age }
 
-    /// Whether the columns `from...through` fit side by side in `width`.
+    /// Whether the frozen columns and the columns `from...through` fit side by side in `width`.
     static func fits(from: Int, through: Int, width: Int) -> Bool {
         guard from <= through else { return true }
-        let needed = gutter + columns[from...through].map { Self.width(of: $0) + 1 }.reduce(0, +) - 1
+        let shown = Array(0..<frozenColumns) + Array(max(frozenColumns, from)...through)
+        let needed = gutter + shown.map { Self.width(of: columns[$0]) + 1 }.reduce(0, +) - 1
         return needed <= width
     }
 
@@ -56,16 +63,32 @@ struct TableLayout {
     let spans: [Span]
 
     init(state: AppState) {
-        var spans: [Span] = []
+        let width = state.width
+        let order = Array(0..<Self.frozenColumns) + Array(max(Self.frozenColumns, state.firstColumn)..<Self.columns.count)
+        var widths: [(position: Int, width: Int)] = []
         var x = Self.gutter
-        var k = min(state.firstColumn, Self.columns.count - 1)
-        while k < Self.columns.count && x < state.width {
-            let w = min(Self.width(of: Self.columns[k]), state.width - x)
+        for k in order where x < width {
+            let natural = Self.width(of: Self.columns[k])
+            let w = min(natural, width - x)
             // A column cut to a sliver says nothing: show it only when most of it fits.
-            if !spans.isEmpty && w < min(Self.width(of: Self.columns[k]), 10) { break }
-            spans.append(Span(position: k, x: x, width: w))
+            if !widths.isEmpty && w < min(natural, 10) { break }
+            widths.append((k, w))
             x += w + 1
-            k += 1
+        }
+        // The room left widens the name columns up to their longest value.
+        var spare = max(0, width - x + 1)
+        for column in Self.widening where spare > 0 {
+            guard let slot = widths.firstIndex(where: { Self.columns[$0.position] == column }),
+                  widths[slot].width == Self.width(of: column) else { continue }
+            let grow = min(spare, max(0, state.index.longestText(column) - widths[slot].width))
+            widths[slot].width += grow
+            spare -= grow
+        }
+        var spans: [Span] = []
+        x = Self.gutter
+        for (position, w) in widths {
+            spans.append(Span(position: position, x: x, width: w))
+            x += w + 1
         }
         self.spans = spans
     }
@@ -73,6 +96,12 @@ struct TableLayout {
     /// The column (position in ``columns``) drawn at screen column `x`.
     func column(at x: Int) -> Int? {
         spans.first { x >= $0.x && x <= $0.x + $0.width }?.position
+    }
+
+    /// Whether columns to the right of those shown are off screen.
+    var hasMore: Bool {
+        guard let last = spans.last else { return false }
+        return last.position < Self.columns.count - 1 || last.width < Self.width(of: Self.columns[last.position])
     }
 }
 
