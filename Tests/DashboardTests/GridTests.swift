@@ -87,6 +87,6 @@ struct CommandTableTests {
 
     @Test func hintLineComesFromTheTable() {
         let words = CommandTable.hints.map(\.word)
-        #expect(words == ["open", "search", "filter", "sort", "select", "export", "help", "quit"])
+        #expect(words == ["open", "search", "filter", "clear", "sort", "select", "export", "help", "quit"])
     }
 }

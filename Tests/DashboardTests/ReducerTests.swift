@@ -19,11 +19,28 @@ struct ReducerTests {
         #expect(state.cursor == 5 && state.top == 0)
     }
 
-    @Test func quitIsAnEffectAndBackDoesNotQuit() {
+    @Test func quitIsAnEffectAndEscNeverQuits() {
         var state = Fixture.state()
-        #expect(state.send(.key(.character("q"))).isEmpty)
-        #expect(state.message == "Press Q to quit")
+        #expect(state.send(.key(.escape)).isEmpty)
+        #expect(state.message == "Nothing to go back to: q or Q quits")
         #expect(state.send(.key(.character("Q"))) == [.quit])
+    }
+
+    @Test func qGoesBackWhenItCanAndQuitsAtTheTopLevel() {
+        var state = Fixture.state()
+        state.send(.key(.enter))
+        #expect(state.send(.key(.character("q"))).isEmpty)
+        #expect(state.screen == .table)
+        #expect(state.send(.key(.character("q"))) == [.quit])
+        // In an overlay, q closes it (the help) or is typed (the picker).
+        state.send(.key(.character("?")))
+        #expect(state.send(.key(.character("q"))).isEmpty && state.overlay == nil)
+        state.send(.key(.character("f")), .key(.character("q")))
+        guard case let .picker(picker) = state.overlay else {
+            Issue.record("no picker")
+            return
+        }
+        #expect(picker.query == "q")
     }
 
     @Test func detailOpensOnTheCursorRowAndEscReturnsToIt() throws {
@@ -92,12 +109,12 @@ struct ReducerTests {
         state.send(.key(.enter))
         #expect(state.rows.count == 2)
         #expect(state.periodLabel == "2024-03")
-        #expect(StatusBar.chips(state) == ["period: 2024-03"])
+        #expect(StatusBar.chips(state) == [StatusBar.Chip(name: "period", value: "2024-03")])
     }
 
     @Test func sortAsksForTheOrderThenAppliesIt() {
         var state = Fixture.state()
-        state.send(.key(.character("l")), .key(.character("l")))
+        state.send(.key(.character("l")))  // the child, second of the key columns
         let effects = state.send(.key(.character("[")))
         #expect(effects == [.computeOrder(.child)])
         #expect(state.pendingSort == IncidentSort(column: .child))
@@ -208,8 +225,10 @@ struct ReducerTests {
         var state = Fixture.state()
         let effects = state.send(.started)
         #expect(effects.first == .buildSources)
-        // The orders, the source look-up, the reports' data and the data-quality report.
-        #expect(effects.count == TableLayout.columns.count + 3)
+        // The orders, the source look-up, the reports' data, the data-quality report and the
+        // identifiers' index for search.
+        #expect(effects.count == TableLayout.columns.count + 4)
+        #expect(effects.contains { if case let .run(job) = $0 { job.label == "identifiers" } else { false } })
         #expect(effects.contains { if case let .run(job) = $0 { job.label == "report data" } else { false } })
         #expect(effects.contains { if case let .run(job) = $0 { job.label == "quality" } else { false } })
         #expect(effects.contains(.computeOrder(.start)))

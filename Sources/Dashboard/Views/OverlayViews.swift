@@ -157,7 +157,7 @@ enum PickerView {
         qx += grid.put("Filter: ", x: qx, y: queryY, style: .key)
         qx += grid.put(picker.query, x: qx, y: queryY, limit: box.width - 30)
         grid.fill(x: qx, y: queryY, count: 1, style: CellStyle(reverse: true))
-        let counted = "\(grouped(picker.shown.count)) of \(grouped(picker.entries.count))"
+        let counted = "\(grouped(picker.listedCount)) of \(grouped(picker.entries.count))"
             + (picker.dimension == .flags ? " · all must hold" : "")
         grid.put(counted, x: box.x + box.width - 2 - grid.measure.columns(counted), y: queryY, style: .hint)
         let listY = box.y + 4

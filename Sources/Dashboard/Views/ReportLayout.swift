@@ -1,7 +1,7 @@
 import IncidentModel
 
-/// Where a report table's columns go: the frozen columns (code and name) always, a flag column
-/// at the end (the homes' Watch, the authorities' Flags) always, then the others from the
+/// Where a report table's columns go: the frozen columns (code and name) always, the homes'
+/// Watch column (at the table's end) always, then the others from the
 /// sideways scroll, as many as fit. A bar column takes the room left; other room left widens
 /// the name so that it shows whole.
 struct ReportLayout {
@@ -21,9 +21,10 @@ struct ReportLayout {
         table.columns.count > 1 && table.columns[1].kind == .text ? 2 : 1
     }
 
-    /// The flag column kept at the right of the columns shown, when the table ends with one.
+    /// The flag column kept at the right of the columns shown: the homes' Watch, which the
+    /// report puts last.
     static func pinnedColumn(_ table: ReportTable) -> Int? {
-        guard let last = table.columns.last, last.kind == .text, ["watch", "flags"].contains(last.name),
+        guard let last = table.columns.last, last.kind == .text, last.name == "watch",
               table.columns.count > frozenColumns(table) else { return nil }
         return table.columns.count - 1
     }

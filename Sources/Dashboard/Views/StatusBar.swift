@@ -10,7 +10,16 @@ enum StatusBar {
         var value: String
         var more = 0
 
-        /// The chip's text, the value cut to `limit` columns when given.
+        /// The dimension's short name, for a crowded bar.
+        var shortName: String {
+            switch name {
+            case "authority": "auth"
+            case "known to": "known"
+            default: name
+            }
+        }
+
+        /// The chip's text, the value cut to `limit` columns (and the name shortened) when given.
         func text(limit: Int? = nil, measure: CharacterWidth, ellipsis: String) -> String {
             var shown = value
             if let limit, measure.columns(shown) > limit {
@@ -21,7 +30,7 @@ enum StatusBar {
                 }
                 shown = cut + ellipsis
             }
-            return "\(name): \(shown)" + (more > 0 ? " +\(more)" : "")
+            return "\(limit == nil ? name : shortName): \(shown)" + (more > 0 ? " +\(more)" : "")
         }
     }
 
@@ -85,6 +94,7 @@ enum StatusBar {
         let filters = all.filter { $0.name != "period" }
         let period = all.first { $0.name == "period" }
         let sort = sortText(state, ascii: ascii)
+        let shortSort = sort.map { String($0.dropFirst("sort: ".count)) }
         let list = "v lists"
         let ellipsis = ascii ? "~" : "…"
         func width(_ items: [(text: String, isChip: Bool)]) -> Int {
@@ -94,12 +104,13 @@ enum StatusBar {
             chips.map { (" " + $0.text(limit: limit, measure: measure, ellipsis: ellipsis) + " ", true) }
         }
         let tail: [(text: String, isChip: Bool)] = sort.map { [($0, false)] } ?? []
+        let shortTail: [(text: String, isChip: Bool)] = shortSort.map { [($0, false)] } ?? []
         var candidates: [[(text: String, isChip: Bool)]] = [chipItems(all, limit: nil) + tail]
-        for limit in [20, 12, 8] {
-            candidates.append(chipItems(all, limit: limit) + tail + [(list, false)])
+        for limit in [24, 16, 12, 9, 6] {
+            candidates.append(chipItems(all, limit: limit) + shortTail + [(list, false)])
         }
         let counted = filters.isEmpty ? [] : [(" \(filters.count) filter\(filters.count == 1 ? "" : "s") ", true)]
-        candidates.append(counted + chipItems(period.map { [$0] } ?? [], limit: 12) + tail + [(list, false)])
+        candidates.append(counted + chipItems(period.map { [$0] } ?? [], limit: 12) + shortTail + [(list, false)])
         candidates.append(counted + chipItems(period.map { [$0] } ?? [], limit: 8) + [(list, false)])
         let shortest: [(text: String, isChip: Bool)] = filters.isEmpty && period == nil
             ? tail : [(" \(all.count) filter\(all.count == 1 ? "" : "s"): v ", true)]
