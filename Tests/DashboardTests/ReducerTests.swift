@@ -58,6 +58,24 @@ struct ReducerTests {
         #expect(state.cursor == 2)
     }
 
+    @Test func nAndNMoveBetweenTheChildsIncidentsInTheDetail() {
+        var state = Fixture.state()
+        state.send(.key(.down), .key(.enter))  // Amy's first incident
+        state.send(.key(.character("n")))
+        guard case let .detail(detail) = state.screen else {
+            Issue.record("no detail")
+            return
+        }
+        #expect(state.index[detail.incident].id == "L-E2")
+        #expect(state.message == "The child's incident 2 of 2")
+        #expect(state.cursor == 3)  // the table follows
+        state.send(.key(.character("n")))
+        #expect(state.message == "This is the child's latest incident")
+        state.send(.key(.character("N")))
+        guard case let .detail(back) = state.screen else { return }
+        #expect(state.index[back.incident].id == "L-E1")
+    }
+
     @Test func detailUsesTheSourceLookupOnceBuilt() {
         var state = Fixture.state()
         state.send(.sourcesReady(SourceLookup(Fixture.dataset)), .key(.down), .key(.enter))

@@ -36,10 +36,11 @@ enum TabBar {
     }
 
     /// The columns the source note takes at the right: its text with a space either side, and
-    /// at most half the width (the tabs then show their numbers).
+    /// at most what the tabs leave when they show their numbers alone (the note is cut then).
     static func noteWidth(_ state: AppState, width: Int) -> Int {
         guard let text = state.sourceNote, !text.isEmpty else { return 0 }
-        return min(text.count + 2, width / 2)
+        let tabs = Tab.allCases.reduce(1) { $0 + ($1 == state.tab ? $1.title.count + 4 : 3) + 1 }
+        return max(0, min(CharacterWidth.unicode.columns(text) + 2, width - tabs))
     }
 
     /// The tab drawn at column `x`.

@@ -1,0 +1,68 @@
+import IncidentModel
+import Testing
+@testable import Dashboard
+
+/// Search (`/`, `n`, `N`) finds the identifiers analysts are given, dates, and names with
+/// case and accents ignored, and says which match of how many is shown.
+struct SearchMatcherTests {
+    func search(_ text: String, in state: inout AppState) {
+        state.send(.key(.character("/")))
+        state.type(text)
+        state.send(.key(.enter))
+    }
+
+    func name(_ state: AppState) -> String? { state.currentIncident.map { state.index[$0].person.givenName } }
+
+    @Test(arguments: [
+        ("p1", "Amy"),  // a police reference, typed in lower case
+        ("L-E4", "Cara"),  // an incident id
+        ("c2", "Ben"),  // the authority's child id
+        ("e3", "Ben"),  // an episode id
+        ("SC000002", "Ben"),  // a home's URN
+        ("cafe", "Cara"),  // Café, without its accent
+        ("2024-05-01", "Cara"),  // a start date
+        ("01/05/2024", "Cara"),  // the same date, UK style
+        ("2024-06", "Eve"),  // a month
+    ])
+    func findsIdentifiersNamesAndDates(query: String, expected: String) {
+        var state = Fixture.state()
+        search(query, in: &state)
+        #expect(name(state)?.hasPrefix(expected) == true, "\(query)")
+        #expect(state.message.hasPrefix("/\(query): match 1 of "))
+    }
+
+    @Test func theIndexAndThePassWithoutItAgree() {
+        let built = IdentifierIndex(Fixture.linked.incidents)
+        for text in ["P1", "p2", "L-E1", "C1", "E5", "nothing", ""] {
+            #expect(built.positions(of: text, in: Fixture.index) == IdentifierIndex.scan(text, in: Fixture.index), "\(text)")
+        }
+        #expect(built.positions(of: "c1", in: Fixture.index).count == 2)  // Amy's two incidents
+    }
+
+    @Test func countsTheMatchesAndMovesBetweenThem() {
+        var state = Fixture.state()
+        state.send(.identifiersReady(IdentifierIndex(Fixture.linked.incidents)))
+        search("oak", in: &state)  // Oak House: Dev, Amy, Amy
+        #expect(state.message == "/oak: match 1 of 3")
+        state.send(.key(.character("n")))
+        #expect(state.message == "/oak: match 2 of 3" && state.cursor == 1)
+        state.send(.key(.character("n")), .key(.character("n")))
+        #expect(state.message == "/oak: match 1 of 3 (wrapped)" && state.cursor == 0)
+        state.send(.key(.character("N")))
+        #expect(state.message == "/oak: match 3 of 3 (wrapped)" && state.cursor == 3)
+    }
+
+    @Test func anIdentifierOutsideTheFiltersSaysSo() {
+        var state = Fixture.state()
+        state.filter.homes = ["SC000002"]
+        state.refreshRows()
+        search("P2", in: &state)
+        #expect(state.message == "“P2” is not in the view: 1 incident outside the filters (F clears them)")
+    }
+
+    @Test func foldingIgnoresCaseAndAccents() {
+        #expect(TextFold.fold("Siân") == "sian")
+        #expect(TextFold.fold("CAFÉ") == "cafe")
+        #expect(TextFold.key("  Sian ") == "sian")
+    }
+}
