@@ -115,7 +115,7 @@ func drawScrollMarks(_ box: Box, first: Int, rows: Int, total: Int, into grid: i
 /// A page of text to read in full (the messages, the filters), wrapped to the screen.
 enum TextPageView {
     static func box(width: Int, height: Int) -> Box {
-        Box(x: 1, y: 1, width: max(10, width - 2), height: max(5, height - 3))
+        Box(x: 0, y: 1, width: max(10, width), height: max(5, height - 3))
     }
 
     /// The page's lines at a width: each paragraph wrapped, its later lines indented.
