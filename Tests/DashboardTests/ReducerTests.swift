@@ -172,6 +172,7 @@ struct ReducerTests {
         state.type("漢字")
         state.send(.key(.enter))
         #expect(state.cursor == 2)
+        state.send(.identifiersReady(IdentifierIndex(Fixture.linked.incidents)))
         state.send(.key(.character("/")))
         state.type("nobody")
         state.send(.key(.enter))

@@ -40,17 +40,6 @@ public struct IdentifierIndex: Sendable {
         return found
     }
 
-    /// The same answer without the index, by a pass over every incident: for a search made
-    /// before the index is ready.
-    static func scan(_ text: String, in index: IncidentIndex) -> [Int32] {
-        let wanted = TextFold.fold(text)
-        var found: [Int32] = []
-        for (k, incident) in index.linked.incidents.enumerated() where identifiers(of: incident).contains(wanted) {
-            found.append(Int32(k))
-        }
-        return found
-    }
-
     /// An incident's identifiers, folded.
     static func identifiers(of incident: CombinedIncident) -> [String] {
         var out = [TextFold.fold(incident.id.rawValue)]

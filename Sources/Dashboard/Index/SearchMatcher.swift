@@ -12,6 +12,8 @@ struct SearchMatcher {
     let name: [Bool]
     /// Incidents found by identifier.
     let identified: Set<Int32>
+    /// Whether identifiers were searched (their index was ready).
+    let identifiersReady: Bool
     /// Starts in `[from, to)`, in seconds, for a date or a month.
     let starts: Range<Int64>?
 
@@ -21,8 +23,10 @@ struct SearchMatcher {
         authority = [false] + index.authoritySearch.matches(needle)
         force = [false] + index.forceSearch.matches(needle)
         name = index.nameSearch.matches(needle)
-        let found = identifiers?.positions(of: needle, in: index) ?? IdentifierIndex.scan(needle, in: index)
-        identified = Set(found)
+        // Until the index is built (in the background, after the first screen), identifiers are
+        // not searched: a pass over every incident would hold up the key.
+        identified = Set(identifiers?.positions(of: needle, in: index) ?? [])
+        identifiersReady = identifiers != nil
         starts = Self.days(needle, zone: index.catalogue.formatter.zone)
     }
 
@@ -69,4 +73,6 @@ struct SearchHits: Sendable {
     let rows: [Int]
     /// How many incidents an identifier picked out, in the view or not.
     let identified: Int
+    /// Whether identifiers were searched.
+    let identifiersReady: Bool
 }

@@ -309,6 +309,8 @@ extension AppState {
             message = hits.identified > 0
                 ? "“\(search)” is not in the view: \(grouped(hits.identified)) incident\(hits.identified == 1 ? "" : "s") outside the filters (F clears them)"
                 : "No match for “\(search)” in the view"
+                    + (hits.identifiersReady ? "" : " (incident ids and police references are still being indexed: try again in a moment)")
+            if !hits.identifiersReady { searchHits = nil }
             return
         }
         // The first match after the cursor (before it backwards), wrapping round.
@@ -335,7 +337,8 @@ extension AppState {
         if let hits = searchHits, hits.query == search, hits.version == rowsVersion { return hits }
         let matcher = SearchMatcher(search, index: index, identifiers: identifiers)
         let hits = SearchHits(
-            query: search, version: rowsVersion, rows: matcher.hits(in: rows, index: index), identified: matcher.identified.count)
+            query: search, version: rowsVersion, rows: matcher.hits(in: rows, index: index), identified: matcher.identified.count,
+            identifiersReady: matcher.identifiersReady)
         searchHits = hits
         return hits
     }
