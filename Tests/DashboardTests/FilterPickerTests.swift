@@ -75,6 +75,10 @@ struct FilterPickerTests {
         #expect(state.rows.count == 3 && state.periodLabel == "2024-03-01 to 2024-04-02")
         open(.period, typing: "01/03/2024..05/03/2024", in: &state)
         #expect(picker(state)?.listed(0)?.count == 2)
+        // One date alone: that day.
+        state.send(.key(.escape))
+        open(.period, typing: "05/03/2024", in: &state)
+        #expect(picker(state)?.listed(0)?.label == "2024-03-05" && picker(state)?.listed(0)?.count == 1)
     }
 
     @Test func aReversedOrUnreadableRangeSaysWhy() {

@@ -171,7 +171,7 @@ enum FinancialYear {
 }
 
 /// A period typed in the picker: `2024-01-01 to 2024-03-31` (or `..` between the dates, or
-/// UK dates), both days included.
+/// UK dates), both days included; or one date alone, that day.
 enum TypedPeriod {
     /// What the text says: `nil` when it is not a range at all, else the period or what is wrong.
     static func parse(_ text: String, zone: LocalTimeZone) -> Result<(from: Instant, to: Instant, label: String), PeriodProblem>? {
@@ -180,6 +180,12 @@ enum TypedPeriod {
             parts = text.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
         } else {
             parts = text.components(separatedBy: " to ")
+        }
+        if parts.count == 1, case let .success(day) = DateTimeParser.parse(text.trimmingCharacters(in: .whitespaces)),
+           day.secondsIntoDay == nil
+        {
+            let next = CivilDate(daysSinceEpoch: day.date.daysSinceEpoch + 1)
+            return .success((zone.startOfDay(day.date), zone.startOfDay(next), "\(day.date)"))
         }
         guard parts.count == 2 else { return nil }
         let ends = parts.map { $0.trimmingCharacters(in: .whitespaces) }

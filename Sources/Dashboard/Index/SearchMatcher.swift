@@ -5,7 +5,7 @@ import IncidentModel
 /// code) that contain the text, case and accents ignored; the incidents one of whose
 /// identifiers (incident id, police reference, episode id, child id) is the text; and, for a
 /// date (`2024-03-01`, `01/03/2024`) or a month (`2024-03`), the incidents starting then.
-struct SearchMatcher {
+struct SearchMatcher: Sendable {
     let home: [Bool]
     let authority: [Bool]
     let force: [Bool]
@@ -37,13 +37,17 @@ struct SearchMatcher {
             || (starts?.contains(index.startSeconds[i]) ?? false) || (!identified.isEmpty && identified.contains(Int32(i)))
     }
 
-    /// The positions in `rows` whose incidents match, ascending. O(rows).
+    /// The positions in `rows` whose incidents match, ascending. O(rows), in chunks on every
+    /// core for large views (100,000 rows and more).
     func hits(in rows: [Int32], index: IncidentIndex) -> [Int] {
-        var out: [Int] = []
-        rows.withUnsafeBufferPointer { buffer in
-            for k in 0..<buffer.count where matches(Int(buffer[k]), in: index) { out.append(k) }
+        let matcher = self
+        return ParallelMap.chunks(count: rows.count, minimumChunk: 50_000) { range in
+            var out: [Int] = []
+            rows.withUnsafeBufferPointer { buffer in
+                for k in range where matcher.matches(Int(buffer[k]), in: index) { out.append(k) }
+            }
+            return out
         }
-        return out
     }
 
     /// The local day or month a search names, as a range of start seconds.
