@@ -230,7 +230,7 @@ struct ReducerTests {
 
     @Test func clickPutsTheCursorOnARowAndTheWheelScrolls() {
         var state = Fixture.state()
-        state.send(.click(x: 30, y: 5))
+        state.send(.click(x: 22, y: 5))
         #expect(state.cursor == 3)
         #expect(TableLayout.columns[state.column] == .child)
         state.send(.click(x: 30, y: 20))  // below the last row: nothing

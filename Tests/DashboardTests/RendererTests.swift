@@ -9,13 +9,14 @@ struct RendererTests {
         let lines = grid.lines
         #expect(Array(lines[0...7]) == [
             "  1 Incidents   2 Auth   3 Homes   4 Forces   5 OOA   6 Trend   7 Rev   8 Qual",
-            "  Start ▲          Child                Duration   Age Home                    ›",
-            "  2024-02-10 22:00 Dev Dunn             10h 0m      15 Oak House",
-            "  2024-03-01 10:00 Amy Able             10h 0m      14 Oak House",
-            "  2024-03-05 18:00 Ben␇ Bell            8h 0m       14 漢字 House",
-            "  2024-04-02 09:00 Amy Able             ongoing     14 Oak House",
-            "  2024-05-01 12:00 Cara Cole            1h 30m      13 Café £—",
-            "  2024-06-01 23:00 Eve Evans            ongoing     16",
+            // The name columns are as wide as their longest value: more columns fit.
+            "  Start ▲          Child     Duration   Age Home       Authority Force         ›",
+            "  2024-02-10 22:00 Dev Dunn  10h 0m      15 Oak House  Southvale Testshire Poli…",
+            "  2024-03-01 10:00 Amy Able  10h 0m      14 Oak House  Northtown Testshire Poli…",
+            "  2024-03-05 18:00 Ben␇ Bell 8h 0m       14 漢字 House Southvale Testshire Poli…",
+            "  2024-04-02 09:00 Amy Able  ongoing     14 Oak House  Northtown Testshire Poli…",
+            "  2024-05-01 12:00 Cara Cole 1h 30m      13 Café £—    Northtown Testshire Poli…",
+            "  2024-06-01 23:00 Eve Evans ongoing     16                      Testshire Poli…",
         ])
         #expect(lines[22] == " Incidents  row 1/6  sort: Start▲")
         // The hints close up to one space so that all fit at 80 columns, F among them.
@@ -46,13 +47,13 @@ struct RendererTests {
         // Eve Evans: police only, ongoing, high risk.
         #expect(grid[5, 7].style.bold && grid[5, 7].style.tone == .highRisk)
         // Amy's ongoing episode: the duration cell stands out.
-        #expect(grid[41, 5].style.bold && grid[41, 5].style.tone == .ongoing)
+        #expect(grid[30, 5].style.bold && grid[30, 5].style.tone == .ongoing)
     }
 
     @Test func smallTerminalShowsFewerColumnsAndRows() {
         let grid = render(Fixture.state(width: 60, height: 15))
         #expect(grid.lines[0] == "  1 Incidents   2   3   4   5   6   7   8")
-        #expect(grid.lines[1] == "  Start ▲          Child                Duration   Age     ›")
+        #expect(grid.lines[1] == "  Start ▲          Child     Duration   Age Home           ›")
         #expect(grid.lines[13] == " Incidents  row 1/6  sort: Start▲")
         // Hints that do not fit whole are left out (help and quit stay), never cut.
         #expect(grid.lines[14] == " Enter open / search f filter F clear [ ] sort ? help Q quit")
@@ -166,8 +167,25 @@ struct RendererTests {
         #expect(header.hasPrefix("‹"))
         #expect(header.contains("Risk"))
         // The key columns stay: the start and the child beside the risk.
-        #expect(header.hasPrefix("‹ Start ▲          Child  "))
+        #expect(header.hasPrefix("‹ Start ▲          Child     "))
         #expect(!header.contains("Duration"))
         #expect(grid.lines[3].hasPrefix("  2024-03-01 10:00 Amy Able "))
+    }
+
+    @Test func nameColumnsFollowTheScreenSoLongNamesShowWhole() {
+        var dataset = Fixture.dataset
+        dataset.authorities = [
+            Authority(code: "901", name: "Northtown and District Metropolitan Borough"),
+            Authority(code: "902", name: "Southvale"),
+        ]
+        let linked = IncidentLinker().link(dataset)
+        let index = IncidentIndex(linked: linked, catalogue: IncidentCatalogue(registers: linked.registers, zone: Fixture.zone))
+        let wide = render(AppState(index: index, width: 200, height: 24))
+        #expect(wide.lines[3].contains("Northtown and District Metropolitan Borough"))
+        // At 80 columns the authority keeps its usual width or less: cut, with the mark.
+        var narrow = AppState(index: index, width: 80, height: 24)
+        for _ in 0..<3 { narrow.send(.key(.character("l"))) }
+        #expect(!render(narrow).text.contains("Metropolitan Borough"))
+        #expect(render(narrow).text.contains("Northtown and"))
     }
 }

@@ -241,7 +241,7 @@ extension AppState {
         firstColumn = max(firstColumn, TableLayout.frozenColumns)
         guard column >= TableLayout.frozenColumns else { return }
         if column < firstColumn { firstColumn = column }
-        while firstColumn < column && !TableLayout.fits(from: firstColumn, through: column, width: width) {
+        while firstColumn < column && !TableLayout.fits(from: firstColumn, through: column, in: self) {
             firstColumn += 1
         }
     }

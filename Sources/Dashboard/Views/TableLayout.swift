@@ -1,8 +1,10 @@
 import IncidentModel
 
 /// Where the table's columns go at the state's width and sideways scroll. The key columns (the
-/// start and the child) stay on the left; the others scroll sideways behind them. Room left
-/// over on the right widens the name columns, so that names show whole when the screen allows.
+/// start and the child) stay on the left; the others scroll sideways behind them. The name
+/// columns (child, home, authority, force) are as wide as their longest value, up to a quarter
+/// of the screen (an eighth for the child): whole names on a wide screen, before columns
+/// further right.
 struct TableLayout {
     /// The table's columns, left to right; the first ``frozenColumns`` never scroll away.
     static let columns: [IncidentColumn] = [
@@ -20,10 +22,20 @@ struct TableLayout {
     static let minimumHeight = 15
     /// Columns left of the first column: the selection mark and a space.
     static let gutter = 2
-    /// The columns that widen, in the order they take spare room.
-    static let widening: [IncidentColumn] = [.authority, .force, .home, .child]
+    /// A column's width on screen: a name column's follows its longest value and the screen's
+    /// width (at least its usual width, when its values need it); the others' are fixed.
+    static func width(of column: IncidentColumn, in state: AppState) -> Int {
+        let usual = width(of: column)
+        let longest = state.index.longestText(column)
+        guard longest > 0 else { return usual }
+        let title = CharacterWidth.unicode.columns(column.title)
+        // The child's column is frozen beside the start: it widens less, so that the columns
+        // behind it keep their room.
+        let most = max(usual, state.width / (column == .child ? 8 : 4))
+        return min(max(longest, title), most)
+    }
 
-    /// Each column's width in terminal columns, before any widening.
+    /// Each column's usual width in terminal columns.
     static func width(of column: IncidentColumn) -> Int {
         switch column {
         case .start: 16
@@ -45,12 +57,13 @@ struct TableLayout {
     /// Whether numbers are right-aligned in the column.
     static func alignsRight(_ column: IncidentColumn) -> Bool { column == .age }
 
-    /// Whether the frozen columns and the columns `from...through` fit side by side in `width`.
-    static func fits(from: Int, through: Int, width: Int) -> Bool {
+    /// Whether the frozen columns and the columns `from...through` fit side by side on the
+    /// state's screen.
+    static func fits(from: Int, through: Int, in state: AppState) -> Bool {
         guard from <= through else { return true }
         let shown = Array(0..<frozenColumns) + Array(max(frozenColumns, from)...through)
-        let needed = gutter + shown.map { Self.width(of: columns[$0]) + 1 }.reduce(0, +) - 1
-        return needed <= width
+        let needed = gutter + shown.map { Self.width(of: columns[$0], in: state) + 1 }.reduce(0, +) - 1
+        return needed <= state.width
     }
 
     /// A column on screen: its position in ``columns``, its left edge and its width there.
@@ -65,33 +78,22 @@ struct TableLayout {
     init(state: AppState) {
         let width = state.width
         let order = Array(0..<Self.frozenColumns) + Array(max(Self.frozenColumns, state.firstColumn)..<Self.columns.count)
-        var widths: [(position: Int, width: Int)] = []
+        var spans: [Span] = []
         var x = Self.gutter
         for k in order where x < width {
-            let natural = Self.width(of: Self.columns[k])
+            let natural = Self.width(of: Self.columns[k], in: state)
             let w = min(natural, width - x)
             // A column cut to a sliver says nothing: show it only when most of it fits.
-            if !widths.isEmpty && w < min(natural, 10) { break }
-            widths.append((k, w))
-            x += w + 1
-        }
-        // The room left widens the name columns up to their longest value.
-        var spare = max(0, width - x + 1)
-        for column in Self.widening where spare > 0 {
-            guard let slot = widths.firstIndex(where: { Self.columns[$0.position] == column }),
-                  widths[slot].width == Self.width(of: column) else { continue }
-            let grow = min(spare, max(0, state.index.longestText(column) - widths[slot].width))
-            widths[slot].width += grow
-            spare -= grow
-        }
-        var spans: [Span] = []
-        x = Self.gutter
-        for (position, w) in widths {
-            spans.append(Span(position: position, x: x, width: w))
+            if !spans.isEmpty && w < min(natural, 10) { break }
+            spans.append(Span(position: k, x: x, width: w))
             x += w + 1
         }
         self.spans = spans
+        natural = spans.last.map { Self.width(of: Self.columns[$0.position], in: state) } ?? 0
     }
+
+    /// The last column's own width, to tell whether it is cut.
+    private let natural: Int
 
     /// The column (position in ``columns``) drawn at screen column `x`.
     func column(at x: Int) -> Int? {
@@ -101,7 +103,7 @@ struct TableLayout {
     /// Whether columns to the right of those shown are off screen.
     var hasMore: Bool {
         guard let last = spans.last else { return false }
-        return last.position < Self.columns.count - 1 || last.width < Self.width(of: Self.columns[last.position])
+        return last.position < Self.columns.count - 1 || last.width < natural
     }
 }
 

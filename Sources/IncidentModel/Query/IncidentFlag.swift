@@ -47,7 +47,9 @@ public enum IncidentFlag: String, CaseIterable, Sendable, Hashable, Codable {
 
     /// The flags an incident carries, one bit each, for indexes that test many incidents.
     public static func bits(of incident: CombinedIncident) -> UInt8 {
-        allCases.reduce(0) { $0 | ($1.holds(for: incident) ? $1.bit : 0) }
+        var bits: UInt8 = 0
+        for flag in allCases where flag.holds(for: incident) { bits |= flag.bit }
+        return bits
     }
 
     /// The bits of a set of flags.
