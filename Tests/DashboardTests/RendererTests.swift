@@ -131,6 +131,15 @@ struct RendererTests {
         #expect(text.contains("Keys · Esc closes"))
         #expect(text.contains("j ↓"))
         #expect(render(state).lines[22].hasPrefix(" Help  row 1/6"))
+        // The box takes the screen's width, wraps its text, and says when more is below.
+        let lines = render(state).lines
+        #expect(lines[1].hasPrefix("┌") && lines[1].hasSuffix("┐"))
+        #expect(lines[21].contains("more: j or PgDn"))
+        let last = HelpView.lastScroll(width: 80, height: 24)
+        for _ in 0...(last / state.pageSize + 1) { state.send(.key(.pageDown)) }
+        let end = render(state).lines
+        #expect(end[1].contains("more above: k") && !end[21].contains("more:"))
+        #expect(end.contains { $0.contains("no end recorded, but a later incident") })
     }
 
     @Test func pickerShowsValuesWithCountsNarrowedByTyping() {

@@ -54,9 +54,9 @@ enum HelpView {
     /// Columns of the keys, left of the text.
     static let keyWidth = 16
 
-    /// The help's box at a screen size: the screen's width less a margin, up to 100 columns.
+    /// The help's box at a screen size: the screen's width, up to 100 columns.
     static func box(width: Int, height: Int) -> Box {
-        let w = max(10, min(width - 2, 100))
+        let w = max(10, min(width, 100))
         return Box(x: max(0, (width - w) / 2), y: 1, width: w, height: max(5, height - 3))
     }
 
@@ -101,13 +101,14 @@ enum HelpView {
 }
 
 /// Marks on a box's frame that say there is more above or below, and how to reach it.
-func drawScrollMarks(_ box: Box, first: Int, rows: Int, total: Int, into grid: inout Grid) {
-    if first > 0 {
+/// With `letters` false (the picker, whose letters are typed), the marks name the arrows instead.
+func drawScrollMarks(_ box: Box, first: Int, rows: Int, total: Int, letters: Bool = true, into grid: inout Grid) {
+    if first > 0 && letters {
         let mark = " ↑ more above: k "
         grid.put(mark, x: box.x + box.width - 2 - grid.measure.columns(mark), y: box.y, style: .key)
     }
     if first + rows < total {
-        let mark = " ↓ \(total - first - rows) more lines: j or PgDn "
+        let mark = " ↓ \(total - first - rows) more: \(letters ? "j or PgDn" : "↓ or PgDn") "
         grid.put(mark, x: box.x + box.width - 2 - grid.measure.columns(mark), y: box.y + box.height - 1, style: .key)
     }
 }
@@ -174,6 +175,7 @@ enum PickerView {
             let hint = picker.dimension == .period ? " (or type a range: 2024-04-01 to 2025-03-31)" : ""
             grid.put("Nothing matches “\(picker.query)”" + hint, x: box.x + 2, y: listY, limit: box.width - 4, style: .warning)
         }
+        drawScrollMarks(box, first: picker.top, rows: layout.listRows, total: picker.listedCount, letters: false, into: &grid)
         for line in 0..<layout.listRows {
             let k = picker.top + line
             guard let entry = picker.listed(k) else { break }

@@ -114,7 +114,7 @@ struct PickerLayout {
     var listRows: Int { max(1, box.height - 6) }
 
     init(width: Int, height: Int) {
-        let centred = Box.centred(width: min(width - 4, 72), height: height - 4, in: width, height)
+        let centred = Box.centred(width: min(width - 4, 100), height: height - 4, in: width, height)
         box = Box(x: centred.x, y: 1, width: centred.width, height: height - 3)
     }
 }
