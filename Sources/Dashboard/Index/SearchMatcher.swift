@@ -37,6 +37,19 @@ struct SearchMatcher: Sendable {
             || (starts?.contains(index.startSeconds[i]) ?? false) || (!identified.isEmpty && identified.contains(Int32(i)))
     }
 
+    /// The next row after `start` (before it when `forward` is false) whose incident matches,
+    /// wrapping round; `nil` when none does. O(distance to it), O(rows) at most.
+    func find(in rows: [Int32], from start: Int, forward: Bool, index: IncidentIndex) -> Int? {
+        let n = rows.count
+        guard n > 0 else { return nil }
+        var k = start
+        for _ in 0..<n {
+            k = forward ? (k + 1) % n : (k - 1 + n) % n
+            if matches(Int(rows[k]), in: index) { return k }
+        }
+        return nil
+    }
+
     /// The positions in `rows` whose incidents match, ascending. O(rows), in chunks on every
     /// core for large views (100,000 rows and more).
     func hits(in rows: [Int32], index: IncidentIndex) -> [Int] {
@@ -68,15 +81,11 @@ struct SearchMatcher: Sendable {
 }
 
 /// The rows that matched the last search, kept while the rows stay the same, so that `n` and
-/// `N` move by a binary search and the status can say which match of how many is shown.
-struct SearchHits: Sendable {
+/// `N` move by a binary search and the message can say which match of how many is shown.
+public struct SearchHits: Sendable {
     let query: String
     /// ``AppState/rowsVersion`` when they were found.
     let version: Int
     /// Positions in the rows, ascending.
     let rows: [Int]
-    /// How many incidents an identifier picked out, in the view or not.
-    let identified: Int
-    /// Whether identifiers were searched.
-    let identifiersReady: Bool
 }

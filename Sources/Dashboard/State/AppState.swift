@@ -66,6 +66,10 @@ public struct AppState: Sendable {
     public var search = ""
     /// The rows that matched the last search, while the rows are the same.
     var searchHits: SearchHits?
+    /// The search whose matches are being counted off the main loop.
+    var countingSearch: (query: String, version: Int)?
+    /// The last search's matcher, kept for `n` and `N`.
+    var keptMatcher: (query: String, matcher: SearchMatcher)?
     /// Counts changes of ``rows``, so that kept results know when they are stale.
     public private(set) var rowsVersion = 0
     /// The incidents by identifier, built off the main loop after the first screen.

@@ -26,7 +26,7 @@ extension AppState {
                 overlay = nil
                 guard !query.isEmpty else { return [] }
                 search = query
-                findNext(forward: true, fresh: true)
+                return findNext(forward: true, fresh: true)
             }
             return []
         case let .exportPath(text, count):

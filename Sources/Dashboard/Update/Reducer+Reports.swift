@@ -79,8 +79,7 @@ extension AppState {
         case .search: overlay = .search(text: "")
         case .nextMatch, .previousMatch:
             reportView = view
-            findNext(forward: command == .nextMatch, fresh: false)
-            return []
+            return findNext(forward: command == .nextMatch, fresh: false)
         case .filter: openPicker(.home)
         case .clearFilters:
             filter = IncidentFilter()

@@ -66,6 +66,9 @@ extension AppState {
         case let .identifiersReady(built):
             identifiers = built
             return []
+        case let .searchCounted(hits):
+            receive(hits)
+            return []
         case let .exportFinished(path, count):
             message = "Exported \(count) row\(count == 1 ? "" : "s") to \(path)"
             return []
@@ -124,8 +127,8 @@ extension AppState {
             }
         case .quit: return [.quit]
         case .search: overlay = .search(text: "")
-        case .nextMatch: findNext(forward: true, fresh: false)
-        case .previousMatch: findNext(forward: false, fresh: false)
+        case .nextMatch: return findNext(forward: true, fresh: false)
+        case .previousMatch: return findNext(forward: false, fresh: false)
         case .filter: openPicker(.home)
         case .clearFilters:
             let current = currentIncident
