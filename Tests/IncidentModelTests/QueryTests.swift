@@ -91,7 +91,7 @@ struct IncidentFilterTests {
     func flagsMustAllHold(_ flags: Set<IncidentFlag>, _ expected: [String]) {
         #expect(ids(IncidentFilter(flags: flags)) == expected)
         for incident in QueryFixture.incidents {
-            let bits = IncidentFlag.bits(of: incident)
+            let bits = IncidentFlag.allCases.filter { $0.holds(for: incident) }.reduce(UInt8(0)) { $0 | $1.bit }
             #expect((bits & IncidentFlag.mask(flags) == IncidentFlag.mask(flags)) == expected.contains(incident.id.rawValue))
         }
     }

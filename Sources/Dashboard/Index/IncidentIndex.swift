@@ -31,7 +31,7 @@ public struct IncidentIndex: Sendable {
     let provenance: [UInt8]
     /// ``CombinedIncident/isRepeat``.
     let isRepeat: [Bool]
-    /// The flags each incident carries (``IncidentFlag/bits(of:)``).
+    /// The flags each incident carries, one ``IncidentFlag/bit`` each.
     let flagBits: [UInt8]
 
     /// Each home's, authority's (responsible and host) and force's incidents, so that a filter
@@ -155,7 +155,14 @@ public struct IncidentIndex: Sendable {
                 columns.risk.append(buffer[k].highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk)
                 columns.provenance.append(Self.provenanceCode(buffer[k].provenance))
                 columns.isRepeat.append(buffer[k].isRepeat)
-                columns.flags.append(IncidentFlag.bits(of: buffer[k]))
+                // Read in place: passing the incident to a function would copy it.
+                var flags: UInt8 = 0
+                if buffer[k].cseConcern == true { flags |= IncidentFlag.cse.bit }
+                if buffer[k].isOutOfArea == true { flags |= IncidentFlag.outOfArea.bit }
+                if !buffer[k].discrepancies.isEmpty { flags |= IncidentFlag.discrepancy.bit }
+                if buffer[k].isStillMissing { flags |= IncidentFlag.ongoing.bit }
+                if buffer[k].isHighRisk { flags |= IncidentFlag.highRisk.bit }
+                columns.flags.append(flags)
             }
         }
         return columns

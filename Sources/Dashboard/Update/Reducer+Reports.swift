@@ -252,6 +252,7 @@ extension AppState {
                 var view = reportViews[page] ?? ReportViewState()
                 view.order = view.sortColumn.map { Self.order(table, column: $0, descending: view.descending) }
                     ?? Array(table.rows.indices)
+                view.longestName = ReportLayout.longestName(table)
                 reportViews[page] = view
             }
         }
@@ -265,7 +266,9 @@ extension AppState {
         guard let table = reportTable else { return }
         var view = reportView
         if y == TableLayout.headerRow {
-            if let hit = ReportLayout(table: table, view: view, width: reportWidth).column(at: x) { view.column = hit }
+            if let hit = ReportLayout(table: table, view: view, width: reportWidth, longestName: view.longestName).column(at: x) {
+                view.column = hit
+            }
         } else if y > TableLayout.headerRow && y <= TableLayout.headerRow + reportPageSize {
             let k = view.top + y - TableLayout.headerRow - 1
             guard k < view.order.count else { return }

@@ -34,7 +34,9 @@ struct ReportLayout {
         frozenColumns(table)..<(pinnedColumn(table) ?? table.columns.count)
     }
 
-    init(table: ReportTable, view: ReportViewState, width: Int) {
+    /// Lays the table out; `longestName` is the terminal columns of its longest name (``longestName(_:)``,
+    /// worked out once per table).
+    init(table: ReportTable, view: ReportViewState, width: Int, longestName: Int) {
         let frozen = Self.frozenColumns(table), pinned = Self.pinnedColumn(table)
         let scroll = Self.scrolling(table)
         let reserve = pinned.map { table.columns[$0].width + 1 } ?? 0
@@ -58,8 +60,7 @@ struct ReportLayout {
         }
         // Room left widens the name, up to its longest value.
         if frozen == 2, let slot = widths.firstIndex(where: { $0.column == 1 }) {
-            let longest = table.rows.reduce(0) { max($0, CharacterWidth.unicode.columns($1.values[1].text())) }
-            widths[slot].width += min(max(0, width - x + 1), max(0, longest - widths[slot].width))
+            widths[slot].width += min(max(0, width - x + 1), max(0, longestName - widths[slot].width))
         }
         var spans: [Span] = []
         x = 1
@@ -69,6 +70,13 @@ struct ReportLayout {
         }
         self.spans = spans
         self.lastScrolled = lastScrolled
+    }
+
+    /// The terminal columns of the table's longest name (its second column, when that is text);
+    /// O(rows), so worked out when the reports arrive, not on a key.
+    static func longestName(_ table: ReportTable) -> Int {
+        guard frozenColumns(table) == 2 else { return 0 }
+        return table.rows.reduce(0) { max($0, CharacterWidth.unicode.columns($1.values[1].text())) }
     }
 
     /// Whether the frozen columns, the pinned one and `from...through` fit in `width`.

@@ -34,7 +34,7 @@ public enum IncidentFlag: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
-    /// The flag's bit in ``bits(of:)``.
+    /// The flag's bit, for indexes that keep an incident's flags in one byte.
     public var bit: UInt8 {
         switch self {
         case .cse: 1 << 0
@@ -43,13 +43,6 @@ public enum IncidentFlag: String, CaseIterable, Sendable, Hashable, Codable {
         case .ongoing: 1 << 3
         case .highRisk: 1 << 4
         }
-    }
-
-    /// The flags an incident carries, one bit each, for indexes that test many incidents.
-    public static func bits(of incident: CombinedIncident) -> UInt8 {
-        var bits: UInt8 = 0
-        for flag in allCases where flag.holds(for: incident) { bits |= flag.bit }
-        return bits
     }
 
     /// The bits of a set of flags.
