@@ -50,6 +50,7 @@ struct AppStateTests {
         state.runOrders(state.send(.key(.character("]"))))
         let lines = render(state).lines
         #expect(lines[3].contains("No incidents in the data"))
-        #expect(lines[22] == " Incidents  row 0/0  Start▼                          Sorted by Start descending")
+        #expect(lines[22] == " Incidents  row 0/0  sort: Start▼")
+        #expect(lines[23] == " Sorted by Start descending")
     }
 }

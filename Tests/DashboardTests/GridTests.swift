@@ -87,6 +87,45 @@ struct CommandTableTests {
 
     @Test func hintLineComesFromTheTable() {
         let words = CommandTable.hints.map(\.word)
-        #expect(words == ["open", "search", "filter", "sort", "select", "export", "help", "quit"])
+        #expect(words == ["open", "search", "filter", "clear", "sort", "select", "export", "help", "quit"])
+    }
+}
+
+/// Under a locale that is not UTF-8, nothing but ASCII is drawn: every glyph has a stand-in.
+struct ASCIIScreenTests {
+    static func asciiOnly(_ grid: Grid) -> Bool {
+        grid.cells.allSatisfy { $0.text.unicodeScalars.allSatisfy { $0.isASCII } }
+    }
+
+    @Test func everyScreenIsASCIIWhenTheGlyphsAre() throws {
+        var state = AppState.withReports()
+        state.glyphs = .ascii
+        state.sourceNote = "Siân’s sample · “data”"
+        var screens: [Grid] = [render(state)]
+        for keys in ["?", "f", "/", "v", "m"] {
+            var open = state
+            open.type(keys)
+            screens.append(render(open))
+        }
+        for tab in Tab.allCases {
+            var other = state
+            other.send(.key(.character(tab.key)))
+            screens.append(render(other))
+        }
+        var detail = state
+        detail.send(.key(.character("G")), .key(.enter))
+        screens.append(render(detail))
+        detail.send(.key(.escape), .key(.character("l")), .key(.character("l")), .key(.character("]")))
+        detail.runOrders([.computeOrder(.duration)])
+        screens.append(render(detail))
+        for (k, grid) in screens.enumerated() {
+            #expect(Self.asciiOnly(grid), "screen \(k): \(grid.text)")
+        }
+        // Stand-ins, not blanks: frames, accents, the sort mark.
+        let help = screens[1].text
+        #expect(help.contains("+-") && help.contains("| "))
+        #expect(screens[0].lines[0].contains("Sian's sample - \"data\""))
+        #expect(screens[0].lines[1].contains("Start ^"))
+        #expect(render(state).lines[6].contains("Cafe GBP-"))
     }
 }

@@ -59,12 +59,15 @@ struct IncidentIndexTests {
         let index = Fixture.index
         for dimension in [FilterDimension.home, .authority, .force, .risk, .provenance] {
             let entries = index.pickerEntries(dimension, filter: IncidentFilter())
-            let unknown = dimension == .home ? 1 : dimension == .authority ? 1 : 0  // Eve: no home, no authority
+            // Eve: no home (listed as "home not known"), no authority (not listed).
+            let unknown = dimension == .authority ? 1 : 0
             #expect(entries.map(\.count).reduce(0, +) + unknown == index.count, "\(dimension)")
         }
         let periods = index.pickerEntries(.period, filter: IncidentFilter())
         #expect(periods.first?.label == "2024" && periods.first?.count == 6)
-        #expect(periods.dropFirst().map(\.label) == ["2024-06", "2024-05", "2024-04", "2024-03", "2024-02"])
+        #expect(periods.dropFirst().map(\.label) == ["FY 2024-25", "FY 2023-24", "2024-06", "2024-05", "2024-04", "2024-03", "2024-02"])
+        // April to June 2024 in 2024-25; February and March in 2023-24.
+        #expect(periods.filter { $0.label.hasPrefix("FY") }.map(\.count) == [3, 3])
     }
 
     @Test func childsIncidentsAreFoundByChildIdInTimeOrder() throws {
@@ -134,10 +137,16 @@ struct PositionListTests {
         let marked = (0..<Int32(index.count)).filter { index[$0].isRepeat }
         #expect(!marked.isEmpty && marked.count < index.count)
         let entries = index.pickerEntries(.flags, filter: IncidentFilter())
-        #expect(entries.map(\.label) == ["3 or more in 90 days"] && entries.first?.count == marked.count)
+        #expect(entries.first { $0.value == .repeats }?.count == marked.count)
+        // Each flag's count is the incidents that carry it.
+        for flag in IncidentFlag.allCases {
+            let carrying = (0..<Int32(index.count)).filter { flag.holds(for: index[$0]) }.count
+            #expect(entries.first { $0.value == .flag(flag) }?.count ?? 0 == carrying, "\(flag)")
+        }
         var state = AppState(index: index, width: 80, height: 24)
         state.send(.key(.character("f")))
         for _ in 0..<6 { state.send(.key(.tab)) }
+        state.type("3 or more")
         state.send(.key(.enter))
         #expect(state.filter.repeatsOnly && state.rows == marked)
         let lines = render(state).lines

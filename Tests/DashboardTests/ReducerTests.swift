@@ -19,11 +19,28 @@ struct ReducerTests {
         #expect(state.cursor == 5 && state.top == 0)
     }
 
-    @Test func quitIsAnEffectAndBackDoesNotQuit() {
+    @Test func quitIsAnEffectAndEscNeverQuits() {
         var state = Fixture.state()
-        #expect(state.send(.key(.character("q"))).isEmpty)
-        #expect(state.message == "Press Q to quit")
+        #expect(state.send(.key(.escape)).isEmpty)
+        #expect(state.message == "Nothing to go back to: q or Q quits")
         #expect(state.send(.key(.character("Q"))) == [.quit])
+    }
+
+    @Test func qGoesBackWhenItCanAndQuitsAtTheTopLevel() {
+        var state = Fixture.state()
+        state.send(.key(.enter))
+        #expect(state.send(.key(.character("q"))).isEmpty)
+        #expect(state.screen == .table)
+        #expect(state.send(.key(.character("q"))) == [.quit])
+        // In an overlay, q closes it (the help) or is typed (the picker).
+        state.send(.key(.character("?")))
+        #expect(state.send(.key(.character("q"))).isEmpty && state.overlay == nil)
+        state.send(.key(.character("f")), .key(.character("q")))
+        guard case let .picker(picker) = state.overlay else {
+            Issue.record("no picker")
+            return
+        }
+        #expect(picker.query == "q")
     }
 
     @Test func detailOpensOnTheCursorRowAndEscReturnsToIt() throws {
@@ -39,6 +56,24 @@ struct ReducerTests {
         state.send(.key(.down), .key(.escape))
         #expect(state.screen == .table)
         #expect(state.cursor == 2)
+    }
+
+    @Test func nAndNMoveBetweenTheChildsIncidentsInTheDetail() {
+        var state = Fixture.state()
+        state.send(.key(.down), .key(.enter))  // Amy's first incident
+        state.send(.key(.character("n")))
+        guard case let .detail(detail) = state.screen else {
+            Issue.record("no detail")
+            return
+        }
+        #expect(state.index[detail.incident].id == "L-E2")
+        #expect(state.message == "The child's incident 2 of 2")
+        #expect(state.cursor == 3)  // the table follows
+        state.send(.key(.character("n")))
+        #expect(state.message == "This is the child's latest incident")
+        state.send(.key(.character("N")))
+        guard case let .detail(back) = state.screen else { return }
+        #expect(state.index[back.incident].id == "L-E1")
     }
 
     @Test func detailUsesTheSourceLookupOnceBuilt() {
@@ -92,12 +127,12 @@ struct ReducerTests {
         state.send(.key(.enter))
         #expect(state.rows.count == 2)
         #expect(state.periodLabel == "2024-03")
-        #expect(StatusBar.chips(state) == ["period: 2024-03"])
+        #expect(StatusBar.chips(state) == [StatusBar.Chip(name: "period", value: "2024-03")])
     }
 
     @Test func sortAsksForTheOrderThenAppliesIt() {
         var state = Fixture.state()
-        state.send(.key(.character("l")), .key(.character("l")))
+        state.send(.key(.character("l")))  // the child, second of the key columns
         let effects = state.send(.key(.character("[")))
         #expect(effects == [.computeOrder(.child)])
         #expect(state.pendingSort == IncidentSort(column: .child))
@@ -137,6 +172,7 @@ struct ReducerTests {
         state.type("漢字")
         state.send(.key(.enter))
         #expect(state.cursor == 2)
+        state.send(.identifiersReady(IdentifierIndex(Fixture.linked.incidents)))
         state.send(.key(.character("/")))
         state.type("nobody")
         state.send(.key(.enter))
@@ -194,7 +230,7 @@ struct ReducerTests {
 
     @Test func clickPutsTheCursorOnARowAndTheWheelScrolls() {
         var state = Fixture.state()
-        state.send(.click(x: 30, y: 5))
+        state.send(.click(x: 22, y: 5))
         #expect(state.cursor == 3)
         #expect(TableLayout.columns[state.column] == .child)
         state.send(.click(x: 30, y: 20))  // below the last row: nothing
@@ -208,8 +244,10 @@ struct ReducerTests {
         var state = Fixture.state()
         let effects = state.send(.started)
         #expect(effects.first == .buildSources)
-        // The orders, the source look-up, the reports' data and the data-quality report.
-        #expect(effects.count == TableLayout.columns.count + 3)
+        // The orders, the source look-up, the reports' data, the data-quality report and the
+        // identifiers' index for search.
+        #expect(effects.count == TableLayout.columns.count + 4)
+        #expect(effects.contains { if case let .run(job) = $0 { job.label == "identifiers" } else { false } })
         #expect(effects.contains { if case let .run(job) = $0 { job.label == "report data" } else { false } })
         #expect(effects.contains { if case let .run(job) = $0 { job.label == "quality" } else { false } })
         #expect(effects.contains(.computeOrder(.start)))

@@ -67,6 +67,42 @@ struct IncidentFilterTests {
         #expect(ids(filter) == expected)
     }
 
+    @Test(arguments: [
+        (IncidentFilter(unknownHome: true), ["P-3"]),
+        (IncidentFilter(homes: ["SC000002"], unknownHome: true), ["L-2", "P-3"]),
+        (IncidentFilter(forces: ["GLO"], unknownHome: true), []),
+    ])
+    func theUnknownHomeIsAValueOfTheHomes(_ filter: IncidentFilter, _ expected: [String]) {
+        #expect(filter.narrowsHomes && !filter.isEmpty)
+        #expect(ids(filter) == expected)
+    }
+
+    // L-2 and L-5 are placed by 330 in 916's area; P-3's authority is unknown, so its area is too.
+    static let flagCases: [(Set<IncidentFlag>, [String])] = [
+        ([.outOfArea], ["L-2", "L-5"]),
+        ([.outOfArea, .ongoing], ["L-2"]),
+        ([.ongoing], ["L-2"]),
+        ([.highRisk], ["L-1"]),
+        ([.cse], []),
+        ([.discrepancy], []),
+    ]
+
+    @Test(arguments: flagCases)
+    func flagsMustAllHold(_ flags: Set<IncidentFlag>, _ expected: [String]) {
+        #expect(ids(IncidentFilter(flags: flags)) == expected)
+        for incident in QueryFixture.incidents {
+            let bits = IncidentFlag.allCases.filter { $0.holds(for: incident) }.reduce(UInt8(0)) { $0 | $1.bit }
+            #expect((bits & IncidentFlag.mask(flags) == IncidentFlag.mask(flags)) == expected.contains(incident.id.rawValue))
+        }
+    }
+
+    @Test func describesTheUnknownHomeAndTheFlags() {
+        let filter = IncidentFilter(homes: ["SC000002"], unknownHome: true, flags: [.ongoing, .cse])
+        #expect(filter.descriptions(in: QueryFixture.catalogue) == [
+            "home: Oak Lodge (SC000002), home not known", "flags (all of): CSE concern, ongoing: still missing",
+        ])
+    }
+
     @Test func usesAHalfOpenPeriod() {
         let from = Fixture.instant("02/03/2024 10:00"), to = Fixture.instant("04/03/2024 10:00")
         #expect(ids(IncidentFilter(from: from, to: to)) == ["L-2", "P-3"])

@@ -26,12 +26,16 @@ public struct Grid: Sendable {
     public private(set) var cells: [Cell]
     /// The measure used to lay out text.
     public let measure: CharacterWidth
+    /// Whether only ASCII is drawn (the locale is not UTF-8): every other character is drawn as
+    /// its ``ASCIIStandIn``.
+    public let ascii: Bool
 
-    /// A blank grid.
-    public init(width: Int, height: Int, measure: CharacterWidth = .unicode) {
+    /// A blank grid; with `ascii`, text is drawn in ASCII stand-ins.
+    public init(width: Int, height: Int, measure: CharacterWidth = .unicode, ascii: Bool = false) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.measure = measure
+        self.ascii = ascii
         cells = Array(repeating: Cell(), count: self.width * self.height)
     }
 
@@ -52,7 +56,7 @@ public struct Grid: Sendable {
     }
 
     /// Draws text at column `x` of row `y`, within `limit` columns (to the right edge by
-    /// default). Text that does not fit ends with `…`; with `pad`, the rest of the limit is
+    /// default). Text that does not fit ends with `…` (`~` in ASCII); with `pad`, the rest of the limit is
     /// filled with spaces. Returns the number of columns drawn.
     @discardableResult
     public mutating func put(
@@ -62,7 +66,8 @@ public struct Grid: Sendable {
         guard y >= 0 && y < height && x < width else { return 0 }
         let available = min(limit ?? (width - x), width - x)
         guard available > 0 else { return 0 }
-        let safe = TextSanitiser.visible(text)
+        let visible = TextSanitiser.visible(text)
+        let safe = ascii ? ASCIIStandIn.text(visible) : visible
         let total = measure.columns(safe)
         var column = x
         if alignRight && total < available {
@@ -84,7 +89,7 @@ public struct Grid: Sendable {
                 set(column, y, " ", wide: false, style: style)
                 column += 1
             }
-            set(column, y, "…", wide: false, style: style)
+            set(column, y, ascii ? "~" : "…", wide: false, style: style)
             column += 1
         } else if pad {
             while column < end {

@@ -31,6 +31,8 @@ public struct IncidentIndex: Sendable {
     let provenance: [UInt8]
     /// ``CombinedIncident/isRepeat``.
     let isRepeat: [Bool]
+    /// The flags each incident carries, one ``IncidentFlag/bit`` each.
+    let flagBits: [UInt8]
 
     /// Each home's, authority's (responsible and host) and force's incidents, so that a filter
     /// on one of them visits its incidents only.
@@ -45,6 +47,10 @@ public struct IncidentIndex: Sendable {
     let nameSearch: SearchTable
 
     static let noRisk: UInt8 = 255
+
+    /// The terminal columns of the longest home, authority, force and child name, so that the
+    /// table can widen their columns to show them whole.
+    private let longestNames: (home: Int, authority: Int, force: Int, child: Int)
 
     /// Indexes the incidents of `linked`: four independent passes (homes; authorities; forces
     /// and times; names), run on every core.
@@ -72,14 +78,30 @@ public struct IncidentIndex: Sendable {
         risk = rest.risk
         provenance = rest.provenance
         isRepeat = rest.isRepeat
+        flagBits = rest.flags
         homeLists = PositionLists(codes: homeCode, values: homes.count)
         authorityLists = PositionLists(codes: authorityCode, values: authorities.count)
         hostLists = PositionLists(codes: hostCode, values: authorities.count)
         forceLists = PositionLists(codes: forceCode, values: forces.count)
-        homeSearch = SearchTable(homes.map { catalogue.homeName($0) })
-        authoritySearch = SearchTable(authorities.map { catalogue.authorityName($0) })
-        forceSearch = SearchTable(forces.map { catalogue.forceName($0) })
+        homeSearch = SearchTable(homes.map { TextFold.joined(catalogue.homeName($0), $0.rawValue) })
+        authoritySearch = SearchTable(authorities.map { TextFold.joined(catalogue.authorityName($0), $0.rawValue) })
+        forceSearch = SearchTable(forces.map { TextFold.joined(catalogue.forceName($0), $0.rawValue) })
         nameSearch = SearchTable(names)
+        func longest(_ texts: [String]) -> Int { texts.reduce(0) { max($0, CharacterWidth.unicode.columns($1)) } }
+        longestNames = (
+            longest(homes.map { catalogue.homeName($0) }), longest(authorities.map { catalogue.authorityName($0) }),
+            longest(forces.map { catalogue.forceName($0) }), longest(names))
+    }
+
+    /// The terminal columns of the longest value of a name column; 0 for other columns.
+    func longestText(_ column: IncidentColumn) -> Int {
+        switch column {
+        case .home: longestNames.home
+        case .authority: longestNames.authority
+        case .force: longestNames.force
+        case .child: longestNames.child
+        default: 0
+        }
     }
 
     /// Each incident's code for `key` (`-1` when it has none) and the values coded, in order of
@@ -122,6 +144,7 @@ public struct IncidentIndex: Sendable {
         columns.risk.reserveCapacity(incidents.count)
         columns.provenance.reserveCapacity(incidents.count)
         columns.isRepeat.reserveCapacity(incidents.count)
+        columns.flags.reserveCapacity(incidents.count)
         var month = MonthWindow(code: 0, from: .max, to: .min)
         incidents.withUnsafeBufferPointer { buffer in
             for k in 0..<buffer.count {
@@ -132,6 +155,14 @@ public struct IncidentIndex: Sendable {
                 columns.risk.append(buffer[k].highestRisk.map { UInt8($0.rawValue) } ?? Self.noRisk)
                 columns.provenance.append(Self.provenanceCode(buffer[k].provenance))
                 columns.isRepeat.append(buffer[k].isRepeat)
+                // Read in place: passing the incident to a function would copy it.
+                var flags: UInt8 = 0
+                if buffer[k].cseConcern == true { flags |= IncidentFlag.cse.bit }
+                if buffer[k].isOutOfArea == true { flags |= IncidentFlag.outOfArea.bit }
+                if !buffer[k].discrepancies.isEmpty { flags |= IncidentFlag.discrepancy.bit }
+                if buffer[k].isStillMissing { flags |= IncidentFlag.ongoing.bit }
+                if buffer[k].isHighRisk { flags |= IncidentFlag.highRisk.bit }
+                columns.flags.append(flags)
             }
         }
         return columns
@@ -145,6 +176,7 @@ public struct IncidentIndex: Sendable {
         var risk: [UInt8] = []
         var provenance: [UInt8] = []
         var isRepeat: [Bool] = []
+        var flags: [UInt8] = []
     }
 
     /// The number of incidents.

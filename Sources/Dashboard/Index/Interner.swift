@@ -13,19 +13,19 @@ struct Interner<Value: Hashable> {
     }
 }
 
-/// Lower-cased names packed into one buffer, for substring search over many names at once.
+/// Names folded by ``TextFold`` and packed into one buffer, for substring search over many names at once.
 struct SearchTable: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
 
     init(_ names: [String]) {
         for name in names {
-            bytes.append(contentsOf: name.lowercased().utf8)
+            bytes.append(contentsOf: TextFold.fold(name).utf8)
             starts.append(bytes.count)
         }
     }
 
-    /// For each name, whether it contains `needle` (already lower-cased).
+    /// For each name, whether it contains `needle` (already folded by ``TextFold``).
     func matches(_ needle: String) -> [Bool] {
         let pattern = Array(needle.utf8)
         let count = starts.count - 1

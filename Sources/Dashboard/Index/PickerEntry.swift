@@ -3,6 +3,8 @@ import IncidentModel
 /// A value a filter can take, from the picker.
 public enum FilterValue: Hashable, Sendable {
     case home(HomeURN)
+    /// Incidents whose home is not known.
+    case unknownHome
     case authority(AuthorityCode)
     case force(ForceCode)
     case risk(RiskLevel?)
@@ -11,12 +13,15 @@ public enum FilterValue: Hashable, Sendable {
     case period(from: Instant, to: Instant, label: String)
     /// Incidents that are one of 3 or more of the child's within 90 days.
     case repeats
+    /// Incidents carrying a flag (chosen flags must all hold).
+    case flag(IncidentFlag)
 
     /// Adds the value to a filter: values of one dimension combine with "or", a period
     /// replaces the one before.
     public func apply(to filter: inout IncidentFilter) {
         switch self {
         case let .home(urn): filter.homes.insert(urn)
+        case .unknownHome: filter.unknownHome = true
         case let .authority(code): filter.authorities.insert(code)
         case let .force(code): filter.forces.insert(code)
         case let .risk(level): filter.risks.insert(level)
@@ -25,6 +30,7 @@ public enum FilterValue: Hashable, Sendable {
             filter.from = from
             filter.to = to
         case .repeats: filter.repeatsOnly = true
+        case let .flag(flag): filter.flags.insert(flag)
         }
     }
 }
@@ -35,6 +41,15 @@ public struct PickerEntry: Hashable, Sendable {
     public var label: String
     public var count: Int
     public var value: FilterValue
+    /// What typing in the picker finds the entry by: its label and code, folded by ``TextFold``.
+    var search: String
+
+    init(label: String, count: Int, value: FilterValue, code: String? = nil) {
+        self.label = label
+        self.count = count
+        self.value = value
+        search = TextFold.fold(code.map { TextFold.joined(label, $0) } ?? label)
+    }
 }
 
 extension IncidentIndex {
@@ -57,17 +72,20 @@ extension IncidentIndex {
         case .home:
             let c = counts(homeCode, size: homes.count + 1)
             for (k, urn) in homes.enumerated() where c[k + 1] > 0 {
-                entries.append(PickerEntry(label: catalogue.homeName(urn), count: c[k + 1], value: .home(urn)))
+                entries.append(PickerEntry(label: catalogue.homeName(urn), count: c[k + 1], value: .home(urn), code: urn.rawValue))
             }
+            if c[0] > 0 { entries.append(PickerEntry(label: IncidentFilter.unknownHomeLabel, count: c[0], value: .unknownHome)) }
         case .authority:
             let c = counts(authorityCode, size: authorities.count + 1)
             for (k, code) in authorities.enumerated() where c[k + 1] > 0 {
-                entries.append(PickerEntry(label: catalogue.authorityName(code), count: c[k + 1], value: .authority(code)))
+                entries.append(PickerEntry(
+                    label: catalogue.authorityName(code), count: c[k + 1], value: .authority(code), code: code.rawValue))
             }
         case .force:
             let c = counts(forceCode, size: forces.count + 1)
             for (k, code) in forces.enumerated() where c[k + 1] > 0 {
-                entries.append(PickerEntry(label: catalogue.forceName(code), count: c[k + 1], value: .force(code)))
+                entries.append(PickerEntry(
+                    label: catalogue.forceName(code), count: c[k + 1], value: .force(code), code: code.rawValue))
             }
         case .risk:
             var c = [Int](repeating: 0, count: 256)
@@ -89,9 +107,23 @@ extension IncidentIndex {
         case .period:
             return periodEntries(compiled, all: all)
         case .flags:
-            var n = 0
-            for i in 0..<count where isRepeat[i] && (all || compiled.matches(i, in: self)) { n += 1 }
-            return n > 0 ? [PickerEntry(label: "3 or more in 90 days", count: n, value: .repeats)] : []
+            var repeats = 0
+            var perBit = [Int](repeating: 0, count: 8)
+            for i in 0..<count where all || compiled.matches(i, in: self) {
+                if isRepeat[i] { repeats += 1 }
+                let bits = flagBits[i]
+                if bits == 0 { continue }
+                for b in 0..<8 where bits & (1 << b) != 0 { perBit[b] += 1 }
+            }
+            for flag in IncidentFlag.allCases {
+                let n = perBit[flag.bit.trailingZeroBitCount]
+                if n > 0 && !filter.flags.contains(flag) {
+                    entries.append(PickerEntry(label: flag.label, count: n, value: .flag(flag)))
+                }
+            }
+            if repeats > 0 && !filter.repeatsOnly {
+                entries.append(PickerEntry(label: "3 or more in 90 days", count: repeats, value: .repeats))
+            }
         }
         entries.sort { ($0.count, $1.label) > ($1.count, $0.label) }
         return entries
@@ -109,6 +141,15 @@ extension IncidentIndex {
             entries.append(PickerEntry(
                 label: "\(year)", count: years[year] ?? 0, value: .period(from: from, to: to, label: "\(year)")))
         }
+        // Financial years run from April to March: 2024-25 is April 2024 to March 2025.
+        var financial: [Int32: Int] = [:]
+        for (month, n) in months { financial[(month - 3) / 12, default: 0] += n }
+        for year in financial.keys.sorted(by: >) {
+            let label = FinancialYear.label(Int(year))
+            let from = MonthWindow.start(year * 12 + 3, zone), to = MonthWindow.start(year * 12 + 15, zone)
+            entries.append(PickerEntry(
+                label: label, count: financial[year] ?? 0, value: .period(from: from, to: to, label: label)))
+        }
         for month in months.keys.sorted(by: >) {
             let label = MonthWindow.label(month)
             let from = MonthWindow.start(month, zone), to = MonthWindow.start(month + 1, zone)
@@ -119,37 +160,11 @@ extension IncidentIndex {
     }
 }
 
-/// Which names match a search, per dimension, so that each row is tested with a few reads.
-struct SearchMatcher {
-    let home: [Bool]
-    let authority: [Bool]
-    let force: [Bool]
-    let name: [Bool]
-
-    init(_ query: String, index: IncidentIndex) {
-        let needle = query.lowercased()
-        home = [false] + index.homeSearch.matches(needle)
-        authority = [false] + index.authoritySearch.matches(needle)
-        force = [false] + index.forceSearch.matches(needle)
-        name = index.nameSearch.matches(needle)
-    }
-
-    /// Whether incident `i`'s child, home, authority or force contains the query.
-    func matches(_ i: Int, in index: IncidentIndex) -> Bool {
-        name[Int(index.nameCode[i])] || home[Int(index.homeCode[i]) + 1]
-            || authority[Int(index.authorityCode[i]) + 1] || force[Int(index.forceCode[i]) + 1]
-    }
-
-    /// The next row after `start` (before it when `forward` is false) whose incident matches,
-    /// wrapping round; `nil` when none does. O(rows).
-    func find(in rows: [Int32], from start: Int, forward: Bool, index: IncidentIndex) -> Int? {
-        let n = rows.count
-        guard n > 0 else { return nil }
-        var k = start
-        for _ in 0..<n {
-            k = forward ? (k + 1) % n : (k - 1 + n) % n
-            if matches(Int(rows[k]), in: index) { return k }
-        }
-        return nil
+/// The UK's financial year, April to March.
+enum FinancialYear {
+    /// "FY 2024-25" for the year starting in April 2024.
+    static func label(_ startYear: Int) -> String {
+        let next = (startYear + 1) % 100
+        return "FY \(startYear)-\(next < 10 ? "0" : "")\(next)"
     }
 }

@@ -30,11 +30,16 @@ struct RowFilter {
     private var from: Int64?
     private var to: Int64?
     private var repeatsOnly = false
+    /// The bits of the flags every incident must carry (``IncidentFlag/bit``).
+    private var flagMask: UInt8 = 0
 
     /// Compiles `filter`, leaving out one dimension when counting that dimension's values.
     init(_ filter: IncidentFilter, index: IncidentIndex, excluding: FilterDimension? = nil) {
         func table<T>(_ values: [T], _ chosen: (T) -> Bool) -> [Bool] { [false] + values.map(chosen) }
-        if excluding != .home && !filter.homes.isEmpty { home = table(index.homes) { filter.homes.contains($0) } }
+        if excluding != .home && filter.narrowsHomes {
+            // Position 0 is the incidents with no known home.
+            home = [filter.unknownHome] + index.homes.map { filter.homes.contains($0) }
+        }
         if excluding != .authority && !filter.authorities.isEmpty {
             authority = table(index.authorities) { filter.authorities.contains($0) }
         }
@@ -52,7 +57,10 @@ struct RowFilter {
             for p in filter.provenances { allowed[Int(IncidentIndex.provenanceCode(p))] = true }
             provenance = allowed
         }
-        if excluding != .flags { repeatsOnly = filter.repeatsOnly }
+        if excluding != .flags {
+            repeatsOnly = filter.repeatsOnly
+            flagMask = IncidentFlag.mask(filter.flags)
+        }
         if excluding != .period {
             from = filter.from?.secondsSinceEpoch
             to = filter.to?.secondsSinceEpoch
@@ -62,7 +70,7 @@ struct RowFilter {
     /// Whether nothing is filtered out.
     var passesAll: Bool {
         home == nil && authority == nil && host == nil && force == nil && risk == nil && provenance == nil && from == nil && to == nil
-            && !repeatsOnly
+            && !repeatsOnly && flagMask == 0
     }
 
     /// Whether incident `i` passes.
@@ -76,6 +84,7 @@ struct RowFilter {
         if let force, !force[Int(index.forceCode[i]) + 1] { return false }
         if let risk, !risk[Int(index.risk[i])] { return false }
         if repeatsOnly && !index.isRepeat[i] { return false }
+        if flagMask != 0 && index.flagBits[i] & flagMask != flagMask { return false }
         return true
     }
 }
@@ -113,7 +122,9 @@ extension IncidentIndex {
             let n = chosen.reduce(0) { $0 + lists.count(of: $1) }
             if best.map({ n < $0.count }) ?? true { best = (lists, chosen, n) }
         }
-        if !filter.homes.isEmpty { consider(homeLists, codes(homes, filter.homes)) }
+        if filter.narrowsHomes {
+            consider(homeLists, codes(homes, filter.homes) + (filter.unknownHome ? [-1] : []))
+        }
         if !filter.authorities.isEmpty { consider(authorityLists, codes(authorities, filter.authorities)) }
         if !filter.hostAuthorities.isEmpty { consider(hostLists, codes(authorities, filter.hostAuthorities)) }
         if !filter.forces.isEmpty { consider(forceLists, codes(forces, filter.forces)) }

@@ -55,16 +55,40 @@ public struct AppState: Sendable {
     /// The cursor's row (into ``rows``) and the first row on screen.
     public var cursor = 0
     public var top = 0
-    /// The cursor's column (into ``TableLayout/columns``) and the first column on screen.
+    /// The cursor's column (into ``TableLayout/columns``) and the first scrolling column on
+    /// screen (the frozen ones are always there).
     public var column = 0
-    public var firstColumn = 0
+    public var firstColumn = TableLayout.frozenColumns
 
     /// Incident positions selected with `s`.
     public var selected: Set<Int32> = []
     /// The last search.
     public var search = ""
-    /// The last message for the status bar.
-    public var message = ""
+    /// The rows that matched the last search, while the rows are the same.
+    var searchHits: SearchHits?
+    /// The search whose matches are being counted off the main loop.
+    var countingSearch: (query: String, version: Int)?
+    /// The last search's matcher, kept for `n` and `N`.
+    var keptMatcher: (query: String, matcher: SearchMatcher)?
+    /// Counts changes of ``rows``, so that kept results know when they are stale.
+    public private(set) var rowsVersion = 0
+    /// The incidents by identifier, built off the main loop after the first screen.
+    public internal(set) var identifiers: IdentifierIndex?
+    /// The message of the last key or finished task, shown in full above the hint line until
+    /// the next key; every message also goes to ``messageLog``.
+    public var message = "" {
+        didSet {
+            guard !message.isEmpty, message != oldValue else { return }
+            messageLog.append(message)
+            if messageLog.count > Self.messageLogLimit { messageLog.removeFirst(messageLog.count - Self.messageLogLimit) }
+        }
+    }
+    /// The session's messages, oldest first (the last ``messageLogLimit``); `m` shows them.
+    public private(set) var messageLog: [String] = []
+    static let messageLogLimit = 200
+    /// A note on where the data came from, shown at the right of the tab bar on every screen:
+    /// for example that these are the synthetic sample data. Plain text; `nil` for none.
+    public var sourceNote: String?
     /// The file name offered for exports.
     public var exportDefault: String
 
@@ -112,6 +136,7 @@ public struct AppState: Sendable {
             sortedOrder = (sort, order)
         }
         rows = index.rows(order, passing: filter, inStartOrder: sort == IncidentSort())
+        rowsVersion += 1
         if let incident, let k = rows.firstIndex(of: incident) {
             cursor = k
         } else {
@@ -160,6 +185,17 @@ public enum Overlay: Sendable, Equatable {
     case confirmReplace(path: String)
     /// Typing the reason for a decision on the review item under the cursor.
     case decisionReason(verdict: LinkVerdict, pair: SourcePair, text: String)
+    /// Text to read in full, wrapped to the screen: the messages, the filters.
+    case page(TextPage)
+}
+
+/// A box of text to read, wrapped to the screen's width and scrolled with the keys.
+public struct TextPage: Sendable, Equatable {
+    public var title: String
+    /// Paragraphs: each is wrapped on its own.
+    public var paragraphs: [String]
+    /// Lines scrolled off the top.
+    public var scroll = 0
 }
 
 /// The filter picker: a dimension's values with counts, narrowed by the typed text.
@@ -169,6 +205,10 @@ public struct PickerState: Sendable, Equatable {
     public var entries: [PickerEntry]
     /// Positions in ``entries`` that contain the query.
     public var shown: [Int]
+    /// On the Period list, the period typed in (`2024-01-01 to 2024-03-31`), listed first.
+    public var typed: PickerEntry?
+    /// Why the text typed cannot be a period, shown in place of the values.
+    public var note: String?
     public var cursor = 0
     public var top = 0
 
@@ -178,10 +218,22 @@ public struct PickerState: Sendable, Equatable {
         shown = Array(entries.indices)
     }
 
-    /// Narrows to the entries whose label contains the query, case ignored.
+    /// The number of lines listed: the typed period, then the values shown.
+    public var listedCount: Int { (typed == nil ? 0 : 1) + shown.count }
+
+    /// The entry on line `k` of the list.
+    public func listed(_ k: Int) -> PickerEntry? {
+        if let typed {
+            if k == 0 { return typed }
+            return shown.indices.contains(k - 1) ? entries[shown[k - 1]] : nil
+        }
+        return shown.indices.contains(k) ? entries[shown[k]] : nil
+    }
+
+    /// Narrows to the entries whose label or code contains the query, case and accents ignored.
     mutating func narrow() {
-        let needle = query.lowercased()
-        shown = needle.isEmpty ? Array(entries.indices) : entries.indices.filter { entries[$0].label.lowercased().contains(needle) }
+        let needle = TextFold.key(query)
+        shown = needle.isEmpty ? Array(entries.indices) : entries.indices.filter { entries[$0].search.contains(needle) }
         cursor = 0
         top = 0
     }

@@ -93,6 +93,8 @@ public struct ReportViewState: Sendable, Equatable {
     /// The column sorted by, and the direction; `nil` for the report's own order.
     public var sortColumn: Int?
     public var descending = false
+    /// The terminal columns of the table's longest name, for its layout.
+    var longestName = 0
 }
 
 /// Where Enter on a report row came from, so that Esc in the incidents returns there.

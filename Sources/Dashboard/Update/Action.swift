@@ -18,6 +18,10 @@ public enum Action: Sendable {
     case orderReady(ColumnOrder)
     /// The source records' look-up, built off the main loop.
     case sourcesReady(SourceLookup)
+    /// The incidents by identifier, for search, built off the main loop.
+    case identifiersReady(IdentifierIndex)
+    /// The matches of a search in the rows shown, counted off the main loop.
+    case searchCounted(SearchHits)
     /// An export finished: the file and its row count.
     case exportFinished(path: String, rows: Int)
     /// An export failed; `.exists` asks whether to replace.

@@ -3,11 +3,11 @@
 public enum Command: String, CaseIterable, Sendable, Hashable {
     case moveDown, moveUp, pageDown, pageUp, first, last
     case columnLeft, columnRight
-    case open, back, quit
+    case open, back, close, quit
     case search, nextMatch, previousMatch
-    case filter, clearFilters
+    case filter, clearFilters, showFilters
     case sortAscending, sortDescending
-    case select, export, help
+    case select, selectAll, unselectAll, export, help, showMessages
     case nextTab, previousTab, nextTable
     case showIncidents, showAuthorities, showHomes, showForces, showOutOfArea, showTrends, showReview, showQuality
     case accept, reject
@@ -52,9 +52,11 @@ public enum CommandTable {
         row(.columnLeft, [.character("h"), .left], "Move", "column to the left (scrolls sideways)", hint: nil),
         row(.columnRight, [.character("l"), .right], "Move", "column to the right", hint: nil),
         row(.open, [.enter], "View", "open the incident, or a report row's incidents", hint: "open"),
-        row(.back, [.escape, .character("q")], "View", "back to the table; close an overlay", hint: nil),
+        row(.back, [.escape], "View", "back to the table; close an overlay; in the incidents, unselect every row", hint: nil),
+        row(.close, [.character("q")], "View", "back, as Esc; with nothing to go back to, quit mfc (as in htop and lazygit)", hint: nil),
         row(.quit, [.character("Q")], "View", "quit mfc", hint: "quit"),
         row(.help, [.character("?")], "View", "this help", hint: "help"),
+        row(.showMessages, [.character("m")], "View", "the messages of this session in full, newest last", hint: nil),
         row(.nextTab, [.tab], "Views", "next view: incidents, authorities, homes, forces, …", hint: nil),
         row(.previousTab, [.backTab], "Views", "previous view", hint: nil),
         row(.nextTable, [.character("t")], "Views", "the view's other table: the forces' register of homes, the out-of-area matrix", hint: nil),
@@ -68,14 +70,21 @@ public enum CommandTable {
         row(.showQuality, [.character("8")], "Views", "data quality: rows rejected, warnings, links, what is partial", hint: nil),
         row(.accept, [.character("a")], "Review", "accept the link: the report and the episode are one absence", hint: nil),
         row(.reject, [.character("r")], "Review", "reject the link: never pair the report and the episode", hint: nil),
-        row(.search, [.character("/")], "Find", "search child, home, authority, force in the view", hint: "search"),
-        row(.nextMatch, [.character("n")], "Find", "next match", hint: nil),
-        row(.previousMatch, [.character("N")], "Find", "previous match", hint: nil),
-        row(.filter, [.character("f")], "Filter", "pick a home, authority, force, risk, provenance or period", hint: "filter"),
-        row(.clearFilters, [.character("F")], "Filter", "clear every filter", hint: nil),
+        row(.search, [.character("/")], "Find",
+            "search the view: child, child id, incident id, police reference, home or URN, authority or code, force, date (yyyy-mm-dd); case and accents ignored",
+            hint: "search"),
+        row(.nextMatch, [.character("n")], "Find", "next match; in an incident, the child's next incident", hint: nil),
+        row(.previousMatch, [.character("N")], "Find", "previous match; in an incident, the child's previous incident", hint: nil),
+        row(.filter, [.character("f")], "Filter",
+            "pick a home (or home not known), authority, force, risk, provenance, period (month, year, financial year, or a typed range) or flags",
+            hint: "filter"),
+        row(.clearFilters, [.character("F")], "Filter", "clear every filter (the selection stays)", hint: "clear"),
+        row(.showFilters, [.character("v")], "Filter", "list the filters, the period and the sort in full", hint: nil),
         row(.sortAscending, [.character("[")], "Sort", "sort by the cursor's column, ascending", hint: nil),
         row(.sortDescending, [.character("]")], "Sort", "sort by the cursor's column, descending", hint: nil),
         row(.select, [.character("s"), .character(" ")], "Select", "select or unselect the row", hint: "select"),
+        row(.selectAll, [.character("S")], "Select", "select every row in the view", hint: nil),
+        row(.unselectAll, [.character("U")], "Select", "unselect every row (Esc too, in the incidents)", hint: nil),
         row(.export, [.character("e")], "Select", "export the view (or the selected rows) to CSV", hint: "export"),
     ]
 
@@ -87,7 +96,7 @@ public enum CommandTable {
         var items: [(String, String)] = []
         for binding in bindings where binding.command != .quit && binding.command != .help {
             if let hint = binding.hint { items.append((binding.keys[0].label, hint)) }
-            if binding.command == .filter { items.append(("[ ]", "sort")) }
+            if binding.command == .clearFilters { items.append(("[ ]", "sort")) }
         }
         return items + [("?", "help"), ("Q", "quit")]
     }

@@ -7,7 +7,7 @@ extension AppState {
         case .none:
             return []
         case let .help(scroll):
-            let last = max(0, HelpView.lines.count - (height - 5))
+            let last = HelpView.lastScroll(width: width, height: height)
             switch key {
             case .escape, .character("q"), .character("?"), .enter: overlay = nil
             case .character("Q"): return [.quit]
@@ -26,7 +26,7 @@ extension AppState {
                 overlay = nil
                 guard !query.isEmpty else { return [] }
                 search = query
-                findNext(forward: true, fresh: true)
+                return findNext(forward: true, fresh: true)
             }
             return []
         case let .exportPath(text, count):
@@ -57,6 +57,22 @@ extension AppState {
             return []
         case let .picker(picker):
             pickerKey(picker, key)
+            return []
+        case let .page(page):
+            var page = page
+            let last = TextPageView.lastScroll(page, width: width, height: height)
+            switch key {
+            case .escape, .character("q"), .enter: overlay = nil
+            case .character("Q"): return [.quit]
+            case .down, .character("j"): page.scroll = min(last, page.scroll + 1)
+            case .up, .character("k"): page.scroll = max(0, page.scroll - 1)
+            case .pageDown, .character(" "): page.scroll = min(last, page.scroll + pageSize)
+            case .pageUp: page.scroll = max(0, page.scroll - pageSize)
+            case .home, .character("g"): page.scroll = 0
+            case .end, .character("G"): page.scroll = last
+            default: break
+            }
+            if overlay != nil { overlay = .page(page) }
             return []
         case let .decisionReason(verdict, pair, text):
             switch edit(text, key) {
@@ -151,30 +167,44 @@ extension AppState {
             openPicker(FilterDimension(rawValue: (picker.dimension.rawValue + count - 1) % count) ?? .home)
             return
         case .enter:
-            guard picker.shown.indices.contains(picker.cursor) else { return }
-            applyFilter(picker.entries[picker.shown[picker.cursor]])
+            guard let entry = picker.listed(picker.cursor) else { return }
+            applyFilter(entry)
             return
         case .down: picker.cursor += 1
         case .up: picker.cursor -= 1
         case .pageDown: picker.cursor += page
         case .pageUp: picker.cursor -= page
         case .home: picker.cursor = 0
-        case .end: picker.cursor = picker.shown.count - 1
+        case .end: picker.cursor = picker.listedCount - 1
         case let .character(c):
             picker.query.append(c)
-            picker.narrow()
+            narrow(&picker)
         case .backspace, .delete:
             picker.query = String(picker.query.dropLast())
-            picker.narrow()
+            narrow(&picker)
         case .control("u"):
             picker.query = ""
-            picker.narrow()
+            narrow(&picker)
         default: break
         }
-        picker.cursor = max(0, min(picker.cursor, picker.shown.count - 1))
+        picker.cursor = max(0, min(picker.cursor, picker.listedCount - 1))
         if picker.cursor < picker.top { picker.top = picker.cursor }
         if picker.cursor >= picker.top + page { picker.top = picker.cursor - page + 1 }
         overlay = .picker(picker)
+    }
+
+    /// Narrows the picker to the typed text; on the Period list, text that reads as a range of
+    /// dates becomes a period of its own, listed first with its count.
+    private func narrow(_ picker: inout PickerState) {
+        picker.narrow()
+        picker.typed = nil
+        picker.note = nil
+        guard picker.dimension == .period else { return }
+        switch index.typedPeriodEntry(picker.query, filter: filter) {
+        case let .success(entry)?: picker.typed = entry
+        case let .failure(problem)?: picker.note = problem.message
+        case nil: break
+        }
     }
 
     mutating func applyFilter(_ entry: PickerEntry) {
@@ -183,6 +213,31 @@ extension AppState {
         if case let .period(_, _, label) = entry.value { periodLabel = label }
         overlay = nil
         refreshRows(keeping: current)
-        message = "Filtered: \(entry.label), \(grouped(rows.count)) incident\(rows.count == 1 ? "" : "s")"
+        message = "Filtered: \(entry.label), \(grouped(rows.count)) incident\(rows.count == 1 ? "" : "s")" + selectionNote
+    }
+
+    /// `m`: the session's messages in full, newest last.
+    mutating func openMessages() {
+        let paragraphs = messageLog.isEmpty ? ["No messages yet."] : messageLog
+        var page = TextPage(title: "Messages, newest last · Esc closes", paragraphs: paragraphs)
+        page.scroll = TextPageView.lastScroll(page, width: width, height: height)
+        overlay = .page(page)
+    }
+
+    /// `v`: the filters, the period and the sort in full.
+    mutating func openFilterList() {
+        var lines = filter.descriptions(in: index.catalogue)
+        if let period = filter.from.flatMap({ from in filter.to.flatMap { ReportPeriod(from: from, to: $0) } }) {
+            lines.append("period: \(periodLabel ?? period.label(zone: index.catalogue.formatter.zone))")
+        } else if tab.isReport, let period = reportPeriod {
+            lines.append("period: \(period.label(zone: index.catalogue.formatter.zone)) (the reports' default: the 12 months to the latest record)")
+        } else {
+            lines.append("period: all the incidents")
+        }
+        if lines.count == 1 { lines.insert("No filter: every incident is shown (f adds one).", at: 0) }
+        lines.append("sort: \(sort.column.title) \(sort.descending ? "descending" : "ascending")")
+        lines.append("rows: \(grouped(rows.count)) of \(grouped(index.count)) incidents" + (selected.isEmpty ? "" : "; \(grouped(selected.count)) selected"))
+        lines.append("F clears the filters; U unselects every row.")
+        overlay = .page(TextPage(title: "Filters · Esc closes", paragraphs: lines))
     }
 }

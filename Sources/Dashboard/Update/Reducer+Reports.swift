@@ -73,25 +73,24 @@ extension AppState {
             reportView = view
             showNextTable()
             return []
-        case .back: message = "Press 1 for the incidents, Q to quit"
+        case .back: message = "Nothing to go back to: 1 shows the incidents, q or Q quits"
         case .quit: return [.quit]
         case .help: overlay = .help(scroll: 0)
         case .search: overlay = .search(text: "")
         case .nextMatch, .previousMatch:
             reportView = view
-            findNext(forward: command == .nextMatch, fresh: false)
-            return []
+            return findNext(forward: command == .nextMatch, fresh: false)
         case .filter: openPicker(.home)
         case .clearFilters:
             filter = IncidentFilter()
             periodLabel = nil
             refreshRows()
-            message = "Filters cleared"
-        case .select: message = "Rows are selected in the incidents (press 1)"
+            message = "Filters cleared" + selectionNote
+        case .select, .selectAll: message = "Rows are selected in the incidents (press 1)"
         case .export: overlay = .exportPath(text: exportName(table), count: table.allRows.count)
         case .accept, .reject: message = "a and r decide the links in the Review view (7)"
         case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends,
-             .showReview, .showQuality:
+             .showReview, .showQuality, .close, .showMessages, .showFilters, .unselectAll:
             break
         }
         reportView = view
@@ -124,7 +123,7 @@ extension AppState {
             let frozen = ReportLayout.frozenColumns(table)
             view.column = max(0, min(view.column, table.columns.count - 1))
             view.firstColumn = max(frozen, view.firstColumn)
-            if view.column >= frozen {
+            if view.column >= frozen && view.column != ReportLayout.pinnedColumn(table) {
                 if view.column < view.firstColumn { view.firstColumn = view.column }
                 while view.firstColumn < view.column
                     && !ReportLayout.fits(table, from: view.firstColumn, through: view.column, width: reportWidth)
@@ -163,7 +162,7 @@ extension AppState {
     /// Esc in the incidents after Enter on a report row: back to that report and its filters.
     mutating func returnFromDrill() {
         guard let origin = drillOrigin else {
-            message = "Press Q to quit"
+            message = "Nothing to go back to: q or Q quits"
             return
         }
         drillOrigin = nil
@@ -253,6 +252,7 @@ extension AppState {
                 var view = reportViews[page] ?? ReportViewState()
                 view.order = view.sortColumn.map { Self.order(table, column: $0, descending: view.descending) }
                     ?? Array(table.rows.indices)
+                view.longestName = ReportLayout.longestName(table)
                 reportViews[page] = view
             }
         }
@@ -266,7 +266,9 @@ extension AppState {
         guard let table = reportTable else { return }
         var view = reportView
         if y == TableLayout.headerRow {
-            if let hit = ReportLayout(table: table, view: view, width: reportWidth).column(at: x) { view.column = hit }
+            if let hit = ReportLayout(table: table, view: view, width: reportWidth, longestName: view.longestName).column(at: x) {
+                view.column = hit
+            }
         } else if y > TableLayout.headerRow && y <= TableLayout.headerRow + reportPageSize {
             let k = view.top + y - TableLayout.headerRow - 1
             guard k < view.order.count else { return }

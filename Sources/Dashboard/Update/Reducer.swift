@@ -13,6 +13,8 @@ extension AppState {
         switch action {
         case let .key(key):
             if overlay != nil { return overlayKey(key) }
+            // A message stays until the next key (`m` shows them all again).
+            message = ""
             guard let command = CommandTable.command(for: key) else { return [] }
             return perform(command)
         case let .command(command):
@@ -32,6 +34,7 @@ extension AppState {
         case .started:
             return [.buildSources] + TableLayout.columns.filter { orders[$0] == nil }.map(Effect.computeOrder)
                 + (reportData == nil ? [buildReportDataJob()] : []) + requestQuality()
+                + (identifiers == nil ? [buildIdentifiersJob()] : [])
         case let .reportDataReady(data):
             reportData = data
             return []
@@ -60,6 +63,12 @@ extension AppState {
         case let .sourcesReady(lookup):
             sources = lookup
             return []
+        case let .identifiersReady(built):
+            identifiers = built
+            return []
+        case let .searchCounted(hits):
+            receive(hits)
+            return []
         case let .exportFinished(path, count):
             message = "Exported \(count) row\(count == 1 ? "" : "s") to \(path)"
             return []
@@ -75,6 +84,19 @@ extension AppState {
 
     /// A command from the action table, in the current screen.
     mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .close: return canGoBack ? perform(.back) : [.quit]
+        case .showMessages:
+            openMessages()
+            return []
+        case .showFilters:
+            openFilterList()
+            return []
+        case .unselectAll:
+            unselectAll()
+            return []
+        default: break
+        }
         if case .detail = screen { return performInDetail(command) }
         if let target = command.tab {
             show(target)
@@ -97,21 +119,29 @@ extension AppState {
         case .columnLeft: moveColumn(by: -1)
         case .columnRight: moveColumn(by: 1)
         case .open: openDetail()
-        case .back: returnFromDrill()
+        case .back:
+            if drillOrigin == nil && !selected.isEmpty {
+                unselectAll()
+            } else {
+                returnFromDrill()
+            }
         case .quit: return [.quit]
         case .search: overlay = .search(text: "")
-        case .nextMatch: findNext(forward: true, fresh: false)
-        case .previousMatch: findNext(forward: false, fresh: false)
+        case .nextMatch: return findNext(forward: true, fresh: false)
+        case .previousMatch: return findNext(forward: false, fresh: false)
         case .filter: openPicker(.home)
         case .clearFilters:
             let current = currentIncident
             filter = IncidentFilter()
             periodLabel = nil
             refreshRows(keeping: current)
-            message = "Filters cleared"
+            message = "Filters cleared" + selectionNote
         case .sortAscending: return requestSort(descending: false)
         case .sortDescending: return requestSort(descending: true)
         case .select: toggleSelection()
+        case .selectAll:
+            selected.formUnion(rows)
+            message = "\(grouped(rows.count)) row\(rows.count == 1 ? "" : "s") in the view selected; \(grouped(selected.count)) in all (U unselects)"
         case .export:
             guard !rows.isEmpty else {
                 message = "Nothing to export: no rows in the view"
@@ -119,7 +149,8 @@ extension AppState {
             }
             let count = exportCount
             guard count > 0 else {
-                message = "Nothing to export: the selected rows are not in the view"
+                message = "Nothing to export: the \(grouped(selected.count)) selected row\(selected.count == 1 ? " is" : "s are") "
+                    + "not in the view. U unselects every row (then e exports the view); F clears the filters"
                 return []
             }
             overlay = .exportPath(text: exportDefault, count: count)
@@ -127,10 +158,19 @@ extension AppState {
         case .nextTable: message = "t switches tables in the Forces and Out of area views"
         case .accept, .reject: message = "a and r decide the links in the Review view (7)"
         case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends,
-             .showReview, .showQuality:
+             .showReview, .showQuality, .close, .showMessages, .showFilters, .unselectAll:
             break
         }
         return []
+    }
+
+    /// Whether Esc has somewhere to go back to: from an incident to the table, from a drill to
+    /// its report, from a file's rejected rows to the Quality view. `q` quits when it has not.
+    var canGoBack: Bool {
+        if case .detail = screen { return true }
+        if tab == .incidents { return drillOrigin != nil }
+        if tab == .quality { return quality.open != nil }
+        return false
     }
 
     // MARK: Moving
@@ -154,7 +194,7 @@ extension AppState {
             return
         }
         if case var .picker(picker) = overlay {
-            picker.cursor = max(0, min(picker.shown.count - 1, picker.cursor + delta))
+            picker.cursor = max(0, min(picker.listedCount - 1, picker.cursor + delta))
             overlay = .picker(picker)
             return
         }
@@ -168,7 +208,7 @@ extension AppState {
         guard overlay == nil, screen == .table, width >= TableLayout.minimumWidth,
               height >= TableLayout.minimumHeight else { return }
         if y == 0 {
-            if let hit = TabBar.tab(at: x, width: width, current: tab) { show(hit) }
+            if let hit = TabBar.tab(at: x, width: width, current: tab, note: TabBar.noteWidth(self, width: width)) { show(hit) }
             return
         }
         if tab == .review {
@@ -201,8 +241,10 @@ extension AppState {
 
     /// Scrolls sideways so that the cursor's column is on screen.
     mutating func revealColumn() {
+        firstColumn = max(firstColumn, TableLayout.frozenColumns)
+        guard column >= TableLayout.frozenColumns else { return }
         if column < firstColumn { firstColumn = column }
-        while firstColumn < column && !TableLayout.fits(from: firstColumn, through: column, width: width) {
+        while firstColumn < column && !TableLayout.fits(from: firstColumn, through: column, in: self) {
             firstColumn += 1
         }
     }
@@ -212,8 +254,24 @@ extension AppState {
     mutating func toggleSelection() {
         guard let incident = currentIncident else { return }
         if selected.remove(incident) == nil { selected.insert(incident) }
-        message = "\(selected.count) selected"
+        message = "\(grouped(selected.count)) selected"
         move(by: 1)
+    }
+
+    /// Empties the selection, in every view.
+    mutating func unselectAll() {
+        guard !selected.isEmpty else {
+            message = "No row is selected"
+            return
+        }
+        let count = selected.count
+        selected = []
+        message = "\(grouped(count)) row\(count == 1 ? "" : "s") unselected"
+    }
+
+    /// After a change of filters: how many rows are still selected, and the key that empties them.
+    var selectionNote: String {
+        selected.isEmpty ? "" : "; \(grouped(selected.count)) row\(selected.count == 1 ? "" : "s") still selected (U unselects)"
     }
 
     mutating func requestSort(descending: Bool) -> [Effect] {
@@ -234,30 +292,5 @@ extension AppState {
         pendingSort = nil
         refreshRows(keeping: current)
         message = "Sorted by \(target.column.title) \(target.descending ? "descending" : "ascending")"
-    }
-
-    mutating func findNext(forward: Bool, fresh: Bool) {
-        guard !search.isEmpty else {
-            message = "No search yet: press / to search"
-            return
-        }
-        if tab == .review || tab == .quality {
-            message = "Search works in the incidents and the reports"
-            return
-        }
-        if tab != .incidents {
-            findInReport(forward: forward, fresh: fresh)
-            return
-        }
-        let matcher = SearchMatcher(search, index: index)
-        let start = fresh ? (forward ? cursor - 1 : cursor + 1) : cursor
-        if let found = matcher.find(in: rows, from: start, forward: forward, index: index) {
-            let wrapped = forward ? found <= cursor && !fresh : found >= cursor && !fresh
-            cursor = found
-            clampScroll()
-            message = "/\(search)" + (wrapped ? " (wrapped)" : "")
-        } else {
-            message = "No match for “\(search)” in the view"
-        }
     }
 }

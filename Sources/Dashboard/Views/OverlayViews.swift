@@ -29,7 +29,8 @@ enum HelpView {
         }
         out.append(("", ""))
         out.append(("In the filter picker", ""))
-        out.append(("type", "narrow the values; Backspace and Ctrl-U undo"))
+        out.append(("type", "narrow the values by name or code (URN, authority or force code); Backspace and Ctrl-U undo"))
+        out.append(("a range", "on the Period list: 2024-04-01 to 2025-03-31 (both days in), then Enter"))
         out.append(("Tab → / ←", "next / previous list: home, authority, force, risk, …"))
         out.append(("↑ ↓ PgUp PgDn", "move; Enter applies, Esc closes"))
         out.append(("", ""))
@@ -50,11 +51,40 @@ enum HelpView {
         return out
     }
 
+    /// Columns of the keys, left of the text.
+    static let keyWidth = 16
+
+    /// The help's box at a screen size: the screen's width, up to 100 columns.
+    static func box(width: Int, height: Int) -> Box {
+        let w = max(10, min(width, 100))
+        return Box(x: max(0, (width - w) / 2), y: 1, width: w, height: max(5, height - 3))
+    }
+
+    /// The help's lines wrapped to the box: keys, then the text in one or more lines.
+    static func wrapped(width: Int, measure: CharacterWidth = .unicode) -> [(keys: String, text: String)] {
+        let textWidth = max(10, box(width: width, height: 24).width - keyWidth - 6)
+        var out: [(String, String)] = []
+        for line in lines {
+            if line.text.isEmpty {
+                out.append(line)
+                continue
+            }
+            for (k, piece) in TextWrap.lines(line.text, width: textWidth, measure: measure).enumerated() {
+                out.append((k == 0 ? line.keys : "", piece))
+            }
+        }
+        return out
+    }
+
+    /// The furthest the help scrolls at a screen size.
+    static func lastScroll(width: Int, height: Int) -> Int {
+        max(0, wrapped(width: width).count - (box(width: width, height: height).height - 2))
+    }
+
     static func draw(scroll: Int, into grid: inout Grid) {
-        let centred = Box.centred(width: 72, height: grid.height - 3, in: grid.width, grid.height)
-        let box = Box(x: centred.x, y: 1, width: centred.width, height: grid.height - 3)
+        let box = box(width: grid.width, height: grid.height)
         drawBox(box, title: "Keys · Esc closes", into: &grid)
-        let all = lines
+        let all = wrapped(width: grid.width, measure: grid.measure)
         let rows = box.height - 2
         let first = min(scroll, max(0, all.count - rows))
         for (k, line) in all.dropFirst(first).prefix(rows).enumerated() {
@@ -62,10 +92,53 @@ enum HelpView {
             if line.text.isEmpty {
                 grid.put(line.keys, x: box.x + 2, y: y, limit: box.width - 4, style: .frame)
             } else {
-                grid.put(line.keys, x: box.x + 3, y: y, limit: 16, style: .key)
-                grid.put(line.text, x: box.x + 20, y: y, limit: box.width - 22)
+                grid.put(line.keys, x: box.x + 3, y: y, limit: keyWidth, style: .key)
+                grid.put(line.text, x: box.x + keyWidth + 4, y: y, limit: box.width - keyWidth - 6)
             }
         }
+        drawScrollMarks(box, first: first, rows: rows, total: all.count, into: &grid)
+    }
+}
+
+/// Marks on a box's frame that say there is more above or below, and how to reach it.
+/// With `letters` false (the picker, whose letters are typed), the marks name the arrows instead.
+func drawScrollMarks(_ box: Box, first: Int, rows: Int, total: Int, letters: Bool = true, into grid: inout Grid) {
+    if first > 0 && letters {
+        let mark = " ↑ more above: k "
+        grid.put(mark, x: box.x + box.width - 2 - grid.measure.columns(mark), y: box.y, style: .key)
+    }
+    if first + rows < total {
+        let mark = " ↓ \(total - first - rows) more: \(letters ? "j or PgDn" : "↓ or PgDn") "
+        grid.put(mark, x: box.x + box.width - 2 - grid.measure.columns(mark), y: box.y + box.height - 1, style: .key)
+    }
+}
+
+/// A page of text to read in full (the messages, the filters), wrapped to the screen.
+enum TextPageView {
+    static func box(width: Int, height: Int) -> Box {
+        Box(x: 0, y: 1, width: max(10, width), height: max(5, height - 3))
+    }
+
+    /// The page's lines at a width: each paragraph wrapped, its later lines indented.
+    static func lines(_ page: TextPage, width: Int, measure: CharacterWidth = .unicode) -> [String] {
+        let inner = box(width: width, height: 24).width - 4
+        return page.paragraphs.flatMap { TextWrap.lines($0, width: inner, measure: measure, indent: 2) }
+    }
+
+    static func lastScroll(_ page: TextPage, width: Int, height: Int) -> Int {
+        max(0, lines(page, width: width).count - (box(width: width, height: height).height - 2))
+    }
+
+    static func draw(_ page: TextPage, into grid: inout Grid) {
+        let box = box(width: grid.width, height: grid.height)
+        drawBox(box, title: page.title, into: &grid)
+        let all = lines(page, width: grid.width, measure: grid.measure)
+        let rows = box.height - 2
+        let first = min(page.scroll, max(0, all.count - rows))
+        for (k, line) in all.dropFirst(first).prefix(rows).enumerated() {
+            grid.put(line, x: box.x + 2, y: box.y + 1 + k, limit: box.width - 4)
+        }
+        drawScrollMarks(box, first: first, rows: rows, total: all.count, into: &grid)
     }
 }
 
@@ -85,7 +158,8 @@ enum PickerView {
         qx += grid.put("Filter: ", x: qx, y: queryY, style: .key)
         qx += grid.put(picker.query, x: qx, y: queryY, limit: box.width - 30)
         grid.fill(x: qx, y: queryY, count: 1, style: CellStyle(reverse: true))
-        let counted = "\(grouped(picker.shown.count)) of \(grouped(picker.entries.count))"
+        let counted = "\(grouped(picker.listedCount)) of \(grouped(picker.entries.count))"
+            + (picker.dimension == .flags ? " · all must hold" : "")
         grid.put(counted, x: box.x + box.width - 2 - grid.measure.columns(counted), y: queryY, style: .hint)
         let listY = box.y + 4
         let countWidth = 10
@@ -93,13 +167,18 @@ enum PickerView {
         grid.put("Value", x: box.x + 2, y: listY - 1, style: CellStyle(bold: true, underline: true))
         grid.put("Incidents", x: box.x + box.width - 2 - countWidth, y: listY - 1, limit: countWidth,
                  style: CellStyle(bold: true, underline: true), alignRight: true)
-        if picker.shown.isEmpty {
-            grid.put("Nothing matches “\(picker.query)”", x: box.x + 2, y: listY, limit: box.width - 4, style: .warning)
+        if let note = picker.note {
+            grid.put(note, x: box.x + 2, y: listY, limit: box.width - 4, style: .warning)
+            return
         }
+        if picker.listedCount == 0 {
+            let hint = picker.dimension == .period ? " (or type a range: 2024-04-01 to 2025-03-31)" : ""
+            grid.put("Nothing matches “\(picker.query)”" + hint, x: box.x + 2, y: listY, limit: box.width - 4, style: .warning)
+        }
+        drawScrollMarks(box, first: picker.top, rows: layout.listRows, total: picker.listedCount, letters: false, into: &grid)
         for line in 0..<layout.listRows {
             let k = picker.top + line
-            guard k < picker.shown.count else { break }
-            let entry = picker.entries[picker.shown[k]]
+            guard let entry = picker.listed(k) else { break }
             let style = k == picker.cursor ? CellStyle(tone: .cursor, bold: true, reverse: true) : .plain
             let y = listY + line
             grid.fill(x: box.x + 1, y: y, count: box.width - 2, style: style)

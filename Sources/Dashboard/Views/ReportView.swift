@@ -11,7 +11,7 @@ enum ReportView {
         }
         let width = state.reportWidth
         let view = state.reportView
-        let layout = ReportLayout(table: table, view: view, width: width)
+        let layout = ReportLayout(table: table, view: view, width: width, longestName: view.longestName)
         drawHeader(table, view, layout, width: width, into: &grid)
         let barMaximum = table.rows.map { row in
             row.values.reduce(0) { sum, value in

@@ -25,14 +25,26 @@ enum TabBar {
 
     static func draw(_ state: AppState, into grid: inout Grid) {
         grid.fill(y: 0, style: .plain)
-        for span in spans(width: grid.width, current: state.tab) {
+        let note = noteWidth(state, width: grid.width)
+        for span in spans(width: grid.width - note, current: state.tab) {
             let style = span.tab == state.tab ? CellStyle(tone: .accent, bold: true, reverse: true) : CellStyle(tone: .hint)
-            grid.put(span.label, x: span.x, y: 0, style: style)
+            grid.put(span.label, x: span.x, y: 0, limit: grid.width - note - span.x, style: style)
+        }
+        if note > 0, let text = state.sourceNote {
+            grid.put(" \(text) ", x: grid.width - note, y: 0, style: CellStyle(tone: .warning, bold: true, reverse: true))
         }
     }
 
+    /// The columns the source note takes at the right: its text with a space either side, and
+    /// at most what the tabs leave when they show their numbers alone (the note is cut then).
+    static func noteWidth(_ state: AppState, width: Int) -> Int {
+        guard let text = state.sourceNote, !text.isEmpty else { return 0 }
+        let tabs = Tab.allCases.reduce(1) { $0 + ($1 == state.tab ? $1.title.count + 4 : 3) + 1 }
+        return max(0, min(CharacterWidth.unicode.columns(text) + 2, width - tabs))
+    }
+
     /// The tab drawn at column `x`.
-    static func tab(at x: Int, width: Int, current: Tab) -> Tab? {
-        spans(width: width, current: current).first { x >= $0.x && x < $0.x + $0.label.count }?.tab
+    static func tab(at x: Int, width: Int, current: Tab, note: Int = 0) -> Tab? {
+        spans(width: width - note, current: current).first { x >= $0.x && x < $0.x + $0.label.count }?.tab
     }
 }

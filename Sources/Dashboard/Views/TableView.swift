@@ -53,7 +53,7 @@ enum TableView {
     static func drawHeader(_ state: AppState, _ layout: TableLayout, into grid: inout Grid) {
         let y = TableLayout.headerRow
         grid.fill(y: y, style: .header)
-        grid.put(state.firstColumn > 0 ? "‹" : " ", x: 0, y: y, style: .header)
+        grid.put(state.firstColumn > TableLayout.frozenColumns ? "‹" : " ", x: 0, y: y, style: .header)
         for span in layout.spans {
             let column = TableLayout.columns[span.position]
             var title = column.title
@@ -62,8 +62,6 @@ enum TableView {
             if span.position == state.column { style = CellStyle(tone: .accent, bold: true, underline: true) }
             grid.put(title, x: span.x, y: y, limit: span.width, style: style, alignRight: TableLayout.alignsRight(column))
         }
-        if let last = layout.spans.last, last.position < TableLayout.columns.count - 1 || last.width < TableLayout.width(of: TableLayout.columns[last.position]) {
-            grid.put("›", x: grid.width - 1, y: y, style: .header)
-        }
+        if layout.hasMore { grid.put("›", x: grid.width - 1, y: y, style: .header) }
     }
 }

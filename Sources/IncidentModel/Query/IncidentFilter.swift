@@ -1,8 +1,10 @@
 /// Which incidents to show. Every set that is empty lets everything through; the sets combine
-/// with "and"; values within one set combine with "or".
+/// with "and"; values within one set combine with "or", except ``flags``, which must all hold.
 public struct IncidentFilter: Hashable, Sendable {
     /// The home the child went missing from.
     public var homes: Set<HomeURN> = []
+    /// Incidents whose home is not known, besides those of ``homes`` (an "or" with them).
+    public var unknownHome = false
     /// The responsible authority (the child's own authority, not the home's host authority).
     public var authorities: Set<AuthorityCode> = []
     /// The host authority: the one the home stands in (an out-of-area cell's column).
@@ -18,11 +20,14 @@ public struct IncidentFilter: Hashable, Sendable {
     /// Only incidents marked as one of 3 or more of the child's within 90 days
     /// (``CombinedIncident/isRepeat``).
     public var repeatsOnly = false
+    /// Flags every incident shown carries (all of them: CSE and out of area means both).
+    public var flags: Set<IncidentFlag> = []
 
     public init(
         homes: Set<HomeURN> = [], authorities: Set<AuthorityCode> = [], forces: Set<ForceCode> = [],
         risks: Set<RiskLevel?> = [], provenances: Set<Provenance> = [], from: Instant? = nil, to: Instant? = nil,
-        hostAuthorities: Set<AuthorityCode> = [], repeatsOnly: Bool = false
+        hostAuthorities: Set<AuthorityCode> = [], repeatsOnly: Bool = false, unknownHome: Bool = false,
+        flags: Set<IncidentFlag> = []
     ) {
         self.homes = homes
         self.authorities = authorities
@@ -33,7 +38,12 @@ public struct IncidentFilter: Hashable, Sendable {
         self.from = from
         self.to = to
         self.repeatsOnly = repeatsOnly
+        self.unknownHome = unknownHome
+        self.flags = flags
     }
+
+    /// Whether the filter narrows by home: named homes, or the unknown one.
+    public var narrowsHomes: Bool { !homes.isEmpty || unknownHome }
 
     /// Whether nothing is filtered out.
     public var isEmpty: Bool { self == IncidentFilter() }
@@ -43,12 +53,13 @@ public struct IncidentFilter: Hashable, Sendable {
         if !provenances.isEmpty && !provenances.contains(incident.provenance) { return false }
         if let from, incident.start < from { return false }
         if let to, incident.start >= to { return false }
-        if !homes.isEmpty && !(incident.home.map(homes.contains) ?? false) { return false }
+        if narrowsHomes && !(incident.home.map(homes.contains) ?? unknownHome) { return false }
         if !authorities.isEmpty && !(incident.responsibleAuthority.map(authorities.contains) ?? false) { return false }
         if !hostAuthorities.isEmpty && !(incident.hostAuthority.map(hostAuthorities.contains) ?? false) { return false }
         if !forces.isEmpty && !(incident.force.map(forces.contains) ?? false) { return false }
         if !risks.isEmpty && !risks.contains(incident.highestRisk) { return false }
         if repeatsOnly && !incident.isRepeat { return false }
+        if !flags.allSatisfy({ $0.holds(for: incident) }) { return false }
         return true
     }
 

@@ -98,7 +98,12 @@ extension HomeReport {
             name: "homes",
             title: "Homes · \(scope.period.label(zone: zone)) · watch: Good/Outstanding with \(watchThreshold)+ incidents",
             columns: Self.columns,
-            rows: rows.map { h in row(h, drill: h.urn.map { urn in scope.drill { $0.homes = [urn] } }) },
+            // The row of incidents with no known home drills to them too.
+            rows: rows.map { h in
+                row(h, drill: scope.drill { filter in
+                    if let urn = h.urn { filter.homes = [urn] } else { filter.unknownHome = true }
+                })
+            },
             total: row(total, drill: scope.drill { _ in }))
     }
 }

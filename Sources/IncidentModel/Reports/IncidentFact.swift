@@ -43,6 +43,8 @@ struct IncidentFact: Sendable {
         static let cseRecorded = Traits(rawValue: 1 << 10)
         /// The police graded the risk.
         static let riskGraded = Traits(rawValue: 1 << 11)
+        /// The sources disagree (``CombinedIncident/discrepancies``).
+        static let discrepancy = Traits(rawValue: 1 << 12)
     }
 
     static let noRisk: UInt8 = 255
@@ -85,6 +87,7 @@ struct IncidentFact: Sendable {
         if incident.returnInterview == .completedInTime { traits.insert(.interviewInTime) }
         if incident.isRepeat { traits.insert(.repeatMissing) }
         if incident.isStillMissing { traits.insert(.stillMissing) }
+        if !incident.discrepancies.isEmpty { traits.insert(.discrepancy) }
         self.traits = traits
     }
 

@@ -1,7 +1,7 @@
 /// What a report covers: the incidents whose start falls in a period and that pass a filter.
 ///
 /// The filter's own `from` and `to` are ignored: the period decides the time span. Its other
-/// parts (homes, authorities, host authorities, forces, risks, provenances, repeats) narrow every
+/// parts (homes, authorities, host authorities, forces, risks, provenances, repeats, flags) narrow every
 /// figure, so that the dashboard's reports follow its filters.
 public struct ReportScope: Hashable, Sendable {
     public var period: ReportPeriod
@@ -36,6 +36,8 @@ struct CompiledScope {
     private let risk: [Bool]?
     private let provenance: [Bool]?
     private let repeatsOnly: Bool
+    /// The traits every fact must carry: the filter's flags.
+    private let traits: IncidentFact.Traits
     let passesAll: Bool
 
     init(_ filter: IncidentFilter, data: ReportData) {
@@ -44,7 +46,12 @@ struct CompiledScope {
         }
         authority = table(data.authorities, filter.authorities)
         host = table(data.authorities, filter.hostAuthorities)
-        home = table(data.homes, filter.homes)
+        if filter.narrowsHomes {
+            // Position 0 is the incidents with no known home.
+            home = [filter.unknownHome] + data.homes.map(filter.homes.contains)
+        } else {
+            home = nil
+        }
         force = table(data.forces, filter.forces)
         if filter.risks.isEmpty {
             risk = nil
@@ -61,8 +68,17 @@ struct CompiledScope {
             provenance = allowed
         }
         repeatsOnly = filter.repeatsOnly
+        traits = filter.flags.reduce(into: IncidentFact.Traits()) { traits, flag in
+            switch flag {
+            case .cse: traits.insert(.cse)
+            case .outOfArea: traits.insert(.outOfArea)
+            case .discrepancy: traits.insert(.discrepancy)
+            case .ongoing: traits.insert(.stillMissing)
+            case .highRisk: traits.insert(.highRisk)
+            }
+        }
         passesAll = authority == nil && host == nil && home == nil && force == nil && risk == nil && provenance == nil
-            && !repeatsOnly
+            && !repeatsOnly && traits.isEmpty
     }
 
     /// Whether a fact passes: the same rule as `IncidentFilter.matches`, times aside.
@@ -75,6 +91,7 @@ struct CompiledScope {
         if let force, !force[Int(fact.force) + 1] { return false }
         if let risk, !risk[Int(fact.risk)] { return false }
         if repeatsOnly && !fact.traits.contains(.repeatMissing) { return false }
+        if !fact.traits.isSuperset(of: traits) { return false }
         return true
     }
 }
