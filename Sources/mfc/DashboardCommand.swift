@@ -44,7 +44,7 @@ struct DashboardCommand: ParsableCommand {
             printError(CLIError.prefix + "\(error)")
             throw ExitStatus.unreadable.exitCode
         }
-        terminal.paint(Self.loadingScreen(terminal.size))
+        terminal.paint(Self.loadingScreen(terminal.size, ascii: !terminal.isUTF8))
         let loaded: DataSource.Loaded
         do {
             // SQLite's quick_check takes about 0.6 s at a million records, which the first screen
@@ -55,13 +55,12 @@ struct DashboardCommand: ParsableCommand {
             terminal.stop()
             throw CLIError.wrapping(error)
         }
-        // loaded.isSampleData: the dashboard's own note that these are the synthetic sample data
-        // goes on screen from here, when the dashboard takes one.
         let size = terminal.size
         var state = AppState(
             index: IncidentIndex(linked: loaded.linked, catalogue: loaded.catalogue), width: size.width, height: size.height,
             exportDefault: Self.defaultExportName())
         state.watchThreshold = watch
+        if loaded.isSampleData { state.sourceNote = "SAMPLE DATA: synthetic" }
         if let workspace = loaded.workspace {
             // Review decisions go to the workspace the data came from; pairs decided before stay out of the queue.
             // With the workspace's kept incidents, the model reads the records when it first runs.
@@ -81,7 +80,7 @@ struct DashboardCommand: ParsableCommand {
             state.message = "The workspace \(workspace.path) holds no records yet: load extracts with mfc import DIR"
         }
         if !terminal.isUTF8 {
-            state.message = "The locale is not UTF-8: some characters may not show"
+            state.message = "The locale is not UTF-8: drawing in ASCII"
             state.glyphs = .ascii
         }
         var loop = DashboardRunLoop(state: state, terminal: terminal, exportLog: loaded)
@@ -90,10 +89,10 @@ struct DashboardCommand: ParsableCommand {
         if let damage = loop.damage { throw CLIError.wrapping(damage) }
     }
 
-    /// "Loading…" centred, shown while the data are read and linked.
-    static func loadingScreen(_ size: (width: Int, height: Int)) -> Grid {
+    /// "Loading…" centred, shown while the data are read and linked (three dots for `ascii`).
+    static func loadingScreen(_ size: (width: Int, height: Int), ascii: Bool = false) -> Grid {
         var grid = Grid(width: size.width, height: size.height, measure: NcursesTerminal.characterWidth)
-        let text = "Loading and linking the incidents…"
+        let text = "Loading and linking the incidents" + (ascii ? "..." : "…")
         grid.put(text, x: max(0, (size.width - text.count) / 2), y: size.height / 2)
         return grid
     }
