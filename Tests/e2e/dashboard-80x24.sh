@@ -47,6 +47,8 @@ status_line() { screen | grep -E '^ (Incidents|Incident |Filter|Help) ' | tail -
 
 start C.UTF-8
 step "dashboard up at 80x24"
+screen | head -1 | grep -q "SAMPLE DATA: synthetic" || fail "no sample-data note on the tab bar"
+step "the tab bar says these are the synthetic sample data"
 
 # Filter by the home, then by the authority: both chips on the status line, which is not cut.
 T send-keys -t e2e f
