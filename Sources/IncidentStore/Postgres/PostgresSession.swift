@@ -190,10 +190,12 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     /// Runs async work from a synchronous caller (never the event loop's thread) and waits.
+    /// The work runs on a queue of its own, not on Swift's shared pool of threads, whose few
+    /// threads may all be callers blocked here (test runners and async callers are).
     private static func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
-        Task {
+        Task(executorPreference: QueueExecutor.shared) {
             do { box.set(.success(try await body())) } catch { box.set(.failure(error)) }
             done.signal()
         }
@@ -308,5 +310,18 @@ private final class ResultBox<T: Sendable>: @unchecked Sendable {
         defer { lock.unlock() }
         guard let result else { throw CancellationError() }
         return try result.get()
+    }
+}
+
+/// Runs tasks' jobs on one serial queue of its own: the async side of ``PostgresSession``'s
+/// blocking calls, never on a thread that may be waiting for it.
+private final class QueueExecutor: TaskExecutor, @unchecked Sendable {
+    static let shared = QueueExecutor()
+    private let queue = DispatchQueue(label: "mfc.postgres.async")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
     }
 }
