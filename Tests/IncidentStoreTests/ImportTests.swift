@@ -145,7 +145,9 @@ struct ImportTests {
         // Once the database accepts it, the same import goes through whole.
         try workspace.execute(sql: StoreFixture.sql(sqlite: "DROP TRIGGER refuse_p9", postgres: "DROP TRIGGER refuse_p9 ON police_reports"))
         let retried = try importFolder("later", later)
-        #expect(retried.importID == 2)
+        // The second import kept (PostgreSQL's numbers may skip the one the failed import took).
+        #expect(try workspace.imports().map(\.id) == [1, try #require(retried.importID)])
+        if StoreFixture.engine == .sqlite { #expect(retried.importID == 2) }
         #expect(try workspace.recordCounts()[.policeReports] == 4)
     }
 

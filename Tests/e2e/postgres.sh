@@ -39,6 +39,7 @@ trap cleanup EXIT
 cd "$WORK"
 say() { echo "postgres test: $*"; }
 fail() { echo "postgres test: FAIL: $*" >&2; exit 1; }
+export PGOPTIONS="-c client_min_messages=warning"
 admin() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -At "$MFC_TEST_POSTGRES" -c "$1"; }
 
 # The server's socket folder, from the maintenance string.
@@ -125,24 +126,27 @@ say "roles: the auditor reads the audit log only; entries name the database user
 # --- 3. Eight at once -------------------------------------------------------------------------
 DB=$(newdb many)
 HUB="$(url "$DB")"
-"$MFC" generate --seed 5 --children 800 --output g800 >/dev/null
-# The registers, the police reports and the first authority's records first; then one folder
-# per other authority (its children and its episodes).
-mapfile -t LAS < <(tail -n +2 g800/authorities.csv | cut -d, -f1 | sort)
-(( ${#LAS[@]} >= 5 )) || fail "many: the generated set has fewer than 5 authorities"
-split_la() {  # AUTHORITY FOLDER
-    mkdir -p "$2"
-    awk -F, -v la="$1" 'NR == 1 || $2 == la' g800/children.csv >"$2/children.csv"
-    awk -F, -v la="$1" 'NR == 1 || $3 == la' g800/la_episodes.csv >"$2/la_episodes.csv"
+# The generated set of part 1: the registers, the police reports and the first authority's
+# records first; then four folders, the halves of the other two authorities' children (each
+# with its children's episodes), one per importer.
+mapfile -t LAS < <(tail -n +2 g20k/authorities.csv | cut -d, -f1 | sort)
+(( ${#LAS[@]} >= 3 )) || fail "many: the generated set has fewer than 3 authorities"
+split_la() {  # AUTHORITY HALF(0 or 1) FOLDER
+    mkdir -p "$3"
+    awk -F, -v la="$1" -v half="$2" 'NR == 1 || ($2 == la && (half < 0 || NR % 2 == half))' g20k/children.csv >"$3/children.csv"
+    awk -F, 'NR == FNR { if (FNR > 1) keep[$1] = 1; next } FNR == 1 || ($2 in keep)' "$3/children.csv" g20k/la_episodes.csv >"$3/la_episodes.csv"
 }
 mkdir -p base
-cp g800/forces.csv g800/authorities.csv g800/homes.csv g800/police_reports.csv base/
-split_la "${LAS[0]}" base
+cp g20k/forces.csv g20k/authorities.csv g20k/homes.csv g20k/police_reports.csv base/
+split_la "${LAS[0]}" -1 base
 "$MFC" init --workspace "$HUB" >/dev/null
 "$MFC" import base --workspace "$HUB" >/dev/null 2>&1 || fail "many: the base import failed"
-for i in 1 2 3 4; do split_la "${LAS[$i]}" "la$i"; role "mfc_e2e_imp$i"; role "mfc_e2e_rev$i"; done
 for i in 1 2 3 4; do
-    "$MFC" grant authority "${LAS[$i]}" --to "mfc_e2e_imp$i" --workspace "$HUB" >/dev/null
+    LA[i]=${LAS[$(( (i + 1) / 2 ))]}
+    split_la "${LA[i]}" $((i % 2)) "la$i"; role "mfc_e2e_imp$i"; role "mfc_e2e_rev$i"
+done
+for i in 1 2 3 4; do
+    "$MFC" grant authority "${LA[i]}" --to "mfc_e2e_imp$i" --workspace "$HUB" >/dev/null
     "$MFC" grant hub --to "mfc_e2e_rev$i" --workspace "$HUB" >/dev/null
 done
 # 30 pairs of the base import's records, every reviewer deciding all of them in its own order.
