@@ -130,6 +130,7 @@ extension PostgresWorkspace {
     /// row, so the history keeps every version.
     private func upsert<R: Sendable>(_ records: [R], into table: SourceTable<R>, importID: Int64) throws -> (inserted: Int, updated: Int) {
         guard !records.isEmpty else { return (0, 0) }
+        if let inserted = try copyIntoEmpty(records, into: table, importID: importID) { return (inserted, 0) }
         let stage = "mfc_stage_" + table.name
         let types = Dictionary(uniqueKeysWithValues: (PostgresSchema.recordTables.first { $0.name == table.name }?.columns ?? []).map {
             ($0.0, $0.1.replacingOccurrences(of: " NOT NULL", with: ""))
@@ -167,6 +168,25 @@ extension PostgresWorkspace {
         }
         try session.execute("DROP TABLE pg_temp.\(stage)")
         return (inserted, updated)
+    }
+
+    /// Into a table that holds no record, the records go straight in with `COPY`: every one is
+    /// new. Returns `nil`, having changed nothing, when the table is not empty, or when two
+    /// records share a source id (or one this user cannot see is there): then they are upserted.
+    private func copyIntoEmpty<R: Sendable>(_ records: [R], into table: SourceTable<R>, importID: Int64) throws -> Int? {
+        guard try session.int("SELECT count(*) FROM (SELECT 1 FROM \(table.name) LIMIT 1) t") == 0 else { return nil }
+        try session.execute("SAVEPOINT mfc_copy")
+        do {
+            try session.copy(into: table.name, columns: table.columns + ["import_id"], count: records.count) { i, binder in
+                table.bind(records[i], &binder)
+                binder.int(importID)
+            }
+        } catch where PostgresSession.sqlState(error) == "23505" {
+            try session.execute("ROLLBACK TO SAVEPOINT mfc_copy")
+            return nil
+        }
+        try session.execute("RELEASE SAVEPOINT mfc_copy")
+        return records.count
     }
 
     /// Records a file of this import and its rejected rows (fields kept as one CSV line).
