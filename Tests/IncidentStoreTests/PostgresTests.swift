@@ -189,6 +189,21 @@ struct PostgresServerTests {
         #expect(throws: WorkspaceError.self) {
             try asClerk.execute(sql: "INSERT INTO children (child_id, local_authority, given_name, family_name, sex, import_id) VALUES ('X', '916', 'a', 'b', 'F', 1)")
         }
+        // The clerk imports their own children, a rejected row among them, under the policies.
+        let own = "child_id,local_authority,given_name,family_name,dob,sex,placement_urn\nC10,917,New,Child,02/02/2013,M,\n,917,No,Id,,F,\n"
+        let result = try asClerk.importFiles(
+            [try directory.folder("clerk", ["children.csv": own])], zone: StoreFixture.zone, attribution: StoreFixture.analyst())
+        #expect(result.files.first.map { ($0.inserted, $0.rejected) }.map { $0 == (1, 1) } == true)
+        #expect(try asClerk.dataset().children.map(\.id) == ["C9", "C10"])
+        // The clerk sees their own rejected row, not the hub's (the first extract has two).
+        #expect(try asClerk.rejectedRows().map(\.importID) == [try #require(result.importID)])
+        #expect(try hub.rejectedRows().count == 3)
+        // Another authority's child in the clerk's file: the server refuses the whole import.
+        let other = "child_id,local_authority,given_name,family_name,dob,sex,placement_urn\nC12,916,Not,Theirs,02/02/2013,M,\n"
+        #expect(throws: WorkspaceError.self) {
+            try asClerk.importFiles([try directory.folder("other", ["children.csv": other])], zone: StoreFixture.zone, attribution: StoreFixture.analyst())
+        }
+        #expect(try hub.recordCounts()[.children] == 4)
         let asAuditor = try Workspace.open(at: url(name, as: auditor))
         #expect(try asAuditor.auditLog().count >= 3)
         #expect(throws: WorkspaceError.self) { try asAuditor.dataset() }

@@ -28,6 +28,8 @@ unset MFC_WORKSPACE PGPASSWORD
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/mfc-pg-e2e.XXXXXX")"
 DBS=()
 cleanup() {
+    jobs -p | xargs -r kill 2>/dev/null || true
+    wait 2>/dev/null || true
     for db in "${DBS[@]}"; do "$PSQL" -q "$MFC_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
     for user in mfc_e2e_la901 mfc_e2e_la902 mfc_e2e_audit mfc_e2e_imp1 mfc_e2e_imp2 mfc_e2e_imp3 mfc_e2e_imp4 \
         mfc_e2e_rev1 mfc_e2e_rev2 mfc_e2e_rev3 mfc_e2e_rev4; do

@@ -181,7 +181,9 @@ extension PostgresWorkspace {
                 table.bind(records[i], &binder)
                 binder.int(importID)
             }
-        } catch where PostgresSession.sqlState(error) == "23505" {
+        } catch where ["23505", "0A000"].contains(PostgresSession.sqlState(error)) {
+            // 23505: a source id twice; 0A000: the table's row-level security holds this user,
+            // and COPY does not check policies.
             try session.execute("ROLLBACK TO SAVEPOINT mfc_copy")
             return nil
         }
@@ -207,11 +209,17 @@ extension PostgresWorkspace {
             line.append(row: row.fields.map(CSVCell.formatted))
             return (Int64(row.line), row.reason, String(decoding: line.bytes.dropLast(2), as: UTF8.self))
         }
-        try session.copy(into: "rejected_rows", columns: ["import_file_id", "line", "reason", "fields"], count: lines.count) { i, binder in
-            binder.int(fileID)
+        // Through a staging table: COPY does not go into a table under row-level security.
+        try session.execute("DROP TABLE IF EXISTS pg_temp.mfc_stage_rejects")
+        try session.execute("CREATE TEMP TABLE mfc_stage_rejects (ord bigserial, line bigint, reason text, fields text) ON COMMIT DROP")
+        try session.copy(into: "mfc_stage_rejects", columns: ["line", "reason", "fields"], count: lines.count) { i, binder in
             binder.int(lines[i].0)
             binder.text(lines[i].1)
             binder.text(lines[i].2)
         }
+        try session.execute(
+            "INSERT INTO rejected_rows (import_file_id, line, reason, fields) SELECT $1, line, reason, fields FROM mfc_stage_rejects ORDER BY ord",
+            [.int(fileID)])
+        try session.execute("DROP TABLE pg_temp.mfc_stage_rejects")
     }
 }
