@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The library: model, import, validation, linking, reports, export, generator.
@@ -26,7 +28,8 @@ let package = Package(
             name: "MappingFile",
             dependencies: ["IncidentModel", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        // The workspace: one SQLite file (GRDB) of imports, decisions, exports and the audit log.
+        // The workspace: imports, decisions, exports and the audit log, in one SQLite file (GRDB)
+        // or in a shared PostgreSQL database (postgres-nio).
         .target(
             name: "IncidentStore",
             dependencies: [
@@ -34,6 +37,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C interface, for the import's prepared-statement fast path.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The terminal UI as pure Swift: state, actions, reducer, views into a cell grid.

@@ -16,6 +16,8 @@ public struct AuditEntry: Hashable, Sendable {
         case decision
         /// Records were removed under the retention rule.
         case purge
+        /// A PostgreSQL workspace's role was made or granted to users (`mfc grant`).
+        case grant
     }
 
     /// The entry's number: entries are numbered in the order written.
@@ -53,7 +55,8 @@ enum AuditLog {
 extension Workspace {
     /// The audit log, oldest first; `limit` keeps only the most recent entries.
     public func auditLog(limit: Int? = nil, actions: Set<AuditEntry.Action> = []) throws(WorkspaceError) -> [AuditEntry] {
-        try read("reading the audit log") { db in
+        if let postgres { return try postgres.auditLog(limit: limit, actions: actions) }
+        return try read("reading the audit log") { db in
             var sql = "SELECT id, at, user, action, detail, path, row_count FROM audit_log"
             var arguments: [String] = []
             if !actions.isEmpty {
@@ -77,6 +80,7 @@ extension Workspace {
         path: String, what: String, filter: String, rows: Int, attribution: Attribution
     ) throws(WorkspaceError) {
         let detail = filter.isEmpty ? what : "\(what); filter: \(filter)"
+        if let postgres { return try postgres.recordExport(path: path, detail: detail, rows: rows, at: attribution.clock()) }
         try write("logging an export") { db in
             try AuditLog.append(
                 db, AuditEntry.Draft(action: .export, detail: detail, path: path, rows: rows),

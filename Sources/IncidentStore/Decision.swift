@@ -21,6 +21,7 @@ extension Workspace {
         _ pair: SourcePair, _ verdict: LinkVerdict, reason: String, attribution: Attribution
     ) throws(WorkspaceError) -> Decision {
         let now = attribution.clock()
+        if let postgres { return try postgres.decide(pair, verdict, reason: reason, at: now) }
         return try write("recording a decision") { db in
             guard try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM police_reports WHERE police_ref = ?)",
@@ -49,7 +50,8 @@ extension Workspace {
 
     /// Every decision, oldest first.
     public func decisions() throws(WorkspaceError) -> [Decision] {
-        try read("reading the decisions") { db in try Self.fetchDecisions(db) }
+        if let postgres { return try postgres.decisions() }
+        return try read("reading the decisions") { db in try Self.fetchDecisions(db) }
     }
 
     static func fetchDecisions(_ db: Database) throws -> [Decision] {

@@ -15,6 +15,7 @@ extension Workspace {
     /// Every version of one record, oldest first, the current one last: what each agency sent
     /// over time. Empty when the workspace has never held the record.
     public func versions(of kind: SourceFileKind, id: String) throws(WorkspaceError) -> [RecordVersion] {
+        if let postgres { return try postgres.versions(of: kind, id: id) }
         guard let kind = kind.recordKind else { return [] }
         let table = SourceTables.name(of: kind)
         let columns = SourceTables.columns(of: kind)

@@ -4,17 +4,55 @@ import IncidentModel
 
 /// Binds one row's values to a prepared statement, left to right, straight through SQLite's C
 /// interface: a million-row import makes no argument arrays and no boxed values.
+///
+/// Made with ``init()`` instead, it writes rows in PostgreSQL's `COPY` text format to
+/// ``copyBytes``: the same record descriptions feed both engines.
 struct RowBinder {
-    private let statement: SQLiteStatement
+    private let statement: SQLiteStatement?
     private var index: Int32 = 1
     /// The first binding that failed, if any.
     private(set) var failure: Int32 = SQLITE_OK
+    /// `COPY` text: rows ended by a newline, values by a tab, NULL as `\N`.
+    private(set) var copyBytes: [UInt8] = []
 
     init(_ statement: SQLiteStatement) { self.statement = statement }
+
+    /// A binder that writes `COPY` text.
+    init() { statement = nil }
+
+    /// Ends a `COPY` row.
+    mutating func endRow() {
+        if copyBytes.last == 9 { copyBytes[copyBytes.count - 1] = 10 } else { copyBytes.append(10) }
+        index = 1
+    }
+
+    /// Takes the `COPY` text written so far.
+    mutating func takeCopyBytes() -> [UInt8] {
+        defer { copyBytes.removeAll(keepingCapacity: true) }
+        return copyBytes
+    }
+
+    /// One `COPY` value and its separator; `\`, tab, newline and carriage return escaped.
+    private mutating func copyValue(_ value: String?) {
+        defer { copyBytes.append(9) }
+        guard var value else { copyBytes.append(contentsOf: [92, 78]); return }
+        value.withUTF8 { bytes in
+            for b in bytes {
+                switch b {
+                case 92: copyBytes.append(contentsOf: [92, 92])
+                case 9: copyBytes.append(contentsOf: [92, 116])
+                case 10: copyBytes.append(contentsOf: [92, 110])
+                case 13: copyBytes.append(contentsOf: [92, 114])
+                default: copyBytes.append(b)
+                }
+            }
+        }
+    }
 
     /// Binds text, or NULL for `nil`. Empty text stays empty text.
     mutating func text(_ value: String?) {
         defer { index += 1 }
+        guard let statement else { return copyValue(value) }
         guard var value else { return check(sqlite3_bind_null(statement, index)) }
         let code = value.withUTF8 { bytes -> Int32 in
             guard let base = bytes.baseAddress, bytes.count > 0 else {
@@ -30,6 +68,7 @@ struct RowBinder {
     /// Binds an integer, or NULL for `nil`.
     mutating func int(_ value: Int64?) {
         defer { index += 1 }
+        guard let statement else { return copyValue(value.map { String($0) }) }
         guard let value else { return check(sqlite3_bind_null(statement, index)) }
         check(sqlite3_bind_int64(statement, index, value))
     }
@@ -59,7 +98,7 @@ struct RowBinder {
     /// changed by the statement itself (not by its triggers).
     static func run(_ statement: Statement, in db: Database, bind: (inout RowBinder) -> Void) throws -> Int {
         let raw = statement.sqliteStatement
-        var binder = RowBinder(raw)
+        var binder = RowBinder(raw as SQLiteStatement)
         bind(&binder)
         defer { sqlite3_reset(raw) }
         guard binder.failure == SQLITE_OK else {

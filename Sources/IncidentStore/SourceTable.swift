@@ -16,7 +16,7 @@ struct SourceTable<Record>: Sendable {
     let bind: @Sendable (Record, inout RowBinder) -> Void
     /// The record from a row of ``selectSQL``; throws ``UndecodableValue`` for a value mfc
     /// would not have written.
-    let decode: @Sendable (Row) throws -> Record
+    let decode: @Sendable (any StoredRow) throws -> Record
 
     var key: String { columns[0] }
 
@@ -46,15 +46,28 @@ struct UndecodableValue: Error, CustomStringConvertible {
     var description: String { "a stored value of \(column) cannot be read (\(found))" }
 }
 
+/// One row's stored values, by position, whichever engine read them: SQLite's rows (GRDB) and
+/// PostgreSQL's are decoded by the same code.
+protocol StoredRow {
+    /// The value at `index`, as SQLite would hold it.
+    func storage(at index: Int) -> DatabaseValue.Storage
+    /// The column's name, for an error.
+    func columnName(at index: Int) -> String
+}
+
+extension Row: StoredRow {
+    func storage(at index: Int) -> DatabaseValue.Storage { (self[index] as DatabaseValue).storage }
+    func columnName(at index: Int) -> String {
+        let names = Array(columnNames)
+        return index < names.count ? names[index] : "column \(index + 1)"
+    }
+}
+
 /// Conversions between model values and column values. Each throws ``UndecodableValue``
 /// when the stored value is not what mfc writes there.
 enum Column {
-    /// The value at `at`, and the column's name for an error.
-    private static func value(_ row: Row, _ at: Int) -> (DatabaseValue.Storage, String) {
-        let value = row[at] as DatabaseValue
-        let names = Array(row.columnNames)
-        return (value.storage, at < names.count ? names[at] : "column \(at + 1)")
-    }
+    /// The value at `at`.
+    private static func value(_ row: any StoredRow, _ at: Int) -> DatabaseValue.Storage { row.storage(at: at) }
 
     private static func kind(_ storage: DatabaseValue.Storage) -> String {
         switch storage {
@@ -67,64 +80,64 @@ enum Column {
     }
 
     /// Text that must be there (an id, a name column that mfc writes as "" when blank).
-    static func text(_ row: Row, _ at: Int) throws -> String {
-        let (storage, name) = value(row, at)
-        guard case let .string(text) = storage else { throw UndecodableValue(column: name, found: kind(storage)) }
+    static func text(_ row: any StoredRow, _ at: Int) throws -> String {
+        let storage = value(row, at)
+        guard case let .string(text) = storage else { throw UndecodableValue(column: row.columnName(at: at), found: kind(storage)) }
         return text
     }
 
     /// Text, or `nil` for NULL.
-    static func optionalText(_ row: Row, _ at: Int) throws -> String? {
-        let (storage, name) = value(row, at)
+    static func optionalText(_ row: any StoredRow, _ at: Int) throws -> String? {
+        let storage = value(row, at)
         switch storage {
         case .null: return nil
         case let .string(text): return text
-        default: throw UndecodableValue(column: name, found: kind(storage))
+        default: throw UndecodableValue(column: row.columnName(at: at), found: kind(storage))
         }
     }
 
     /// A whole number, or `nil` for NULL.
-    static func int(_ row: Row, _ at: Int) throws -> Int64? {
-        let (storage, name) = value(row, at)
+    static func int(_ row: any StoredRow, _ at: Int) throws -> Int64? {
+        let storage = value(row, at)
         switch storage {
         case .null: return nil
         case let .int64(number): return number
-        default: throw UndecodableValue(column: name, found: kind(storage))
+        default: throw UndecodableValue(column: row.columnName(at: at), found: kind(storage))
         }
     }
 
     /// A coded value stored as its raw text; it must be one of the type's.
-    static func code<T: RawRepresentable>(_ type: T.Type, _ row: Row, _ at: Int) throws -> T where T.RawValue == String {
+    static func code<T: RawRepresentable>(_ type: T.Type, _ row: any StoredRow, _ at: Int) throws -> T where T.RawValue == String {
         guard let value = try optionalCode(type, row, at) else {
-            throw UndecodableValue(column: Array(row.columnNames)[at], found: "NULL")
+            throw UndecodableValue(column: row.columnName(at: at), found: "NULL")
         }
         return value
     }
 
     /// A coded value stored as its raw text, or `nil` for NULL.
-    static func optionalCode<T: RawRepresentable>(_ type: T.Type, _ row: Row, _ at: Int) throws -> T? where T.RawValue == String {
+    static func optionalCode<T: RawRepresentable>(_ type: T.Type, _ row: any StoredRow, _ at: Int) throws -> T? where T.RawValue == String {
         guard let text = try optionalText(row, at) else { return nil }
         guard let value = T(rawValue: text) else {
-            throw UndecodableValue(column: Array(row.columnNames)[at], found: "text that is not one of its codes")
+            throw UndecodableValue(column: row.columnName(at: at), found: "text that is not one of its codes")
         }
         return value
     }
 
     /// A coded value stored as its raw number, or `nil` for NULL.
-    static func optionalNumber<T: RawRepresentable>(_ type: T.Type, _ row: Row, _ at: Int) throws -> T? where T.RawValue == Int {
+    static func optionalNumber<T: RawRepresentable>(_ type: T.Type, _ row: any StoredRow, _ at: Int) throws -> T? where T.RawValue == Int {
         guard let number = try int(row, at) else { return nil }
         guard let value = T(rawValue: Int(number)) else {
-            throw UndecodableValue(column: Array(row.columnNames)[at], found: "a number that is not one of its codes")
+            throw UndecodableValue(column: row.columnName(at: at), found: "a number that is not one of its codes")
         }
         return value
     }
 
     /// A time from two columns (its moment and, for a date-only time, its day's end), or `nil`.
-    static func time(_ row: Row, _ at: Int) throws -> Timestamp? {
+    static func time(_ row: any StoredRow, _ at: Int) throws -> Timestamp? {
         guard let seconds = try int(row, at) else { return nil }
         if let dayEnd = try int(row, at + 1) {
             guard dayEnd > seconds else {
-                throw UndecodableValue(column: Array(row.columnNames)[at + 1], found: "a day's end before its start")
+                throw UndecodableValue(column: row.columnName(at: at + 1), found: "a day's end before its start")
             }
             return Timestamp(dayStart: Instant(secondsSinceEpoch: seconds), nextDayStart: Instant(secondsSinceEpoch: dayEnd))
         }
@@ -132,34 +145,34 @@ enum Column {
     }
 
     /// A time that must be there (an episode's start).
-    static func requiredTime(_ row: Row, _ at: Int) throws -> Timestamp {
-        guard let time = try time(row, at) else { throw UndecodableValue(column: Array(row.columnNames)[at], found: "NULL") }
+    static func requiredTime(_ row: any StoredRow, _ at: Int) throws -> Timestamp {
+        guard let time = try time(row, at) else { throw UndecodableValue(column: row.columnName(at: at), found: "NULL") }
         return time
     }
 
     /// A flag stored as 1 or 0, or `nil` for NULL.
-    static func flag(_ row: Row, _ at: Int) throws -> Bool? {
+    static func flag(_ row: any StoredRow, _ at: Int) throws -> Bool? {
         guard let number = try int(row, at) else { return nil }
         guard number == 0 || number == 1 else {
-            throw UndecodableValue(column: Array(row.columnNames)[at], found: "a number other than 0 or 1")
+            throw UndecodableValue(column: row.columnName(at: at), found: "a number other than 0 or 1")
         }
         return number == 1
     }
 
     /// A date stored as `yyyy-mm-dd` (as `CivilDate.description` writes it), or `nil` for NULL.
-    static func date(_ row: Row, _ at: Int) throws -> CivilDate? {
+    static func date(_ row: any StoredRow, _ at: Int) throws -> CivilDate? {
         guard let text = try optionalText(row, at) else { return nil }
         guard let date = date(text) else {
-            throw UndecodableValue(column: Array(row.columnNames)[at], found: "text that is not a real yyyy-mm-dd date")
+            throw UndecodableValue(column: row.columnName(at: at), found: "text that is not a real yyyy-mm-dd date")
         }
         return date
     }
 
     /// A postcode as mfc normalised it, or `nil` for NULL.
-    static func postcode(_ row: Row, _ at: Int) throws -> Postcode? {
+    static func postcode(_ row: any StoredRow, _ at: Int) throws -> Postcode? {
         guard let text = try optionalText(row, at) else { return nil }
         guard let postcode = Postcode(text) else {
-            throw UndecodableValue(column: Array(row.columnNames)[at], found: "text that is not a postcode")
+            throw UndecodableValue(column: row.columnName(at: at), found: "text that is not a postcode")
         }
         return postcode
     }

@@ -18,7 +18,8 @@ extension Workspace {
     /// The rejected rows, by import and file, in line order; only those of one import when
     /// `importID` is given.
     public func rejectedRows(importID: Int64? = nil) throws(WorkspaceError) -> [StoredReject] {
-        try read("reading the rejected rows") { db in
+        if let postgres { return try postgres.rejectedRows(importID: importID) }
+        return try read("reading the rejected rows") { db in
             var sql = """
                 SELECT f.import_id, f.kind, f.file_name, r.line, r.reason, r.fields
                 FROM rejected_rows r JOIN import_files f ON f.id = r.import_file_id

@@ -53,7 +53,8 @@ extension Workspace {
 
     /// Decodes every part of the kept snapshot: its incident count, and what does not agree.
     private func checkSnapshot() throws(WorkspaceError) -> (Int?, [String]) {
-        try read("checking the linked snapshot") { db in
+        if let postgres { return try postgres.checkSnapshot() }
+        return try read("checking the linked snapshot") { db in
             guard let declared = try Int.fetchOne(db, sql: "SELECT incidents FROM linked_snapshot WHERE id = 1") else {
                 return (nil, [])
             }

@@ -60,15 +60,20 @@ extension Workspace {
         // Never write into a damaged file: the import would bury the damage under new pages.
         try quickCheck()
         var files = try Self.digests(inputs)
-        let known: [String: Int64] = try read("reading earlier imports") { db in
-            var found: [String: Int64] = [:]
-            for file in files {
-                if let id = try Int64.fetchOne(
-                    db, sql: "SELECT min(import_id) FROM import_files WHERE sha256 = ?", arguments: [file.sha256]) {
-                    found[file.sha256] = id
+        let known: [String: Int64]
+        if let postgres {
+            known = try postgres.earlierImports(of: files.map(\.sha256))
+        } else {
+            known = try read("reading earlier imports") { db in
+                var found: [String: Int64] = [:]
+                for file in files {
+                    if let id = try Int64.fetchOne(
+                        db, sql: "SELECT min(import_id) FROM import_files WHERE sha256 = ?", arguments: [file.sha256]) {
+                        found[file.sha256] = id
+                    }
                 }
+                return found
             }
-            return found
         }
         for i in files.indices { files[i].alreadyImportedBy = known[files[i].sha256] }
         let fresh = inputs.indices.filter { files[$0].alreadyImportedBy == nil }
@@ -86,6 +91,12 @@ extension Workspace {
             throw .unreadableInput(message: problem.description)
         }
         let now = attribution.clock()
+        if let postgres {
+            let (importID, written) = try postgres.write(
+                &dataset, files: &files, fresh: fresh, kinds: inputs.map(\.kind), at: now, progress: progress)
+            progress(.committed)
+            return ImportResult(importID: importID, files: files, reports: dataset.reports, written: written)
+        }
         var written: (records: Dataset, version: Int64)?
         let importID: Int64 = try write("importing") { db in
             let wasEmpty = try Self.holdsNoRecords(db)
@@ -161,7 +172,8 @@ extension Workspace {
 
     /// Every import, oldest first, with its files.
     public func imports() throws(WorkspaceError) -> [ImportRecord] {
-        try read("reading the imports") { db in
+        if let postgres { return try postgres.imports() }
+        return try read("reading the imports") { db in
             var records: [Int64: ImportRecord] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, imported_at, user FROM imports ORDER BY id") {
                 let id: Int64 = row[0]

@@ -22,7 +22,8 @@ extension Workspace {
 
     /// The authorities register: what an Ofsted list's authority names are looked up in.
     public func authorities() throws(WorkspaceError) -> [Authority] {
-        try read("reading the authorities") { db in
+        if let postgres { return try postgres.authorities() }
+        return try read("reading the authorities") { db in
             let table = SourceTables.authorities
             return try Row.fetchAll(db, sql: table.selectSQL).map { try table.decode($0) }
         }

@@ -31,6 +31,7 @@ extension Workspace {
     ) throws(WorkspaceError) -> PurgeResult {
         try quickCheck()
         let now = attribution.clock()
+        if let postgres { return try postgres.purge(before: cutoff, dryRun: dryRun, at: now, linker: linker) }
         let result: PurgeResult = try write("purging") { db in
             let dataset = try Self.fetchDataset(db)
             let decisions = try Self.fetchDecisions(db)
@@ -94,19 +95,21 @@ extension Workspace {
                 try Self.deleteSnapshot(db)
                 let removed = result.episodes + result.policeReports + result.children
                 try AuditLog.append(
-                    db, AuditEntry.Draft(
-                        action: .purge,
-                        detail: "purge of incidents ended before \(TimestampFormatter(zone: .europeLondon).string(cutoff)): \(result.incidents) incidents; "
-                            + "\(result.episodes) episodes, \(result.policeReports) police reports, \(result.children) children, "
-                            + "\(result.historyRows) history rows, \(result.decisions) decisions, "
-                            + "\(result.rejectedRows) rejected rows removed",
-                        rows: removed),
+                    db, AuditEntry.Draft(action: .purge, detail: Self.purgeDetail(cutoff: cutoff, result), rows: removed),
                     at: now, user: attribution.user)
             }
             return result
         }
         if !dryRun { try compact() }
         return result
+    }
+
+    /// A purge's audit entry: the cut-off and the counts, no ids.
+    static func purgeDetail(cutoff: Instant, _ result: PurgeResult) -> String {
+        "purge of incidents ended before \(TimestampFormatter(zone: .europeLondon).string(cutoff)): \(result.incidents) incidents; "
+            + "\(result.episodes) episodes, \(result.policeReports) police reports, \(result.children) children, "
+            + "\(result.historyRows) history rows, \(result.decisions) decisions, "
+            + "\(result.rejectedRows) rejected rows removed"
     }
 
     /// The fields of a rejected row as stored (one CSV line), trimmed as ids are on import.
@@ -119,6 +122,8 @@ extension Workspace {
 
     /// Rewrites the file without free pages and empties the WAL, so that no deleted bytes remain.
     public func compact() throws(WorkspaceError) {
+        // PostgreSQL reclaims space itself (VACUUM); see docs/hub.md.
+        if postgres != nil { return }
         try withoutTransaction("compacting the workspace") { db in
             try db.execute(sql: "VACUUM")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")

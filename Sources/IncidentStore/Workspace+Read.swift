@@ -5,7 +5,8 @@ extension Workspace {
     /// The current value of every source record, in the order first imported. The dataset's
     /// file reports are empty: ``imports()`` says what was read.
     public func dataset() throws(WorkspaceError) -> Dataset {
-        try read("reading the records") { db in try Self.fetchDataset(db) }
+        if let postgres { return try postgres.dataset() }
+        return try read("reading the records") { db in try Self.fetchDataset(db) }
     }
 
     static func fetchDataset(_ db: Database) throws -> Dataset {
@@ -27,7 +28,8 @@ extension Workspace {
 
     /// The number of current records of each kind.
     public func recordCounts() throws(WorkspaceError) -> [SourceFileKind: Int] {
-        try read("counting the records") { db in
+        if let postgres { return try postgres.recordCounts() }
+        return try read("counting the records") { db in
             var counts: [SourceFileKind: Int] = [:]
             for kind in SourceFileKind.native {
                 counts[kind] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SourceTables.name(of: kind))") ?? 0

@@ -40,6 +40,7 @@ extension Workspace {
     public func linkedIncidents(
         linker: IncidentLinker = IncidentLinker(), sourceRecords: Bool = false
     ) throws(WorkspaceError) -> WorkspaceLinkage {
+        if let postgres { return try postgres.linkedIncidents(linker: linker, sourceRecords: sourceRecords) }
         if let kept = try keptLinkage(linker: linker, sourceRecords: sourceRecords) {
             return WorkspaceLinkage(linked: kept, hasSourceRecords: sourceRecords, linkedNow: false)
         }
@@ -59,6 +60,7 @@ extension Workspace {
     /// The same, with `partSize` incidents per stored part (tests use small parts).
     @discardableResult
     func refreshSnapshot(linker: IncidentLinker, partSize: Int) throws(WorkspaceError) -> Bool {
+        if let postgres { return try postgres.refreshSnapshot(linker: linker, partSize: partSize) }
         if try isSnapshotCurrent(linker: linker) { return false }
         let (linked, version) = try linkNow(linker: linker)
         try storeSnapshot(linked, version: version, linker: linker, partSize: partSize)
@@ -71,6 +73,7 @@ extension Workspace {
     @discardableResult
     public func refreshSnapshot(linker: IncidentLinker = IncidentLinker(), after result: ImportResult) throws(WorkspaceError) -> Bool {
         guard let written = result.written else { return try refreshSnapshot(linker: linker) }
+        if let postgres { return try postgres.refreshSnapshot(linker: linker, written: written) }
         if try isSnapshotCurrent(linker: linker) { return false }
         let decisions = try read("reading the decisions") { db in try Self.fetchDecisions(db) }
         let linked = linker.link(written.records, decisions: LinkDecisions(decisions.map { (pair: $0.pair, verdict: $0.verdict) }))
@@ -81,16 +84,26 @@ extension Workspace {
 
     /// Whether the kept snapshot matches the current records, decisions and `linker`.
     public func isSnapshotCurrent(linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> Bool {
-        try read("checking the linked snapshot") { db in try Self.currentSnapshot(db, linker: linker) != nil }
+        if let postgres { return try postgres.isSnapshotCurrent(linker: linker) }
+        return try read("checking the linked snapshot") { db in try Self.currentSnapshot(db, linker: linker) != nil }
     }
 
     /// The source records an incident names, looked up by id.
     public func sourceRecords(of incident: CombinedIncident) throws(WorkspaceError) -> StoredSources {
-        try read("reading an incident's records") { db in
+        if let postgres { return try postgres.sourceRecords(of: incident) }
+        return try read("reading an incident's records") { db in
             StoredSources(
                 episodes: try Self.fetch(db, SourceTables.episodes, ids: incident.episodeIDs.map(\.rawValue)),
                 reports: try Self.fetch(db, SourceTables.policeReports, ids: incident.policeRefs.map(\.rawValue)))
         }
+    }
+
+    /// A number that grows with every import, decision and purge, by anyone: read it again
+    /// to notice that the workspace changed (the dashboard offers to reload). Cheap: one
+    /// small query.
+    public func changeStamp() throws(WorkspaceError) -> Int64 {
+        if let postgres { return try postgres.changeStamp() }
+        return try read("reading the change stamp") { db in try Self.dataVersion(db) }
     }
 
     // MARK: - Reading and writing

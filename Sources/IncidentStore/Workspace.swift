@@ -6,21 +6,56 @@ import IncidentModel
 import Glibc
 #endif
 
-/// An mfc workspace: one SQLite file that keeps every import, the current and earlier values of
-/// every source record, the rejected rows, the analyst's decisions and the audit log.
+/// An mfc workspace: one SQLite file, or a shared PostgreSQL database, that keeps every import,
+/// the current and earlier values of every source record, the rejected rows, the analysts'
+/// decisions and the audit log.
+///
+/// The engine is chosen by what names the workspace: a `postgres://` or `postgresql://` URL or
+/// libpq's `keyword=value` pairs name a PostgreSQL database (see ``PostgresTarget``), anything
+/// else a SQLite file. Both keep the same records, history, decisions and audit log, with the
+/// same meaning; PostgreSQL adds roles and row-level security (``PostgresRoles``).
 ///
 /// The file is created `0600` (SQLite gives its `-wal` and `-shm` files the same mode), in WAL
 /// mode, with `synchronous=FULL`, foreign keys on and `secure_delete` on, so that a crash never
 /// loses a committed import and deleted records leave no bytes behind. Its schema is versioned
 /// with GRDB's migrator: an older workspace is brought up to date when it is opened.
 public struct Workspace: Sendable {
-    /// The workspace file, as named.
+    /// The workspace file, as named; for PostgreSQL, the connection string as shown in
+    /// messages (``PostgresTarget/displayName``).
     public let path: String
-    let database: DatabaseQueue
+    let engine: Engine
+
+    /// Where the workspace is kept.
+    enum Engine: Sendable {
+        case sqlite(DatabaseQueue)
+        case postgres(PostgresWorkspace)
+    }
 
     private init(path: String, database: DatabaseQueue) {
         self.path = path
-        self.database = database
+        self.engine = .sqlite(database)
+    }
+
+    init(postgres: PostgresWorkspace) {
+        self.path = postgres.name
+        self.engine = .postgres(postgres)
+    }
+
+    /// The PostgreSQL engine, when the workspace is kept there.
+    var postgres: PostgresWorkspace? {
+        if case let .postgres(engine) = engine { return engine }
+        return nil
+    }
+
+    /// The engine's name, for messages: `SQLite` or `PostgreSQL`.
+    public var engineName: String { postgres == nil ? "SQLite" : "PostgreSQL" }
+
+    /// The SQLite database; only the SQLite engine's code asks for it.
+    private func sqlite(_ operation: String) throws(WorkspaceError) -> DatabaseQueue {
+        guard case let .sqlite(queue) = engine else {
+            throw .database(path: path, operation: operation, reason: "not a SQLite workspace")
+        }
+        return queue
     }
 
     /// The file name used when none is given: `mfc.sqlite` in the current folder.
@@ -29,6 +64,7 @@ public struct Workspace: Sendable {
     /// Whether anything exists at `path`, a symbolic link to nothing or a link loop included
     /// (it may still not be a workspace: ``open(at:waiting:)`` says what it is).
     public static func fileExists(at path: String) -> Bool {
+        if PostgresTarget.isConnectionString(path) { return true }
         var info = stat()
         return lstat(path, &info) == 0
     }
@@ -45,6 +81,7 @@ public struct Workspace: Sendable {
     public static func open(
         at path: String, waiting: (@Sendable (String) -> Void)? = nil, checking: Bool = true
     ) throws(WorkspaceError) -> Workspace {
+        if PostgresTarget.isConnectionString(path) { return Workspace(postgres: try PostgresWorkspace.open(path)) }
         guard fileExists(at: path) else { throw .notFound(path: path) }
         do throws(FileReadError) {
             try FileBytes.checkRegularFile(path: path)
@@ -60,6 +97,8 @@ public struct Workspace: Sendable {
     /// compared with its table) and throws ``WorkspaceError/damaged(path:detail:)`` unless it
     /// finds nothing wrong.
     public func quickCheck() throws(WorkspaceError) {
+        // PostgreSQL checks its own pages; there is no file of mfc's to check.
+        if postgres != nil { return }
         let findings = try read("checking the file") { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
         guard findings == ["ok"] else {
             throw .damaged(path: path, detail: "SQLite's quick_check: " + findings.prefix(3).joined(separator: "; "))
@@ -69,6 +108,7 @@ public struct Workspace: Sendable {
     /// Runs SQLite's full `integrity_check` (indexes compared with their tables too); returns
     /// its findings, empty when the file is whole.
     public func integrityCheck() throws(WorkspaceError) -> [String] {
+        if postgres != nil { return [] }
         let findings = try read("checking the file") { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         return findings == ["ok"] ? [] : findings
     }
@@ -87,6 +127,10 @@ public struct Workspace: Sendable {
     package static func create(
         at path: String, attribution: Attribution, schemaUpTo last: String?
     ) throws(WorkspaceError) -> (workspace: Workspace, created: Bool) {
+        if PostgresTarget.isConnectionString(path) {
+            let (engine, created) = try PostgresWorkspace.create(path, attribution: attribution, upTo: last)
+            return (Workspace(postgres: engine), created)
+        }
         if fileExists(at: path) {
             let workspace = try connect(path: path, isNew: false, upTo: last)
             try workspace.quickCheck()
@@ -112,7 +156,8 @@ public struct Workspace: Sendable {
 
     /// The migrations applied to this workspace, oldest first.
     public func appliedMigrations() throws(WorkspaceError) -> [String] {
-        try read("read the schema version") { db in try WorkspaceSchema.migrator.appliedMigrations(db) }
+        if let postgres { return try postgres.appliedMigrations() }
+        return try read("read the schema version") { db in try WorkspaceSchema.migrator.appliedMigrations(db) }
     }
 
     private static func connect(
@@ -184,7 +229,7 @@ public struct Workspace: Sendable {
     /// Runs `body` in one write transaction: all of it is kept, or none.
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(WorkspaceError) -> T {
         do {
-            return try database.write(body)
+            return try sqlite(operation).write(body)
         } catch {
             throw Self.classify(error, path: path, operation: operation)
         }
@@ -193,7 +238,7 @@ public struct Workspace: Sendable {
     /// Runs `body` in a read transaction.
     func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(WorkspaceError) -> T {
         do {
-            return try database.read(body)
+            return try sqlite(operation).read(body)
         } catch {
             throw Self.classify(error, path: path, operation: operation)
         }
@@ -202,7 +247,7 @@ public struct Workspace: Sendable {
     /// Runs `body` outside any transaction (for statements that cannot run inside one).
     func withoutTransaction<T>(_ operation: String, _ body: (Database) throws -> T) throws(WorkspaceError) -> T {
         do {
-            return try database.writeWithoutTransaction(body)
+            return try sqlite(operation).writeWithoutTransaction(body)
         } catch {
             throw Self.classify(error, path: path, operation: operation)
         }

@@ -26,6 +26,10 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
     case locked(path: String, operation: String)
     /// A decision names a record the workspace does not hold.
     case unknownRecord(path: String, kind: String, id: String)
+    /// The PostgreSQL server could not be reached, or refused the connection.
+    case cannotConnect(target: String, reason: String)
+    /// Another user decided this pair meanwhile; the decision was not recorded.
+    case alreadyDecided(path: String, policeRef: String, episodeID: String, user: String, decision: Int64)
 
     public var description: String {
         switch self {
@@ -52,6 +56,11 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .locked(path, operation):
             "\(path): \(operation) gave up: another mfc kept the workspace locked for \(Int(Workspace.lockWait)) s "
                 + "(an import, a decision or a purge); nothing was changed; run it again when the other has finished"
+        case let .cannotConnect(target, reason):
+            "\(target): cannot connect to the PostgreSQL workspace: \(TextSanitiser.visible(reason, limit: 300))"
+        case let .alreadyDecided(path, ref, episode, user, decision):
+            "\(path): police_ref \(ref) with episode \(episode) was decided meanwhile by \(TextSanitiser.visible(user, limit: 64)) "
+                + "(decision \(decision)); yours was not recorded. Reload to see it; only they can change it"
         case let .unknownRecord(path, kind, id):
             "\(path): no \(kind) \"\(id)\" in this workspace; check the id with `mfc incidents --format csv`"
         }

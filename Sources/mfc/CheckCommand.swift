@@ -13,6 +13,9 @@ struct CheckCommand: ParsableCommand {
             compares each table's count with the records read. Changes nothing. Every other command \
             runs SQLite's quicker quick_check when it opens the workspace and refuses a damaged one.
 
+            On a PostgreSQL workspace the server keeps its own pages whole; the records, decisions \
+            and the user's linked snapshot are read back and decoded as for a file.
+
             Exit status: 0 when the workspace is whole, 2 when anything is wrong (recover it from a \
             backup, or move it aside, run mfc init and import the extracts again).
             """)
@@ -21,9 +24,13 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let result: WorkspaceCheck
-        let path = workspace.path
+        var path = workspace.path
+        var engine = "SQLite"
         do {
-            result = try Workspace.open(at: path, waiting: { printError($0) }, checking: false).check()
+            let opened = try Workspace.open(at: path, waiting: { printError($0) }, checking: false)
+            path = opened.path
+            engine = opened.engineName
+            result = try opened.check()
         } catch {
             throw CLIError.wrapping(error)
         }
@@ -38,6 +45,7 @@ struct CheckCommand: ParsableCommand {
             throw CLIError.unreadable(WorkspaceError.damaged(
                 path: path, detail: "\(result.integrity.count + result.problems.count) problem(s) listed above").description)
         }
-        print("\(path): whole (integrity_check ok; every record, decision and snapshot part read back)")
+        let pages = engine == "SQLite" ? "integrity_check ok" : "the server checks its own pages"
+        print("\(path): whole (\(pages); every record, decision and snapshot part read back)")
     }
 }

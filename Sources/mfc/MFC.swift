@@ -27,7 +27,7 @@ struct MFC: ParsableCommand {
             DashboardCommand.self, ValidateCommand.self, IncidentsCommand.self, SummaryCommand.self, QualityCommand.self,
             GenerateCommand.self, EvaluateCommand.self, ExplainCommand.self, ReportCommand.self,
             InitCommand.self, ImportCommand.self, RejectsCommand.self, DecideCommand.self, AuditCommand.self,
-            PurgeCommand.self, HistoryCommand.self, MappingCommand.self, CheckCommand.self,
+            PurgeCommand.self, HistoryCommand.self, MappingCommand.self, CheckCommand.self, GrantCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

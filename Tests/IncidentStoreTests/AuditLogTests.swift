@@ -19,7 +19,7 @@ struct AuditLogTests {
 
         let log = try workspace.auditLog()
         #expect(log.map(\.action) == [.initialise, .importFiles, .export, .decision])
-        #expect(log.map(\.user) == ["analyst1", "amy", "raj", "amy"])
+        #expect(log.map(\.user) == ["analyst1", "amy", "raj", "amy"].map(StoreFixture.recordedUser))
         #expect(log.map(\.at.secondsSinceEpoch) == [1_700_000_000, 1_700_000_100, 1_700_000_200, 1_700_000_300])
         #expect(log[1].rows == 4 + 4 + 2 + 1 + 1 + 2)
         #expect(log[1].detail.contains("la_episodes.csv"))
@@ -51,7 +51,8 @@ struct AuditLogTests {
         let workspace = try StoreFixture.workspace(in: directory)
         let before = try workspace.auditLog()
         #expect(throws: WorkspaceError.self) { try workspace.execute(sql: "DELETE FROM audit_log") }
-        #expect(throws: WorkspaceError.self) { try workspace.execute(sql: "UPDATE audit_log SET user = 'nobody'") }
+        #expect(throws: WorkspaceError.self) { try workspace.execute(sql: StoreFixture.sql(
+            sqlite: "UPDATE audit_log SET user = 'nobody'", postgres: "UPDATE audit_log SET username = 'nobody'")) }
         #expect(try workspace.auditLog() == before)
     }
 }

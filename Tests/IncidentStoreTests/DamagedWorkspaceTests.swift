@@ -5,6 +5,7 @@ import Testing
 
 /// A damaged workspace is refused, with a message that says so and how to recover; a stored
 /// value that cannot be read stops the read instead of dropping its record.
+@Suite(.enabled(if: StoreFixture.engine == .sqlite, "the pages of a SQLite workspace"))
 struct DamagedWorkspaceTests {
     /// Writes every page into the main file, closes the workspace, then zeroes the page in the
     /// middle of the file.

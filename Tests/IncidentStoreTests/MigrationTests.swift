@@ -3,6 +3,7 @@ import IncidentModel
 import Testing
 @testable import IncidentStore
 
+@Suite(.enabled(if: StoreFixture.engine == .sqlite, "GRDB's migrations of a SQLite workspace (PostgresTests has the server's)"))
 struct MigrationTests {
     @Test func aWorkspaceOfTheFirstSchemaOpensWithEveryMigrationAndKeepsItsData() throws {
         let directory = try TemporaryDirectory()

@@ -49,7 +49,8 @@ struct PurgeTests {
         #expect(purge.detail.contains("2024-01-01 00:00"))
     }
 
-    @Test func leavesNoTraceOfTheRemovedNamesInTheFile() throws {
+    @Test(.enabled(if: StoreFixture.engine == .sqlite, "a SQLite file's bytes; PostgreSQL's VACUUM is the server's"))
+    func leavesNoTraceOfTheRemovedNamesInTheFile() throws {
         let before = try fileText()
         #expect(before.contains("Quillfeather") && before.contains("Quilfeathers") && before.contains("Vexleigh"))
         _ = try workspace.purge(before: Self.cutoff, dryRun: false, attribution: StoreFixture.analyst())

@@ -77,14 +77,16 @@ struct SnapshotTests {
         let parts = try #require(Int(try workspace.scalar("SELECT count(*) FROM linked_snapshot_parts") ?? ""))
         #expect(parts >= 3)
         #expect(try workspace.linkedIncidents().linked.incidents == (try workspace.link()).incidents)
-        try workspace.execute(sql: "UPDATE linked_snapshot_parts SET data = x'00' WHERE part = 1")
+        try workspace.execute(sql: StoreFixture.sql(
+            sqlite: "UPDATE linked_snapshot_parts SET data = x'00' WHERE part = 1",
+            postgres: "UPDATE linked_snapshot_parts SET data = '\\x00'::bytea WHERE part = 1"))
         let linkage = try workspace.linkedIncidents()
         #expect(linkage.linkedNow)
         #expect(linkage.linked.incidents == (try workspace.link()).incidents)
     }
 
     @Test func anImportIntoAnEmptyWorkspaceLinksWhatItWroteAsAReadBackWould() throws {
-        let fresh = try Workspace.create(at: directory.file("fresh.sqlite"), attribution: StoreFixture.analyst()).workspace
+        let fresh = try Workspace.create(at: try StoreFixture.location("fresh", in: directory), attribution: StoreFixture.analyst()).workspace
         let result = try fresh.importFiles(
             [try directory.folder("again", StoreFixture.extract)], zone: StoreFixture.zone, attribution: StoreFixture.analyst())
         #expect(result.written != nil)
@@ -101,7 +103,7 @@ struct SnapshotTests {
     }
 
     @Test func anEmptyWorkspaceKeepsAnEmptySnapshot() throws {
-        let empty = try Workspace.create(at: directory.file("empty.sqlite"), attribution: StoreFixture.analyst()).workspace
+        let empty = try Workspace.create(at: try StoreFixture.location("empty", in: directory), attribution: StoreFixture.analyst()).workspace
         #expect(try empty.linkedIncidents().linkedNow)
         let kept = try empty.linkedIncidents()
         #expect(!kept.linkedNow)

@@ -11,7 +11,13 @@ final class TemporaryDirectory {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    /// Work to do when the folder goes (dropping a test's PostgreSQL databases).
+    var cleanups: [() -> Void] = []
+
+    deinit {
+        for cleanup in cleanups { cleanup() }
+        try? FileManager.default.removeItem(atPath: path)
+    }
 
     /// Writes the files (name -> text) into a subfolder and returns its path.
     @discardableResult
@@ -35,9 +41,42 @@ enum StoreFixture {
         Attribution(user: user, clock: { at })
     }
 
+    /// The engine the store's tests run on: SQLite, or PostgreSQL when `MFC_TEST_STORE_ENGINE`
+    /// is `postgres` (then `MFC_TEST_POSTGRES` names the server; `.ci/run` runs the suite both
+    /// ways).
+    enum Engine: String { case sqlite, postgres }
+
+    static let engine: Engine = ProcessInfo.processInfo.environment["MFC_TEST_STORE_ENGINE"] == "postgres" ? .postgres : .sqlite
+
+    /// A superuser's connection string to a PostgreSQL server for tests, if one is given.
+    static let postgresServer: String? = ProcessInfo.processInfo.environment["MFC_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// Where a new workspace called `name` goes: a file in `directory`, or a new database on
+    /// the test server (dropped with `directory`).
+    static func location(_ name: String, in directory: TemporaryDirectory) throws -> String {
+        guard engine == .postgres else { return directory.file(name + ".sqlite") }
+        guard let server = postgresServer else {
+            throw WorkspaceError.inputs(message: "MFC_TEST_STORE_ENGINE=postgres needs MFC_TEST_POSTGRES (a superuser's postgresql:// string)")
+        }
+        let database = "mfc_t_" + UUID().uuidString.prefix(8).lowercased() + "_" + name.lowercased()
+        try PostgresTestServer.createDatabase(database, on: server)
+        directory.cleanups.append { PostgresTestServer.dropDatabase(database, on: server) }
+        return PostgresTestServer.url(of: database, on: server)
+    }
+
+    /// The user a workspace records for `name`: the operating-system user mfc passes (SQLite),
+    /// or the database user, whatever mfc passes (PostgreSQL).
+    static func recordedUser(_ name: String) -> String {
+        guard engine == .postgres, let server = postgresServer, let target = try? PostgresTarget.parse(server) else { return name }
+        return target.user
+    }
+
+    /// The statement for the engine the tests run on.
+    static func sql(sqlite: String, postgres: String) -> String { engine == .postgres ? postgres : sqlite }
+
     /// A new workspace in `directory`.
     static func workspace(in directory: TemporaryDirectory, at: Instant = importTime) throws -> Workspace {
-        try Workspace.create(at: directory.file("mfc.sqlite"), attribution: analyst(at: at)).workspace
+        try Workspace.create(at: try location("mfc", in: directory), attribution: analyst(at: at)).workspace
     }
 
     /// A new workspace holding ``extract``, imported from the folder `first`.

@@ -3,6 +3,7 @@ import IncidentModel
 import Testing
 @testable import IncidentStore
 
+@Suite(.enabled(if: StoreFixture.engine == .sqlite, "the file of a SQLite workspace"))
 struct WorkspaceTests {
     static func mode(_ path: String) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)

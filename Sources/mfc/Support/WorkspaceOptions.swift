@@ -8,12 +8,16 @@ import Glibc
 #endif
 
 /// `--workspace PATH`: the workspace file, else `$MFC_WORKSPACE`, else `mfc.sqlite` in the
-/// current folder.
+/// current folder. A `postgres://` or `postgresql://` URL, or libpq's `host=... dbname=...`
+/// pairs, name a shared PostgreSQL workspace instead (the password from `PGPASSWORD` or
+/// `~/.pgpass`, never from the string; TLS to any other machine unless `sslmode=disable`).
 struct WorkspaceOptions: ParsableArguments {
     @Option(
         name: .customLong("workspace"),
         help: ArgumentHelp(
-            "The workspace file (default: $MFC_WORKSPACE, else \(Workspace.defaultFileName) in the current folder).",
+            "The workspace file (default: $MFC_WORKSPACE, else \(Workspace.defaultFileName) in the current folder), "
+                + "or a PostgreSQL connection string (postgresql://user@host/db, host=/socket/dir dbname=db); "
+                + "its password comes from PGPASSWORD or ~/.pgpass only.",
             valueName: "path"))
     var workspace: String?
 
