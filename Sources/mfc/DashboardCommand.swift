@@ -44,18 +44,45 @@ struct DashboardCommand: ParsableCommand {
             printError(CLIError.prefix + "\(error)")
             throw ExitStatus.unreadable.exitCode
         }
-        terminal.paint(Self.loadingScreen(terminal.size, ascii: !terminal.isUTF8))
-        let loaded: DataSource.Loaded
-        do {
-            // SQLite's quick_check takes about 0.6 s at a million records, which the first screen
-            // cannot afford: the run loop runs it in the background once the screen is up.
-            loaded = try DataSource.load(
-                paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false, checking: false, quiet: true)
-        } catch {
-            terminal.stop()
-            throw CLIError.wrapping(error)
+        // `R` in the dashboard reads the data again (after new imports or decisions in the
+        // workspace) and starts afresh on the same terminal.
+        var reloads = 0
+        while true {
+            terminal.paint(Self.loadingScreen(terminal.size, ascii: !terminal.isUTF8))
+            let loaded: DataSource.Loaded
+            do {
+                // SQLite's quick_check takes about 0.6 s at a million records, which the first
+                // screen cannot afford: the run loop runs it in the background once the screen
+                // is up.
+                loaded = try DataSource.load(
+                    paths, workspace: workspace, linker: linking.incidentLinker, sourceRecords: false, checking: false, quiet: true)
+            } catch {
+                terminal.stop()
+                throw CLIError.wrapping(error)
+            }
+            var state = makeState(loaded, size: terminal.size)
+            if reloads > 0 && state.message.isEmpty {
+                state.message = "Read again: \(state.index.count) incident\(state.index.count == 1 ? "" : "s")"
+            }
+            if !terminal.isUTF8 {
+                state.message = "The locale is not UTF-8: drawing in ASCII"
+                state.glyphs = .ascii
+            }
+            var loop = DashboardRunLoop(state: state, terminal: terminal, exportLog: loaded)
+            loop.run()
+            if let damage = loop.damage {
+                terminal.stop()
+                throw CLIError.wrapping(damage)
+            }
+            guard loop.reloadRequested else { break }
+            reloads += 1
         }
-        let size = terminal.size
+        terminal.stop()
+    }
+
+    /// The dashboard's first state for data just loaded: the incidents, and with a workspace its
+    /// review queue and imports.
+    private func makeState(_ loaded: DataSource.Loaded, size: (width: Int, height: Int)) -> AppState {
         var state = AppState(
             index: IncidentIndex(linked: loaded.linked, catalogue: loaded.catalogue), width: size.width, height: size.height,
             exportDefault: Self.defaultExportName())
@@ -79,14 +106,7 @@ struct DashboardCommand: ParsableCommand {
         if let workspace = loaded.workspace, loaded.linked.incidents.isEmpty {
             state.message = "The workspace \(workspace.path) holds no records yet: load extracts with mfc import DIR"
         }
-        if !terminal.isUTF8 {
-            state.message = "The locale is not UTF-8: drawing in ASCII"
-            state.glyphs = .ascii
-        }
-        var loop = DashboardRunLoop(state: state, terminal: terminal, exportLog: loaded)
-        loop.run()
-        terminal.stop()
-        if let damage = loop.damage { throw CLIError.wrapping(damage) }
+        return state
     }
 
     /// "Loading…" centred, shown while the data are read and linked (three dots for `ascii`).

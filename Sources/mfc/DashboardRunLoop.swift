@@ -22,6 +22,10 @@ struct DashboardRunLoop {
     /// Why the dashboard stopped: the workspace's quick_check, run after the first screen,
     /// found it damaged. `nil` when it stopped as asked.
     private(set) var damage: WorkspaceError?
+    /// The user asked to read the data again (`R`): the caller loads them and runs anew.
+    private(set) var reloadRequested = false
+    /// The workspace's change stamp, watched in the background.
+    private let changes = ChangeWatch()
 
     init(state: AppState, terminal: NcursesTerminal, exportLog: DataSource.Loaded? = nil) {
         self.state = state
@@ -39,7 +43,9 @@ struct DashboardRunLoop {
             DispatchQueue.global(qos: .utility).async {
                 do throws(WorkspaceError) { try workspace.quickCheck() } catch { check.fail(error) }
             }
+            changes.start(workspace, every: ChangeWatch.interval) { [mailbox] in mailbox.post(.workspaceChanged) }
         }
+        defer { changes.stop() }
         while !quitting {
             if let damage = check.failure {
                 self.damage = damage
@@ -72,6 +78,9 @@ struct DashboardRunLoop {
         switch effect {
         case .quit:
             quitting = true
+        case .reload:
+            reloadRequested = true
+            quitting = true
         case let .run(job):
             DispatchQueue.global(qos: .userInitiated).async { mailbox.post(job.run()) }
         case let .computeOrder(column):
@@ -100,6 +109,7 @@ struct DashboardRunLoop {
             }
         case let .decide(pair, verdict, reason):
             let workspace = exportLog?.workspace
+            let changes = self.changes
             DispatchQueue.global(qos: .userInitiated).async {
                 guard let workspace else {
                     mailbox.post(.decisionFailed(pair, reason: "decisions need a workspace: mfc init, then mfc import DIR"))
@@ -107,6 +117,8 @@ struct DashboardRunLoop {
                 }
                 do throws(WorkspaceError) {
                     let decision = try workspace.decide(pair, verdict, reason: reason, attribution: WorkspaceOptions.attribution)
+                    // One's own decision is on screen already: not news.
+                    changes.absorb(try workspace.changeStamp())
                     mailbox.post(.decisionRecorded(pair, verdict, id: decision.id))
                 } catch {
                     mailbox.post(.decisionFailed(pair, reason: error.description))
@@ -236,5 +248,54 @@ final class Mailbox: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return claimed.insert(column).inserted
+    }
+}
+
+/// Watches a workspace's change stamp (``Workspace/changeStamp()``) from a background timer,
+/// and calls back once when it grows past the stamp of the data on screen. The dashboard's own
+/// decisions are absorbed, so that only other analysts' imports and decisions are news.
+final class ChangeWatch: @unchecked Sendable {
+    /// How often the stamp is read: one small query.
+    static let interval: DispatchTimeInterval = .seconds(3)
+    private let lock = NSLock()
+    private var seen: Int64?
+    private var told = false
+    private var timer: DispatchSourceTimer?
+
+    /// Reads the stamp now (the data on screen) and then every `interval`.
+    func start(_ workspace: Workspace, every interval: DispatchTimeInterval, changed: @escaping @Sendable () -> Void) {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        timer.schedule(deadline: .now(), repeating: interval)
+        timer.setEventHandler { [weak self] in
+            guard let self, let stamp = try? workspace.changeStamp() else { return }
+            if self.note(stamp) { changed() }
+        }
+        lock.withLock { self.timer = timer }
+        timer.resume()
+    }
+
+    func stop() {
+        lock.withLock {
+            timer?.cancel()
+            timer = nil
+        }
+    }
+
+    /// Takes `stamp` as seen (a change made here).
+    func absorb(_ stamp: Int64) {
+        lock.withLock { seen = max(seen ?? stamp, stamp) }
+    }
+
+    /// Whether `stamp` is news: past the one seen first, and not yet told.
+    private func note(_ stamp: Int64) -> Bool {
+        lock.withLock {
+            guard let seen else {
+                self.seen = stamp
+                return false
+            }
+            guard stamp > seen, !told else { return false }
+            told = true
+            return true
+        }
     }
 }

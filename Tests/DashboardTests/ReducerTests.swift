@@ -26,6 +26,22 @@ struct ReducerTests {
         #expect(state.send(.key(.character("Q"))) == [.quit])
     }
 
+    @Test func saysOnceThatTheWorkspaceChangedAndReloadsOnR() {
+        var state = Fixture.state()
+        state.sourceNote = "SAMPLE DATA: synthetic"
+        #expect(state.tabNote == "SAMPLE DATA: synthetic")
+        #expect(state.send(.workspaceChanged).isEmpty)
+        #expect(state.workspaceChanged)
+        #expect(state.tabNote == "NEW DATA: R reloads")
+        #expect(state.message.contains("R reloads"))
+        state.send(.key(.character("j")))
+        #expect(state.send(.workspaceChanged).isEmpty)
+        #expect(state.message.isEmpty)  // told once; the tab bar keeps saying it
+        #expect(state.send(.key(.character("R"))) == [.reload])
+        state.send(.key(.character("3")))
+        #expect(state.send(.key(.character("R"))).contains(.reload))
+    }
+
     @Test func qGoesBackWhenItCanAndQuitsAtTheTopLevel() {
         var state = Fixture.state()
         state.send(.key(.enter))

@@ -201,7 +201,10 @@ struct ReportTabTests {
     @Test func helpListsTheViewKeysFromTheActionTable() {
         var state = AppState.withReports()
         state.send(.key(.character("?")))
-        for _ in 0..<8 { state.send(.key(.character("j"))) }
+        // Down the help until the Views group shows (it is below the first screen at 80x24).
+        for _ in 0..<20 where !render(state).text.contains("the authorities' scorecard") {
+            state.send(.key(.character("j")))
+        }
         let text = render(state).text
         #expect(text.contains("the authorities' scorecard"))
         #expect(CommandTable.command(for: .character("5")) == .showOutOfArea)

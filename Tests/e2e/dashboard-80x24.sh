@@ -161,4 +161,26 @@ T send-keys -t e2e Q
 wait_for "mfc exited"
 step "LANG=C: only ASCII on screen (table, help, picker, homes, trends, incident)"
 
+
+# A workspace: another analyst's import, made while the dashboard is open, is noticed on the
+# tab bar, and R reads the data again.
+export MFC_WORKSPACE="$WORK/shared.sqlite"
+"$MFC" init >/dev/null
+"$MFC" import --quiet SampleData >/dev/null
+"$MFC" generate --seed 3 --children 40 --output "$WORK/more" >/dev/null
+start C.UTF-8
+BEFORE="$(screen | grep -Eo 'row 1/[0-9,]+' | head -1)"
+"$MFC" import --quiet "$WORK/more" >/dev/null
+wait_for "NEW DATA: R reloads" 15
+step "another process's import is noticed on the tab bar"
+T send-keys -t e2e R
+wait_for "Read again: [0-9]+ incidents" 30
+AFTER="$(screen | grep -Eo 'row 1/[0-9,]+' | head -1)"
+[[ -n "$BEFORE" && "$AFTER" != "$BEFORE" ]] || fail "R did not read the new import ($BEFORE, then $AFTER)"
+screen | grep -q "NEW DATA" && fail "the note stayed after reading again"
+T send-keys -t e2e Q
+wait_for "mfc exited"
+step "R read the data again: $BEFORE, then $AFTER"
+unset MFC_WORKSPACE
+
 echo "dashboard-80x24 e2e: 1 passed, 0 failed"

@@ -89,6 +89,11 @@ public struct AppState: Sendable {
     /// A note on where the data came from, shown at the right of the tab bar on every screen:
     /// for example that these are the synthetic sample data. Plain text; `nil` for none.
     public var sourceNote: String?
+    /// The workspace has had imports or decisions since these data were loaded (from anyone):
+    /// the tab bar says so, and `R` reloads.
+    public internal(set) var workspaceChanged = false
+    /// What the tab bar's note says: that the workspace changed, else ``sourceNote``.
+    var tabNote: String? { workspaceChanged ? "NEW DATA: R reloads" : sourceNote }
     /// The file name offered for exports.
     public var exportDefault: String
 

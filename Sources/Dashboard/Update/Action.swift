@@ -38,6 +38,8 @@ public enum Action: Sendable {
     case decisionRecorded(SourcePair, LinkVerdict, id: Int64)
     /// A decision could not be written: the reason, for the status bar.
     case decisionFailed(SourcePair, reason: String)
+    /// The workspace has new imports or decisions, by anyone, since the data were loaded.
+    case workspaceChanged
 }
 
 /// Work with side effects for the run loop, whose results come back as actions.
@@ -61,6 +63,8 @@ public enum Effect: Sendable, Equatable {
     case decide(SourcePair, LinkVerdict, reason: String)
     /// Run a job off the main loop and send its result (``BackgroundJob/run()``).
     case run(BackgroundJob)
+    /// Read the data again (the workspace or the files) and show them afresh.
+    case reload
     /// Restore the terminal and exit.
     case quit
 }

@@ -11,6 +11,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case nextTab, previousTab, nextTable
     case showIncidents, showAuthorities, showHomes, showForces, showOutOfArea, showTrends, showReview, showQuality
     case accept, reject
+    case reload
 
     /// The tab a `show…` command opens.
     var tab: Tab? {
@@ -57,6 +58,7 @@ public enum CommandTable {
         row(.quit, [.character("Q")], "View", "quit mfc", hint: "quit"),
         row(.help, [.character("?")], "View", "this help", hint: "help"),
         row(.showMessages, [.character("m")], "View", "the messages of this session in full, newest last", hint: nil),
+        row(.reload, [.character("R")], "View", "read the data again: after new imports or decisions in the workspace", hint: nil),
         row(.nextTab, [.tab], "Views", "next view: incidents, authorities, homes, forces, …", hint: nil),
         row(.previousTab, [.backTab], "Views", "previous view", hint: nil),
         row(.nextTable, [.character("t")], "Views", "the view's other table: the forces' register of homes, the out-of-area matrix", hint: nil),

@@ -90,7 +90,7 @@ extension AppState {
         case .export: overlay = .exportPath(text: exportName(table), count: table.allRows.count)
         case .accept, .reject: message = "a and r decide the links in the Review view (7)"
         case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends,
-             .showReview, .showQuality, .close, .showMessages, .showFilters, .unselectAll:
+             .showReview, .showQuality, .close, .showMessages, .showFilters, .unselectAll, .reload:
             break
         }
         reportView = view

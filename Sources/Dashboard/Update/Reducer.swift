@@ -52,6 +52,11 @@ extension AppState {
         case let .decisionRecorded(pair, verdict, id):
             recorded(pair, verdict, id: id)
             return []
+        case .workspaceChanged:
+            guard !workspaceChanged else { return [] }
+            workspaceChanged = true
+            message = "The workspace has new imports or decisions since these data were read: R reloads"
+            return []
         case let .decisionFailed(pair, reason):
             if review.pending == pair { review.pending = nil }
             message = "Decision not recorded: \(reason)"
@@ -95,6 +100,7 @@ extension AppState {
         case .unselectAll:
             unselectAll()
             return []
+        case .reload: return [.reload]
         default: break
         }
         if case .detail = screen { return performInDetail(command) }
@@ -158,7 +164,7 @@ extension AppState {
         case .nextTable: message = "t switches tables in the Forces and Out of area views"
         case .accept, .reject: message = "a and r decide the links in the Review view (7)"
         case .nextTab, .previousTab, .showIncidents, .showAuthorities, .showHomes, .showForces, .showOutOfArea, .showTrends,
-             .showReview, .showQuality, .close, .showMessages, .showFilters, .unselectAll:
+             .showReview, .showQuality, .close, .showMessages, .showFilters, .unselectAll, .reload:
             break
         }
         return []

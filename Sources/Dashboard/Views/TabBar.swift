@@ -30,7 +30,7 @@ enum TabBar {
             let style = span.tab == state.tab ? CellStyle(tone: .accent, bold: true, reverse: true) : CellStyle(tone: .hint)
             grid.put(span.label, x: span.x, y: 0, limit: grid.width - note - span.x, style: style)
         }
-        if note > 0, let text = state.sourceNote {
+        if note > 0, let text = state.tabNote {
             grid.put(" \(text) ", x: grid.width - note, y: 0, style: CellStyle(tone: .warning, bold: true, reverse: true))
         }
     }
@@ -38,7 +38,7 @@ enum TabBar {
     /// The columns the source note takes at the right: its text with a space either side, and
     /// at most what the tabs leave when they show their numbers alone (the note is cut then).
     static func noteWidth(_ state: AppState, width: Int) -> Int {
-        guard let text = state.sourceNote, !text.isEmpty else { return 0 }
+        guard let text = state.tabNote, !text.isEmpty else { return 0 }
         let tabs = Tab.allCases.reduce(1) { $0 + ($1 == state.tab ? $1.title.count + 4 : 3) + 1 }
         return max(0, min(CharacterWidth.unicode.columns(text) + 2, width - tabs))
     }
