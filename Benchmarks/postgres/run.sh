@@ -61,20 +61,20 @@ echo "database size: $(admin "SELECT pg_size_pretty(pg_database_size('bench'))")
 SECOND="$T/second"
 "$MFC" generate --seed 8 --children 20000 --output "$SECOND" >/dev/null
 EP=$(sed -n 2p "$DATA/la_episodes.csv" | cut -d, -f1)
-reader() {  # N: loops until the importer is done, timing each command
-    local n=$1 out="$T/reader$1.times"
-    while [[ ! -f "$T/done" ]]; do
-        for cmd in "history la_episodes $EP" "decide" "audit --limit 5"; do
-            local s; s=$(date +%s%N)
-            # shellcheck disable=SC2086
-            "$MFC" $cmd --workspace "$(url bench)" >/dev/null 2>&1 || echo "reader $n: $cmd failed" >>"$T/errors"
-            echo "$(ms "$s") $cmd" >>"$out"
-        done
+commands_once() {  # FILE [N]: each reader command once, its time appended to FILE
+    local out=$1 n=${2:-base}
+    for cmd in "history la_episodes $EP" "decide" "audit --limit 5"; do
+        local s; s=$(date +%s%N)
+        # shellcheck disable=SC2086
+        "$MFC" $cmd --workspace "$(url bench)" >/dev/null 2>&1 || echo "reader $n: $cmd failed" >>"$T/errors"
+        echo "$(ms "$s") $cmd" >>"$out"
     done
 }
+reader() {  # N: loops until the importer is done, timing each command
+    while [[ ! -f "$T/done" ]]; do commands_once "$T/reader$1.times" "$1"; done
+}
 # The same commands alone first, as the baseline.
-rm -f "$T/done"; touch "$T/done"
-for i in 1 2 3; do reader base; done
+for i in 1 2 3; do commands_once "$T/readerbase.times"; done
 base=$(sort -n "$T/readerbase.times" | tail -1)
 rm -f "$T/done"
 for i in 1 2 3 4 5 6 7 8; do reader "$i" & done
