@@ -208,7 +208,7 @@ landed=0
 for ((n = 1; n <= 20; n++)); do
     admin "DROP DATABASE $DB WITH (FORCE)" >/dev/null; admin "CREATE DATABASE $DB" >/dev/null
     "$MFC" init --workspace "$WS" >/dev/null
-    "$MFC" import crash --workspace "$WS" >/dev/null 2>"kill$n.log" &
+    "$MFC" import --progress crash --workspace "$WS" >/dev/null 2>"kill$n.log" &
     pid=$!
     delay_ms=$(( RANDOM % (length_ms + 1) ))
     sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"

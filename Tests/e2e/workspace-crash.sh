@@ -61,7 +61,7 @@ landed=0
 for ((n = 1; n <= KILLS; n++)); do
     ws="ws$n.sqlite"
     "$MFC" init --workspace "$ws" >/dev/null
-    "$MFC" import extract --workspace "$ws" >/dev/null 2>"$ws.log" &
+    "$MFC" import --progress extract --workspace "$ws" >/dev/null 2>"$ws.log" &
     pid=$!
     if (( n % 2 )); then
         delay_ms=$(( RANDOM % (length_ms + 1) ))
