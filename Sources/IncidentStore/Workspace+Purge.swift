@@ -36,19 +36,10 @@ extension Workspace {
             let dataset = try Self.fetchDataset(db)
             let decisions = try Self.fetchDecisions(db)
             let linked = linker.link(dataset, decisions: LinkDecisions(decisions.map { (pair: $0.pair, verdict: $0.verdict) }))
-            var episodes = Set<String>(), refs = Set<String>(), purgedChildren = Set<String>(), keptChildren = Set<String>()
+            let selection = PurgeSelection(linked, before: cutoff)
+            let (episodes, refs, children) = (selection.episodes, selection.policeRefs, selection.children)
             var result = PurgeResult()
-            for incident in linked.incidents {
-                guard let end = incident.end, end < cutoff else {
-                    if let child = incident.child { keptChildren.insert(child.rawValue) }
-                    continue
-                }
-                result.incidents += 1
-                for id in incident.episodeIDs { episodes.insert(id.rawValue) }
-                for ref in incident.policeRefs { refs.insert(ref.rawValue) }
-                if let child = incident.child { purgedChildren.insert(child.rawValue) }
-            }
-            let children = purgedChildren.subtracting(keptChildren)
+            result.incidents = selection.incidents
             try db.execute(sql: "CREATE TEMP TABLE purge_ids (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id))")
             defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.purge_ids") }
             let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.purge_ids (kind, id) VALUES (?, ?)")

@@ -14,19 +14,10 @@ extension PostgresWorkspace {
             let dataset = try fetchDataset()
             let decisions = try Self.fetchDecisions(session)
             let linked = linker.link(dataset, decisions: LinkDecisions(decisions.map { (pair: $0.pair, verdict: $0.verdict) }))
-            var episodes = Set<String>(), refs = Set<String>(), purgedChildren = Set<String>(), keptChildren = Set<String>()
+            let selection = PurgeSelection(linked, before: cutoff)
+            let (episodes, refs, children) = (selection.episodes, selection.policeRefs, selection.children)
             var result = PurgeResult()
-            for incident in linked.incidents {
-                guard let end = incident.end, end < cutoff else {
-                    if let child = incident.child { keptChildren.insert(child.rawValue) }
-                    continue
-                }
-                result.incidents += 1
-                for id in incident.episodeIDs { episodes.insert(id.rawValue) }
-                for ref in incident.policeRefs { refs.insert(ref.rawValue) }
-                if let child = incident.child { purgedChildren.insert(child.rawValue) }
-            }
-            let children = purgedChildren.subtracting(keptChildren)
+            result.incidents = selection.incidents
             let targets: [(table: String, key: String, ids: [String])] = [
                 (SourceTables.episodes.name, SourceTables.episodes.key, Array(episodes)),
                 (SourceTables.policeReports.name, SourceTables.policeReports.key, Array(refs)),
