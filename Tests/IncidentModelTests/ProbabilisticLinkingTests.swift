@@ -370,12 +370,35 @@ struct BlockTableTests {
         for (key, child) in entries where expected[key]?.last != child { expected[key, default: []].append(child) }
         for (key, children) in expected {
             var found: [Int32] = []
-            table.appendChildren(of: key, to: &found)
+            var lookups = BlockLookups()
+            lookups.add(key)
+            table.appendChildren(of: &lookups, to: &found)
             #expect(found == children)
         }
         var none: [Int32] = []
-        table.appendChildren(of: BlockKey(rule: 9, date: 1), to: &none)
+        var absent = BlockLookups()
+        absent.add(BlockKey(rule: 9, date: 1))
+        table.appendChildren(of: &absent, to: &none)
         #expect(none.isEmpty)
+    }
+
+    @Test func looksUpManyKeysAtOnceAsOneByOneAndKeepsEachKeysLimit() {
+        var entries: [(key: BlockKey, child: Int32)] = []
+        for n in 0..<5000 { entries.append((BlockKey(rule: 1, a: Int32(n % 400)), Int32(n))) }
+        let table = BlockTable(entries: entries)
+        var lookups = BlockLookups()
+        var expected: [Int32] = []
+        for a in stride(from: 0, to: 400, by: 37) {
+            // Each key has 12 or 13 children: a limit of 12 keeps only the first kind.
+            lookups.add(BlockKey(rule: 1, a: Int32(a)), limit: 12)
+            let children = entries.filter { $0.key == BlockKey(rule: 1, a: Int32(a)) }.map(\.child)
+            if children.count <= 12 { expected += children }
+        }
+        lookups.add(BlockKey(rule: 2, a: 5))  // no child has it
+        var found: [Int32] = []
+        table.appendChildren(of: &lookups, to: &found)
+        #expect(found == expected)
+        #expect(!expected.isEmpty)
     }
 }
 

@@ -115,21 +115,58 @@ struct BlockTable: Sendable {
     /// the other rules pair its records.
     static let largestBlock = 200
 
-    /// Appends the children that have `key` to `found` (none when more than `limit` do).
+    /// The row of `key`, or -1 when no child has it.
     @inline(__always)
-    func appendChildren(of key: BlockKey, to found: inout [Int32], limit: Int = largestBlock) {
+    private func row(of key: BlockKey) -> Int {
         let mask = slots.count - 1
         var slot = Self.slot(key, shift: shift)
         while true {
             let row = Int(slots[slot]) - 1
-            if row < 0 { return }
-            if rowKeys[row] == key {
-                let lower = Int(rowStarts[row])
-                let upper = Int(rowStarts[row + 1])
-                if upper - lower <= limit { found.append(contentsOf: children[lower..<upper]) }
-                return
-            }
+            if row < 0 || rowKeys[row] == key { return row }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Appends the children of each key of `lookups` to `found` (none for a key that more
+    /// children have than its limit), as looking up one key at a time
+    /// would. The keys sit at random in a large table, so each look-up waits on memory: here every
+    /// key's slot is read first, then every key's row, then every row's children, the reads of
+    /// each step independent of one another, so that they overlap instead of following one
+    /// another.
+    func appendChildren(of lookups: inout BlockLookups, to found: inout [Int32]) {
+        let count = lookups.keys.count
+        lookups.rows.removeAll(keepingCapacity: true)
+        for i in 0..<count { lookups.rows.append(slots[Self.slot(lookups.keys[i], shift: shift)] - 1) }
+        for i in 0..<count {
+            let row = Int(lookups.rows[i])
+            if row >= 0 && rowKeys[row] != lookups.keys[i] { lookups.rows[i] = Int32(self.row(of: lookups.keys[i])) }
+        }
+        for i in 0..<count {
+            let row = Int(lookups.rows[i])
+            guard row >= 0 else { continue }
+            let lower = Int(rowStarts[row])
+            let upper = Int(rowStarts[row + 1])
+            if upper - lower <= Int(lookups.limits[i]) { found.append(contentsOf: children[lower..<upper]) }
+        }
+    }
+}
+
+/// The block keys of one record to look up together in a ``BlockTable``, each with the most
+/// children its block may hold: a buffer reused from record to record.
+struct BlockLookups {
+    fileprivate(set) var keys: [BlockKey] = []
+    fileprivate(set) var limits: [Int32] = []
+    fileprivate var rows: [Int32] = []
+
+    /// Adds a key whose block is used when at most `limit` children have it.
+    mutating func add(_ key: BlockKey, limit: Int = BlockTable.largestBlock) {
+        keys.append(key)
+        limits.append(Int32(limit))
+    }
+
+    /// Empties the buffer, keeping its memory.
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        limits.removeAll(keepingCapacity: true)
     }
 }

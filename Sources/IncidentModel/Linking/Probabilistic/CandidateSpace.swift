@@ -92,23 +92,25 @@ struct CandidateSpace: Sendable {
         var entries: [(key: BlockKey, child: Int32)] = []
         entries.reserveCapacity(people.children.count * 16)
         for (c, child) in people.children.enumerated() {
-            let keys = Self.keys(surname: child.surname, forename: child.forename, dateOfBirth: child.dateOfBirth, sex: child.sex,
-                                 people: people)
-            for key in keys.person + keys.broad { entries.append((key, Int32(c))) }
+            let keys = Keys(surname: child.surname, forename: child.forename, dateOfBirth: child.dateOfBirth, sex: child.sex,
+                            names: people.names)
+            let add = { (key: BlockKey) in entries.append((key, Int32(c))) }
+            keys.person(add)
+            keys.broad(add)
             let homes = people.childHomes[Int(child.homes.lowerBound)..<Int(child.homes.upperBound)]
             let postcodes = people.childPostcodes[Int(child.postcodes.lowerBound)..<Int(child.postcodes.upperBound)]
             for home in homes {
-                for key in keys.place(.home, home) { entries.append((key, Int32(c))) }
+                keys.place(.home, home, add)
                 let text = people.homeAddresses[Int(home)]
                 let street = text >= 0 ? people.addresses[Int(text)].streetKey : 0
-                for key in keys.place(.street, street) { entries.append((key, Int32(c))) }
+                keys.place(.street, street, add)
                 if text >= 0, case let name = people.addresses[Int(text)].streetName, name != 0 {
-                    entries.append((BlockKey(rule: Rule.streetName.rawValue, a: name), Int32(c)))
+                    add(BlockKey(rule: Rule.streetName.rawValue, a: name))
                 }
             }
             for postcode in postcodes {
-                for key in keys.place(.postcode, postcode) { entries.append((key, Int32(c))) }
-                entries.append((BlockKey(rule: Rule.postcode.rawValue, b: postcode), Int32(c)))
+                keys.place(.postcode, postcode, add)
+                add(BlockKey(rule: Rule.postcode.rawValue, b: postcode))
             }
         }
         blocks = BlockTable(entries: entries)
@@ -117,32 +119,98 @@ struct CandidateSpace: Sendable {
     /// The kinds of place a key can name.
     private enum Place { case home, postcode, street }
 
-    /// A record's block keys, worked out once: those of its person, and a way to make those of
-    /// each place it names.
+    /// A record's block keys, worked out as they are asked for, with nothing allocated: those of
+    /// its person (``person(_:)``), of the broad rules (``broad(_:)``), and of each place it
+    /// names (``place(_:_:_:)``).
     private struct Keys {
-        var person: [BlockKey] = []
-        var dateOfBirth: DateKey
-        var initials: [Int32]
-        /// The sounds (Soundex numbers) of its names, each once.
-        var sounds: [Int32] = []
-        /// Its keys of the broad rules (``CandidateSpace/broadBlock``).
-        var broad: [BlockKey] = []
-        /// Whether the rules for children with no names apply: a child's keys when it has no
-        /// names; always a report's, which looks for them whatever its own names.
-        var pairsNameless = false
-        /// Whether these are a child's keys (to index) rather than a report's (to look up).
-        var forChild = true
+        let surname: Int32
+        let forename: Int32
+        let dateOfBirth: DateKey
+        /// The initials of the surname and forename (0 for an empty name).
+        let bothInitials: (Int32, Int32)
+        /// The sounds (Soundex numbers) of the surname and forename (0 for none).
+        let bothSounds: (Int32, Int32)
+        /// Each distinct initial, and each distinct sound, once.
+        var initials = SmallSet()
+        var sounds = SmallSet()
         /// The sex numbers a key with sex uses: the record's; for an unknown sex, a child's is
         /// keyed as 3 and a report's looks up every one.
-        var anySex: [Int32] = []
+        var anySex = SmallSet()
+        /// Whether the rules for children with no names apply: a child's keys when it has no
+        /// names; always a report's, which looks for them whatever its own names.
+        let pairsNameless: Bool
+        /// Whether these are a child's keys (to index) rather than a report's (to look up).
+        let forChild: Bool
+
+        /// The keys of a person's names and date of birth; for a report (`isReport`) also those
+        /// with day and month swapped, and those that find children with no names.
+        init(surname: Int32, forename: Int32, dateOfBirth: DateKey, sex: Sex, names: NameTable, isReport: Bool = false) {
+            self.surname = surname
+            self.forename = forename
+            self.dateOfBirth = dateOfBirth
+            bothInitials = (names.initials[Int(surname)], names.initials[Int(forename)])
+            bothSounds = (names.sounds[Int(surname)], names.sounds[Int(forename)])
+            forChild = !isReport
+            pairsNameless = isReport || (surname == NameTable.empty && forename == NameTable.empty)
+            if bothInitials.0 != 0 { initials.insert(bothInitials.0) }
+            if bothInitials.1 != 0 { initials.insert(bothInitials.1) }
+            if bothSounds.0 != 0 { sounds.insert(bothSounds.0) }
+            if bothSounds.1 != 0 { sounds.insert(bothSounds.1) }
+            switch sex {
+            case .male: anySex.insert(1)
+            case .female: anySex.insert(2)
+            default:
+                if isReport { anySex.insert(1); anySex.insert(2) }
+            }
+            if isReport || sex == .unknown { anySex.insert(3) }
+        }
+
+        /// The date of birth, and for a report the same with day and month swapped (when that
+        /// is another date); none when it is missing.
+        private func dates(_ body: (DateKey) -> Void) {
+            let dob = dateOfBirth
+            guard !dob.isMissing else { return }
+            body(dob)
+            if !forChild && dob.day <= 12 && dob.day != dob.month { body(DateKey(year: dob.year, month: dob.day, day: dob.month)) }
+        }
+
+        /// The keys of the person's names and date of birth (the narrow rules).
+        func person(_ emit: (BlockKey) -> Void) {
+            dates { date in
+                sounds.forEach { emit(BlockKey(rule: Rule.birthAndSound.rawValue, date: date.bits, a: $0)) }
+                if pairsNameless { anySex.forEach { emit(BlockKey(rule: Rule.birthAndSex.rawValue, date: date.bits, a: $0)) } }
+            }
+            let dob = dateOfBirth
+            if !dob.isMissing && bothInitials.0 != 0 && bothInitials.1 != 0 {
+                let (low, high) = (min(bothInitials.0, bothInitials.1), max(bothInitials.0, bothInitials.1))
+                anySex.forEach { sex in
+                    emit(BlockKey(rule: Rule.yearMonthSexAndInitials.rawValue, date: dob.year << 4 | dob.month, a: low, b: high, c: sex))
+                }
+                emit(BlockKey(rule: Rule.monthDayAndInitials.rawValue, date: dob.month << 5 | dob.day, a: low, b: high))
+                emit(BlockKey(rule: Rule.yearDayAndInitials.rawValue, date: dob.year << 5 | dob.day, a: low, b: high))
+            }
+            if surname != NameTable.empty && forename != NameTable.empty {
+                // Both names exactly, in either order, whatever the date of birth.
+                emit(BlockKey(rule: Rule.names.rawValue, b: min(surname, forename), c: max(surname, forename)))
+            }
+        }
+
+        /// The keys of the broad rules (``CandidateSpace/broadBlock``): date of birth and either
+        /// initial; both names' sounds in either order.
+        func broad(_ emit: (BlockKey) -> Void) {
+            dates { date in initials.forEach { emit(BlockKey(rule: Rule.birthAndInitial.rawValue, date: date.bits, a: $0)) } }
+            if surname != NameTable.empty && forename != NameTable.empty {
+                let (first, second) = bothSounds
+                emit(BlockKey(rule: Rule.nameSounds.rawValue, b: min(first, second), c: max(first, second)))
+            }
+        }
 
         /// The keys of a place (a home, postcode or street number): with the date of birth, the
         /// birth year and sex, the day and month (homes only), and the sound of each name (not its
         /// initial: a home has had dozens of children, and an initial would pair a report with
         /// a quarter of them). None for no place.
-        func place(_ kind: Place, _ id: Int32) -> [BlockKey] {
-            guard kind == .street ? id != 0 : id >= 0 else { return [] }
-            var keys: [BlockKey] = []
+        func place(_ kind: Place, _ id: Int32, _ emit: (BlockKey) -> Void) {
+            guard kind == .street ? id != 0 : id >= 0 else { return }
             let (withYear, withSound): (Rule, Rule) = switch kind {
             case .home: (.homeAndYear, .homeAndSound)
             case .postcode: (.postcodeAndYear, .postcodeAndSound)
@@ -150,68 +218,18 @@ struct CandidateSpace: Sendable {
             }
             let dob = dateOfBirth
             if !dob.isMissing {
-                for sex in anySex { keys.append(BlockKey(rule: withYear.rawValue, date: dob.year, b: id, c: sex)) }
+                anySex.forEach { emit(BlockKey(rule: withYear.rawValue, date: dob.year, b: id, c: $0)) }
                 if kind == .home {
-                    keys.append(BlockKey(rule: Rule.homeAndBirth.rawValue, date: dob.bits, b: id))
-                    keys.append(BlockKey(rule: Rule.homeAndMonthDay.rawValue, date: dob.month << 5 | dob.day, b: id))
+                    emit(BlockKey(rule: Rule.homeAndBirth.rawValue, date: dob.bits, b: id))
+                    emit(BlockKey(rule: Rule.homeAndMonthDay.rawValue, date: dob.month << 5 | dob.day, b: id))
                 }
             }
-            for sound in sounds { keys.append(BlockKey(rule: withSound.rawValue, a: sound, b: id)) }
+            sounds.forEach { emit(BlockKey(rule: withSound.rawValue, a: $0, b: id)) }
             if kind == .home && pairsNameless && (forChild || dob.isMissing) {
                 // A report with no date of birth looks for children with no names by home and sex.
-                for sex in anySex { keys.append(BlockKey(rule: Rule.homeAndSex.rawValue, a: sex, b: id)) }
-            }
-            return keys
-        }
-    }
-
-    /// The keys of a person's names and date of birth; for a report (`isReport`) also those
-    /// with day and month swapped, and those that find children with no names.
-    private static func keys(
-        surname: Int32, forename: Int32, dateOfBirth dob: DateKey, sex: Sex, people: ComparablePeople, isReport: Bool = false
-    ) -> Keys {
-        let names = people.names
-        let both = (names.initials[Int(surname)], names.initials[Int(forename)])
-        var initials: [Int32] = []
-        for initial in [both.0, both.1] where initial != 0 && !initials.contains(initial) { initials.append(initial) }
-        var keys = Keys(dateOfBirth: dob, initials: initials, forChild: !isReport)
-        keys.anySex = sex == .male ? [1] : sex == .female ? [2] : isReport ? [1, 2, 3] : [3]
-        if isReport && sex != .unknown { keys.anySex.append(3) }
-        for sound in [names.sounds[Int(surname)], names.sounds[Int(forename)]] where sound != 0 && !keys.sounds.contains(sound) {
-            keys.sounds.append(sound)
-        }
-        keys.pairsNameless = isReport || (surname == NameTable.empty && forename == NameTable.empty)
-        if !dob.isMissing {
-            var dates = [dob]
-            if isReport && dob.day <= 12 && dob.day != dob.month {
-                dates.append(DateKey(year: dob.year, month: dob.day, day: dob.month))
-            }
-            for date in dates {
-                for sound in keys.sounds { keys.person.append(BlockKey(rule: Rule.birthAndSound.rawValue, date: date.bits, a: sound)) }
-                for initial in keys.initials {
-                    keys.broad.append(BlockKey(rule: Rule.birthAndInitial.rawValue, date: date.bits, a: initial))
-                }
-                if keys.pairsNameless {
-                    for sex in keys.anySex { keys.person.append(BlockKey(rule: Rule.birthAndSex.rawValue, date: date.bits, a: sex)) }
-                }
-            }
-            if both.0 != 0 && both.1 != 0 {
-                let (low, high) = (min(both.0, both.1), max(both.0, both.1))
-                for sex in keys.anySex {
-                    keys.person.append(BlockKey(
-                        rule: Rule.yearMonthSexAndInitials.rawValue, date: dob.year << 4 | dob.month, a: low, b: high, c: sex))
-                }
-                keys.person.append(BlockKey(rule: Rule.monthDayAndInitials.rawValue, date: dob.month << 5 | dob.day, a: low, b: high))
-                keys.person.append(BlockKey(rule: Rule.yearDayAndInitials.rawValue, date: dob.year << 5 | dob.day, a: low, b: high))
+                anySex.forEach { emit(BlockKey(rule: Rule.homeAndSex.rawValue, a: $0, b: id)) }
             }
         }
-        if surname != NameTable.empty && forename != NameTable.empty {
-            // Both names exactly, in either order, whatever the date of birth; and their sounds.
-            keys.person.append(BlockKey(rule: Rule.names.rawValue, b: min(surname, forename), c: max(surname, forename)))
-            let (first, second) = (names.sounds[Int(surname)], names.sounds[Int(forename)])
-            keys.broad.append(BlockKey(rule: Rule.nameSounds.rawValue, b: min(first, second), c: max(first, second)))
-        }
-        return keys
     }
 
     /// A report's name prepared by `people`, or as prepared before for the same spelling.
@@ -234,38 +252,39 @@ struct CandidateSpace: Sendable {
     }
 
     /// Replaces `found` with the children that share any block key with report `r`, each once,
-    /// in index order (a buffer the caller reuses from report to report).
+    /// in index order.
     func candidates(ofReport r: Int, into found: inout [Int32]) {
+        var lookups = BlockLookups()
+        candidates(ofReport: r, into: &found, lookups: &lookups)
+    }
+
+    /// The same, with a buffer for the report's keys that the caller reuses from report to
+    /// report, as it does `found`.
+    func candidates(ofReport r: Int, into found: inout [Int32], lookups: inout BlockLookups) {
         found.removeAll(keepingCapacity: true)
+        lookups.removeAll()
         let report = people.reports[r]
-        let keys = Self.keys(surname: report.surname, forename: report.forename, dateOfBirth: report.dateOfBirth,
-                             sex: report.sex, people: people, isReport: true)
-        for key in keys.person { blocks.appendChildren(of: key, to: &found) }
-        for key in keys.broad { blocks.appendChildren(of: key, to: &found, limit: Self.broadBlock) }
+        let keys = Keys(surname: report.surname, forename: report.forename, dateOfBirth: report.dateOfBirth,
+                        sex: report.sex, names: people.names, isReport: true)
+        keys.person { lookups.add($0) }
+        keys.broad { lookups.add($0, limit: Self.broadBlock) }
         // The home the address names, then the one its street names when that is another.
-        for key in keys.place(.home, report.namedHome) { blocks.appendChildren(of: key, to: &found) }
+        keys.place(.home, report.namedHome) { lookups.add($0) }
         if report.streetHome != report.namedHome {
-            for key in keys.place(.home, report.streetHome) { blocks.appendChildren(of: key, to: &found) }
+            keys.place(.home, report.streetHome) { lookups.add($0) }
         }
-        for key in keys.place(.postcode, report.postcode) { blocks.appendChildren(of: key, to: &found) }
+        keys.place(.postcode, report.postcode) { lookups.add($0) }
         if report.postcode >= 0 {
-            blocks.appendChildren(of: BlockKey(rule: Rule.postcode.rawValue, b: report.postcode), to: &found, limit: Self.broadBlock)
+            lookups.add(BlockKey(rule: Rule.postcode.rawValue, b: report.postcode), limit: Self.broadBlock)
         }
         if report.address >= 0 {
             let address = people.addresses[Int(report.address)]
-            for key in keys.place(.street, address.streetKey) { blocks.appendChildren(of: key, to: &found) }
+            keys.place(.street, address.streetKey) { lookups.add($0) }
             if address.streetName != 0 {
-                blocks.appendChildren(
-                    of: BlockKey(rule: Rule.streetName.rawValue, a: address.streetName), to: &found, limit: Self.broadBlock)
+                lookups.add(BlockKey(rule: Rule.streetName.rawValue, a: address.streetName), limit: Self.broadBlock)
             }
         }
-        guard found.count > 1 else { return }
-        found.sort()
-        var kept = 1
-        for i in 1..<found.count where found[i] != found[kept - 1] {
-            found[kept] = found[i]
-            kept += 1
-        }
-        found.removeLast(found.count - kept)
+        blocks.appendChildren(of: &lookups, to: &found)
+        found.sortAndRemoveDuplicates()
     }
 }

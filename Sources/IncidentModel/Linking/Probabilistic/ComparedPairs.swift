@@ -29,6 +29,7 @@ struct ComparedPairs: Sendable {
                 chunk.reports.reserveCapacity(range.count)
                 chunk.counts.reserveCapacity(range.count)
                 var found: [Int32] = []
+                var lookups = BlockLookups()
                 var cache = LevelCache(bits: 18)
                 // A report's candidates and vectors depend on its prepared fields alone, and a
                 // child missing again is often reported with the same ones: a report the same
@@ -52,9 +53,10 @@ struct ComparedPairs: Sendable {
                         }
                         continue
                     }
-                    space.candidates(ofReport: r, into: &found)
+                    space.candidates(ofReport: r, into: &found, lookups: &lookups)
                     earlier[report] = (chunk.children.count, found.count)
                     chunk.counts.append(Int32(found.count))
+                    chunk.warmed &+= found.withUnsafeBufferPointer { comparison.warm(report: r, children: $0, cache: cache) }
                     for child in found {
                         chunk.children.append(child)
                         let vector = comparison.compare(report: r, child: Int(child), cache: &cache)
@@ -125,6 +127,9 @@ struct ComparedPairs: Sendable {
         var counts: [Int32] = []
         var children: [Int32] = []
         var patterns: [UInt16] = []
+        /// What ``FieldComparison/warm(report:children:cache:)`` read, kept so that its reads
+        /// are made.
+        var warmed: UInt64 = 0
     }
 }
 

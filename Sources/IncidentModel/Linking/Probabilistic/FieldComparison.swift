@@ -142,6 +142,26 @@ struct FieldComparison: @unchecked Sendable {
             Self.sex(report.sex, child.sex), home(report, child, cache: &cache))
     }
 
+    /// Reads what comparing report `r` with each of `children` reads first: the children's
+    /// records, then their first home and postcode and their names' slots in `cache`. Those
+    /// lie at random in memory, and a comparison waits on each in turn; read here, one pass
+    /// per step with no read waiting on another, they arrive together. Returns a number made
+    /// of what was read, for the caller to keep, so that the reads are not left out.
+    func warm(report r: Int, children found: UnsafeBufferPointer<Int32>, cache: LevelCache) -> UInt64 {
+        var sum: UInt64 = 0
+        for c in found { sum &+= UInt64(UInt32(bitPattern: children[Int(c)].surname)) }
+        let report = reports[r]
+        for c in found {
+            let child = children[Int(c)]
+            if child.homes.lowerBound < child.homes.upperBound { sum &+= UInt64(UInt32(bitPattern: childHomes[Int(child.homes.lowerBound)])) }
+            if child.postcodes.lowerBound < child.postcodes.upperBound {
+                sum &+= UInt64(UInt32(bitPattern: childPostcodes[Int(child.postcodes.lowerBound)]))
+            }
+            sum &+= cache.peek(report.surname, child.surname, field: 0) &+ cache.peek(report.forename, child.forename, field: 1)
+        }
+        return sum
+    }
+
     /// How two names (by id) agree, from `cache` when the pair was met before. Field 0 is the
     /// surname, 1 the forename (the only one with nicknames), 2 a name against the other name.
     @inline(__always)
@@ -287,12 +307,24 @@ struct LevelCache {
     @inline(__always)
     mutating func level(_ a: Int32, _ b: Int32, field: UInt64, _ compute: () -> UInt8) -> UInt8 {
         guard !keys.isEmpty else { return compute() }
-        let key = field << 62 | UInt64(UInt32(bitPattern: a)) << 31 | UInt64(UInt32(bitPattern: b))
-        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        let (key, slot) = place(a, b, field: field)
         if keys[slot] == key { return levels[slot] }
         let level = compute()
         keys[slot] = key
         levels[slot] = level
         return level
+    }
+
+    /// What the slot of `a` and `b` holds (see ``FieldComparison/warm(report:children:cache:)``).
+    @inline(__always)
+    func peek(_ a: Int32, _ b: Int32, field: UInt64) -> UInt64 {
+        guard !keys.isEmpty else { return 0 }
+        return keys[place(a, b, field: field).slot] &+ UInt64(levels[place(a, b, field: field).slot])
+    }
+
+    @inline(__always)
+    private func place(_ a: Int32, _ b: Int32, field: UInt64) -> (key: UInt64, slot: Int) {
+        let key = field << 62 | UInt64(UInt32(bitPattern: a)) << 31 | UInt64(UInt32(bitPattern: b))
+        return (key, Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift))
     }
 }
