@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import IncidentModel
 
@@ -47,5 +48,23 @@ struct CSVRectangleTests {
         let pseudonymiser = try Pseudonymiser(key: Array("a key of sixteen bytes or more".utf8))
         try Self.expectRectangle(
             IncidentExporter(catalogue: catalogue, pseudonymiser: pseudonymiser).csv(incidents), "pseudonymised")
+    }
+
+    /// An export written piece by piece (as a file of millions of rows is) is the same, byte
+    /// for byte, as the whole export made at once, however small the pieces.
+    @Test(arguments: [1, 3, 1_000])
+    func incidentExportsInPiecesAreTheWholeExport(rowsPerPiece: Int) throws {
+        let catalogue = IncidentCatalogue(registers: ReportFixture.linked.registers, zone: .utc)
+        let incidents = ReportFixture.linked.incidents
+        let exporter = IncidentExporter(catalogue: catalogue)
+        var pieces: [[UInt8]] = []
+        exporter.csv(incidents, rowsPerPiece: rowsPerPiece) { pieces.append($0) }
+        #expect(pieces.count >= 1 + (incidents.count + rowsPerPiece - 1) / rowsPerPiece)
+        #expect(pieces.flatMap { $0 } == exporter.csv(incidents))
+        let path = NSTemporaryDirectory() + "mfc-pieces-\(rowsPerPiece)-\(getpid()).csv"
+        defer { unlink(path) }
+        #expect(try exporter.write(incidents, to: path, replace: true) == incidents.count)
+        let written = try FileBytes.read(path: path)
+        #expect(written == exporter.csv(incidents))
     }
 }

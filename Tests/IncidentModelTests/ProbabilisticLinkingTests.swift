@@ -338,16 +338,21 @@ struct ComparedPairsTests {
         var decided: [ComparableReport] = []
         space.people.withComparison { comparison in
             for r in 0..<context.dataset.policeReports.count {
-                let range = pairs.pairs(ofReport: r)
+                var children: [Int] = []
+                var patterns: [Int] = []
+                pairs.forEachPair(ofReport: r) { child, pattern in
+                    children.append(Int(child))
+                    patterns.append(pattern)
+                }
                 guard context.certainEpisodes[r] < 0 else {
-                    #expect(range.isEmpty)
+                    #expect(children.isEmpty)
                     continue
                 }
                 decided.append(space.people.reports[r])
                 let candidates = space.candidates(ofReport: r)
-                #expect(pairs.children[range].map(Int.init) == candidates)
-                #expect(pairs.patterns[range].map(Int.init) == candidates.map { comparison.compare(report: r, child: $0).patternIndex })
-                for pattern in pairs.patterns[range] { counts[Int(pattern)] += 1 }
+                #expect(children == candidates)
+                #expect(patterns == candidates.map { comparison.compare(report: r, child: $0).patternIndex })
+                for pattern in patterns { counts[pattern] += 1 }
             }
         }
         #expect(pairs.patternCounts() == counts)

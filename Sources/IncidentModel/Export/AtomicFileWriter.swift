@@ -54,6 +54,15 @@ public enum AtomicFileWriter {
 
     /// Writes `bytes` to `path` with mode `0600`.
     public static func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(FileWriteError) {
+        try write(to: path, replace: replace) { (file: Sink) throws(FileWriteError) in try file.write(bytes) }
+    }
+
+    /// Writes to `path` with mode `0600` what `fill` gives the temporary file, piece by piece,
+    /// so that a large file need never be whole in memory; the target appears only once
+    /// `fill` has returned and the file is synced.
+    public static func write(
+        to path: String, replace: Bool, _ fill: (Sink) throws(FileWriteError) -> Void
+    ) throws(FileWriteError) {
         try checkTarget(path, replace: true)
         let directory = folder(of: path)
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
@@ -67,19 +76,7 @@ public enum AtomicFileWriter {
         do {
             defer { close(fd) }
             guard fchmod(fd, 0o600) == 0 else { throw FileWriteError.failed(path: path, step: "set its mode", reason: errnoText()) }
-            let failure: String? = bytes.withUnsafeBytes { raw in
-                var written = 0
-                while written < raw.count, let base = raw.baseAddress {
-                    let n = Glibc.write(fd, base + written, raw.count - written)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return errnoText()
-                    }
-                    written += n
-                }
-                return nil
-            }
-            if let failure { throw FileWriteError.failed(path: path, step: "write", reason: failure) }
+            try fill(Sink(fd: fd, path: path))
             guard fsync(fd) == 0 else { throw FileWriteError.failed(path: path, step: "sync", reason: errnoText()) }
         }
         if replace {
@@ -99,8 +96,31 @@ public enum AtomicFileWriter {
         }
     }
 
+    /// The temporary file of ``write(to:replace:_:)``, open for its `fill` to write to.
+    public struct Sink {
+        fileprivate let fd: Int32
+        fileprivate let path: String
+
+        /// Appends `bytes` to the file.
+        public func write(_ bytes: [UInt8]) throws(FileWriteError) {
+            let failure: String? = bytes.withUnsafeBytes { raw in
+                var written = 0
+                while written < raw.count, let base = raw.baseAddress {
+                    let n = Glibc.write(fd, base + written, raw.count - written)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return AtomicFileWriter.errnoText()
+                    }
+                    written += n
+                }
+                return nil
+            }
+            if let failure { throw FileWriteError.failed(path: path, step: "write", reason: failure) }
+        }
+    }
+
     /// Whether a file exists at `path`.
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
+    fileprivate static func errnoText() -> String { String(cString: strerror(errno)) }
 }

@@ -106,16 +106,34 @@ public struct IncidentExporter: Sendable {
 
     /// The incidents as CSV bytes, header first.
     public func csv(_ incidents: [CombinedIncident]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        csv(incidents) { bytes += $0 }
+        return bytes
+    }
+
+    /// How many incidents are formatted at a time when the CSV is given in pieces: a few
+    /// megabytes of text, so that an export of millions never holds its whole text at once.
+    public static let rowsPerPiece = 1 << 15
+
+    /// The incidents as CSV, given to `body` in order in pieces (the header first), at most
+    /// `rowsPerPiece` rows at a time: each piece's rows formatted on every core.
+    public func csv<E: Error>(
+        _ incidents: [CombinedIncident], rowsPerPiece: Int = rowsPerPiece, _ body: ([UInt8]) throws(E) -> Void
+    ) throws(E) {
         var writer = CSVWriter(capacity: 512)
         writer.append(header: columns)
-        // Rows are formatted in chunks on every core, then joined in order.
-        return writer.bytes + incidents.withUnsafeBufferPointer { buffer in
+        try body(writer.bytes)
+        try incidents.withUnsafeBufferPointer { (buffer) throws(E) in
             // Each incident is read in place: a copy would retain each of its strings.
             let all = BorrowedBuffer(buffer: buffer)
-            return ParallelMap.chunks(count: buffer.count) { range in
-                var chunk = CSVWriter(capacity: range.count * 200)
-                for i in range { chunk.append(row: cells(all.buffer[i])) }
-                return chunk.bytes
+            for start in stride(from: 0, to: buffer.count, by: max(1, rowsPerPiece)) {
+                let end = min(buffer.count, start + max(1, rowsPerPiece))
+                let parts = ParallelMap.chunks(count: end - start, minimumChunk: 4_096) { range in
+                    var chunk = CSVWriter(capacity: range.count * 200)
+                    for i in range { chunk.append(row: cells(all.buffer[start + i])) }
+                    return [chunk.bytes]
+                }
+                for part in parts { try body(part) }
             }
         }
     }
@@ -164,7 +182,9 @@ public struct IncidentExporter: Sendable {
     /// Writes the incidents to a CSV file atomically with mode `0600`; returns the row count.
     @discardableResult
     public func write(_ incidents: [CombinedIncident], to path: String, replace: Bool) throws(FileWriteError) -> Int {
-        try AtomicFileWriter.write(csv(incidents), to: path, replace: replace)
+        try AtomicFileWriter.write(to: path, replace: replace) { (file: AtomicFileWriter.Sink) throws(FileWriteError) in
+            try csv(incidents) { (piece: [UInt8]) throws(FileWriteError) in try file.write(piece) }
+        }
         return incidents.count
     }
 

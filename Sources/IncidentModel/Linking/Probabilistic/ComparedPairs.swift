@@ -1,13 +1,24 @@
 /// Every candidate pair of the reports the model decides (those without a certain link),
 /// compared once, on every core: the same vectors feed the expectation-maximisation and then
 /// the decisions.
+///
+/// The pairs stay in the pieces the workers compared them in (each piece's reports in the
+/// order compared), with each report's place in them: laying them out again in report order
+/// would hold every pair twice for a moment, hundreds of megabytes at a million reports.
 struct ComparedPairs: Sendable {
-    /// Report `r`'s pairs are at `offsets[r]..<offsets[r + 1]`.
-    private let offsets: [Int]
-    /// Each pair's child (its index in `children.csv`), in index order within a report.
-    let children: [Int32]
-    /// Each pair's comparison, as its ``ComparisonVector/patternIndex``.
-    let patterns: [UInt16]
+    /// The workers' pieces.
+    private let chunks: [Chunk]
+    /// Where report `r`'s pairs are: its piece, and their first position and number there
+    /// (none for a report not compared).
+    private let places: [Place]
+    /// How many pairs were compared.
+    let count: Int
+
+    private struct Place: Sendable {
+        var chunk: Int32 = 0
+        var start: Int32 = 0
+        var count: Int32 = 0
+    }
 
     init(space: CandidateSpace) {
         let reports = space.context.certainEpisodes.count
@@ -66,58 +77,43 @@ struct ComparedPairs: Sendable {
                 return [chunk]
             }
         }
-        // Laid out in report order: each report's pairs copied to its place, each chunk's on
-        // its own core (the reports' places are disjoint).
-        var offsets = [Int](repeating: 0, count: reports + 1)
-        for chunk in chunks {
-            for (i, r) in chunk.reports.enumerated() { offsets[Int(r) + 1] = Int(chunk.counts[i]) }
-        }
-        for r in 0..<reports { offsets[r + 1] += offsets[r] }
-        let total = offsets[reports]
-        let starts = offsets
-        var patterns: [UInt16] = []
-        let children = [Int32](unsafeUninitializedCapacity: total) { childBuffer, childCount in
-            patterns = [UInt16](unsafeUninitializedCapacity: total) { patternBuffer, patternCount in
-                let childTarget = SharedPointer(base: childBuffer.baseAddress)
-                let patternTarget = SharedPointer(base: patternBuffer.baseAddress)
-                _ = ParallelMap.each(chunks.count) { k in
-                    guard let childBase = childTarget.base, let patternBase = patternTarget.base else { return }
-                    let chunk = chunks[k]
-                    chunk.children.withUnsafeBufferPointer { children in
-                        chunk.patterns.withUnsafeBufferPointer { patterns in
-                            guard let fromChildren = children.baseAddress, let fromPatterns = patterns.baseAddress else { return }
-                            var from = 0
-                            for (i, r) in chunk.reports.enumerated() {
-                                let count = Int(chunk.counts[i])
-                                let to = starts[Int(r)]
-                                (childBase + to).initialize(from: fromChildren + from, count: count)
-                                (patternBase + to).initialize(from: fromPatterns + from, count: count)
-                                from += count
-                            }
-                        }
-                    }
-                }
-                patternCount = total
+        var places = [Place](repeating: Place(), count: reports)
+        for (k, chunk) in chunks.enumerated() {
+            var start = 0
+            for (i, r) in chunk.reports.enumerated() {
+                let count = Int(chunk.counts[i])
+                places[Int(r)] = Place(chunk: Int32(k), start: Int32(start), count: Int32(count))
+                start += count
             }
-            childCount = total
         }
-        self.offsets = offsets
-        self.children = children
-        self.patterns = patterns
+        self.chunks = chunks
+        self.places = places
+        count = chunks.reduce(0) { $0 + $1.children.count }
     }
 
-    /// How many pairs were compared.
-    var count: Int { children.count }
-
-    /// The positions of report `r`'s pairs.
-    func pairs(ofReport r: Int) -> Range<Int> { offsets[r]..<offsets[r + 1] }
+    /// Calls `body` with each of report `r`'s pairs, in the children's index order: the child
+    /// (its index in `children.csv`) and the comparison, as its ``ComparisonVector/patternIndex``.
+    @inline(__always)
+    func forEachPair(ofReport r: Int, _ body: (_ child: Int32, _ pattern: Int) -> Void) {
+        let place = places[r]
+        guard place.count > 0 else { return }
+        let chunk = chunks[Int(place.chunk)]
+        for pair in Int(place.start)..<Int(place.start + place.count) {
+            body(chunk.children[pair], Int(chunk.patterns[pair]))
+        }
+    }
 
     /// How many pairs show each vector, by ``ComparisonVector/patternIndex``.
     func patternCounts() -> [Int] {
-        patterns.withUnsafeBufferPointer { buffer in
-            let all = BorrowedBuffer(buffer: buffer)
-            return ComparisonVector.patternCounts(count: buffer.count, minimumChunk: 1_000_000) { Int(all.buffer[$0]) }
+        var counts = [Int](repeating: 0, count: ComparisonVector.patternCount)
+        for chunk in chunks {
+            let part = chunk.patterns.withUnsafeBufferPointer { buffer in
+                let all = BorrowedBuffer(buffer: buffer)
+                return ComparisonVector.patternCounts(count: buffer.count, minimumChunk: 1_000_000) { Int(all.buffer[$0]) }
+            }
+            for (index, count) in part.enumerated() { counts[index] += count }
         }
+        return counts
     }
 
     /// One worker's share: its reports (in the order compared), their pair counts, children

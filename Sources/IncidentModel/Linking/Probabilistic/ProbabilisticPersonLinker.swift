@@ -82,15 +82,14 @@ public struct ProbabilisticPersonLinker: PersonLinker {
             var best: (child: Int32, weight: Double)?
             var second = -Double.infinity
             let report = space.people.reports[r]
-            for pair in pairs.pairs(ofReport: r) {
-                let pattern = Int(pairs.patterns[pair])
+            pairs.forEachPair(ofReport: r) { child, pattern in
                 var weight = weights[pattern]
                 if hasExactName[pattern] { weight += frequencies.gain(vectors[pattern], report: report) }
                 if let current = best, weight <= current.weight {
                     second = max(second, weight)
                 } else {
                     if let current = best { second = max(second, current.weight) }
-                    best = (pairs.children[pair], weight)
+                    best = (child, weight)
                 }
             }
             guard let best else { return Outcome() }
