@@ -421,3 +421,39 @@ struct NameTableTests {
         #expect(names.existingID(of: "jones") == nil)
     }
 }
+
+struct LetterCountsTests {
+    /// The letters' bound only ever skips reading names it proves cannot agree: on every pair of
+    /// many names (typos, swaps, repeats, accents, hyphens, initials, unrelated names), the level
+    /// with it is the level without it, and it does skip most unrelated pairs.
+    @Test func changesNoNamesLevelAndSkipsUnrelatedNames() {
+        var names = NameTable()
+        var random = SeededRandom(seed: 11)
+        let pieces = ["smith", "smyth", "jones", "o'neil", "oneill", "zoë", "zoe", "anne-marie", "annemarie", "marie", "jo",
+                      "j", "s", "bernry", "berry", "miles", "milfs", "le", "t", "aaaaa", "aaab", "mississippi", "lee",
+                      "smith-jones", "jonesmith", "hughes", "hughs", "é", "eé", "abcdefghijklmnop"]
+        var texts = pieces
+        let letters = Array("abcdeilmnorstyé- ")
+        for _ in 0..<400 {
+            let length = 1 + random.below(9)
+            texts.append(String((0..<length).map { _ in letters[random.below(letters.count)] }))
+        }
+        let ids = texts.map { names.id(of: $0) }
+        var skipped = 0
+        var pairs = 0
+        names.withNames { borrowed in
+            for a in ids {
+                for b in ids where a != b && a != NameTable.empty && b != NameTable.empty {
+                    pairs += 1
+                    let counted = borrowed.letters[Int(a)]
+                    if counted.cannotReach(0.7, with: borrowed.letters[Int(b)]) { skipped += 1 }
+                    for nicknames in [false, true] {
+                        #expect(borrowed.agreement(a, b, nicknames: nicknames)
+                            == borrowed.agreement(a, b, nicknames: nicknames, useLetterBound: false))
+                    }
+                }
+            }
+        }
+        #expect(skipped > pairs / 4)
+    }
+}

@@ -85,8 +85,21 @@ struct BlockTable: Sendable {
         rowStarts = starts
         children = members
         rowKeys = keys
-        slots = table
-        self.shift = shift
+        // The table was sized as if every entry's key were new; far fewer are (a key is
+        // shared by a block's children), so it is made again for the keys there are, at most
+        // half full: look-ups then read a few times less memory.
+        var compactBits: UInt64 = 4
+        while (1 << compactBits) < keys.count * 2 { compactBits += 1 }
+        var compact = [Int32](repeating: 0, count: 1 << Int(compactBits))
+        let compactShift = 64 - compactBits
+        let compactMask = compact.count - 1
+        for (row, key) in keys.enumerated() {
+            var slot = Self.slot(key, shift: compactShift)
+            while compact[slot] != 0 { slot = (slot + 1) & compactMask }
+            compact[slot] = Int32(row + 1)
+        }
+        slots = compact
+        self.shift = compactShift
     }
 
     private static func isStrictlyAscending(_ row: ArraySlice<Int32>) -> Bool {

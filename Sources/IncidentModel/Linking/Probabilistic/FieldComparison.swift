@@ -256,9 +256,16 @@ extension BorrowedNames {
     /// nickname (when `nicknames`); one the start or end of the other, at least three letters
     /// longer (a double-barrelled name written in part); Jaro-Winkler at or above 0.92 or 0.85;
     /// within two edits (one for names under six letters; none under three); one only an
-    /// initial of the other; or different.
-    func agreement(_ a: Int32, _ b: Int32, nicknames: Bool) -> NameAgreement {
+    /// initial of the other; or different. (`useLetterBound` false reads every pair's names,
+    /// for tests to show that the bound changes no level.)
+    func agreement(_ a: Int32, _ b: Int32, nicknames: Bool, useLetterBound: Bool = true) -> NameAgreement {
         if nicknames && nicknameGroups[Int(a)].meets(nicknameGroups[Int(b)]) { return .nickname }
+        // Most pairs compared are two unrelated names: their letters alone show that no level
+        // but "initial only" or "different" can apply, without reading the names.
+        let (lettersA, lettersB) = (letters[Int(a)], letters[Int(b)])
+        if useLetterBound && lettersA.cannotReach(0.7, with: lettersB) {
+            return min(lettersA.length, lettersB.length) == 1 && lettersA.first == lettersB.first ? .initial : .different
+        }
         let first = scalars(a)
         let second = scalars(b)
         let shorter = min(first.count, second.count)

@@ -14,6 +14,8 @@ struct NameTable: Sendable {
     private(set) var sounds: [Int32] = []
     /// Each name's first character, numbered (0 for the empty name): a block key part.
     private(set) var initials: [Int32] = []
+    /// Each name's letters counted (``LetterCounts``).
+    private(set) var letters: [LetterCounts] = []
     private var ids: [String: Int32] = [:]
     private var initialIDs: [Character: Int32] = [:]
 
@@ -35,6 +37,7 @@ struct NameTable: Sendable {
         scalars.append(contentsOf: name.unicodeScalars)
         offsets.append(Int32(scalars.count))
         nicknameGroups.append(Nicknames.groupSet(of: name))
+        letters.append(LetterCounts(name.unicodeScalars))
         sounds.append(Soundex.number(Soundex.code(name)))
         if let first = name.first {
             if let known = initialIDs[first] {
@@ -59,7 +62,10 @@ struct NameTable: Sendable {
             offsets.withUnsafeBufferPointer { offsets in
                 nicknameGroups.withUnsafeBufferPointer { groups in
                     initials.withUnsafeBufferPointer { initials in
-                        body(BorrowedNames(scalars: scalars, offsets: offsets, nicknameGroups: groups, initials: initials))
+                        letters.withUnsafeBufferPointer { letters in
+                            body(BorrowedNames(
+                                scalars: scalars, offsets: offsets, nicknameGroups: groups, initials: initials, letters: letters))
+                        }
                     }
                 }
             }
@@ -74,6 +80,8 @@ struct BorrowedNames: @unchecked Sendable {
     let nicknameGroups: UnsafeBufferPointer<Nicknames.GroupSet>
     /// Each name's first character, numbered (``NameTable/initials``).
     let initials: UnsafeBufferPointer<Int32>
+    /// Each name's letters counted (``NameTable/letters``).
+    let letters: UnsafeBufferPointer<LetterCounts>
 
     /// The scalars of name `id`.
     @inline(__always)
