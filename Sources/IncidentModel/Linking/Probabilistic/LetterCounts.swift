@@ -55,8 +55,10 @@ struct LetterCounts: Sendable {
     func cannotReach(_ similarity: Double, with other: LetterCounts) -> Bool {
         guard isBounded && other.isBounded && length > 0 && other.length > 0 else { return false }
         let shared = sharedAtMost(other)
-        // A part three characters long or more is shared in full.
-        guard shared < 3 else { return false }
+        // A part (the shorter name, three characters or more, at the start or end of one at
+        // least three longer) is shared in full.
+        let (shorter, longer) = (min(length, other.length), max(length, other.length))
+        if shorter >= 3 && longer >= shorter + 3 && shared >= shorter { return false }
         guard shared > 0 else { return true }
         let m = Double(shared)
         let jaro = (m / Double(length) + m / Double(other.length) + 1) / 3
