@@ -27,6 +27,8 @@ struct BlockTable: Sendable {
     /// Open addressing: each slot holds a row number + 1, or 0 when empty.
     private let slots: [Int32]
     private let shift: UInt64
+    /// One more than the greatest child in the table.
+    private let childCount: Int
 
     /// An index of `entries` (key, child), given in any order; a pair given twice is kept once.
     init(entries: [(key: BlockKey, child: Int32)]) {
@@ -83,6 +85,7 @@ struct BlockTable: Sendable {
         starts[keys.count] = Int32(write)
         members.removeLast(members.count - write)
         rowStarts = starts
+        childCount = Int(members.max() ?? -1) + 1
         children = members
         rowKeys = keys
         // The table was sized as if every entry's key were new; far fewer are (a key is
@@ -140,8 +143,8 @@ struct BlockTable: Sendable {
         }
     }
 
-    /// Appends the children of each key of `lookups` to `found` (none for a key that more
-    /// children have than its limit), as looking up one key at a time
+    /// Appends the children of each key of `lookups` to `found`, each once (none for a key that
+    /// more children have than its limit), as looking up one key at a time
     /// would. The keys sit at random in a large table, so each look-up waits on memory: here every
     /// key's slot is read first, then every key's row, then every row's children, the reads of
     /// each step independent of one another, so that they overlap instead of following one
@@ -154,12 +157,16 @@ struct BlockTable: Sendable {
             let row = Int(lookups.rows[i])
             if row >= 0 && rowKeys[row] != lookups.keys[i] { lookups.rows[i] = Int32(self.row(of: lookups.keys[i])) }
         }
+        // A child in several of the keys' blocks is added once: the buffer marks each child
+        // added for this record.
+        lookups.startRecord(children: childCount)
         for i in 0..<count {
             let row = Int(lookups.rows[i])
             guard row >= 0 else { continue }
             let lower = Int(rowStarts[row])
             let upper = Int(rowStarts[row + 1])
-            if upper - lower <= Int(lookups.limits[i]) { found.append(contentsOf: children[lower..<upper]) }
+            guard upper - lower <= Int(lookups.limits[i]) else { continue }
+            for k in lower..<upper where lookups.isNew(children[k]) { found.append(children[k]) }
         }
     }
 }
@@ -170,6 +177,27 @@ struct BlockLookups {
     fileprivate(set) var keys: [BlockKey] = []
     fileprivate(set) var limits: [Int32] = []
     fileprivate var rows: [Int32] = []
+    /// For each child, the record it was last added for (``generation``).
+    private var added: [UInt32] = []
+    private var generation: UInt32 = 0
+
+    /// Starts a record's children: none added yet.
+    fileprivate mutating func startRecord(children: Int) {
+        if added.count < children { added = [UInt32](repeating: 0, count: children) }
+        if generation == .max {
+            for i in added.indices { added[i] = 0 }
+            generation = 0
+        }
+        generation += 1
+    }
+
+    /// Whether `child` is not yet added for this record; it is from now on.
+    @inline(__always)
+    fileprivate mutating func isNew(_ child: Int32) -> Bool {
+        if added[Int(child)] == generation { return false }
+        added[Int(child)] = generation
+        return true
+    }
 
     /// Adds a key whose block is used when at most `limit` children have it.
     mutating func add(_ key: BlockKey, limit: Int = BlockTable.largestBlock) {
