@@ -104,15 +104,17 @@ PAIRS = """
 CREATE TABLE pairs AS
 WITH taken AS (SELECT episode_id FROM person_links WHERE method = 'police_ref'),
 candidates AS (
+    -- Episodes of the report's child, not already paired by police_ref, whose windows
+    -- overlap the report's with 24 hours' tolerance.
     SELECT r.police_ref, e.episode_id,
            abs(epoch(e.started_at) - epoch(coalesce(r.last_seen_at, r.reported_at))) AS gap
     FROM person_links l
     JOIN police_reports r ON r.police_ref = l.police_ref
     JOIN la_episodes e ON e.child_id = l.child_id
+    ANTI JOIN taken t ON t.episode_id = e.episode_id
     WHERE l.method = 'name'
       AND coalesce(r.last_seen_at, r.reported_at) <= coalesce(e.ended_at, e.started_at) + INTERVAL 24 HOUR
-      AND e.started_at <= coalesce(r.found_at, r.last_seen_at, r.reported_at) + INTERVAL 24 HOUR
-      AND e.episode_id NOT IN (SELECT episode_id FROM taken)),
+      AND e.started_at <= coalesce(r.found_at, r.last_seen_at, r.reported_at) + INTERVAL 24 HOUR),
 nearest AS (
     SELECT police_ref, episode_id,
            row_number() OVER (PARTITION BY police_ref ORDER BY gap, episode_id) AS by_report,
@@ -135,7 +137,7 @@ joined AS (
            CASE WHEN k.police_ref IS NOT NULL AND k.episode_id IS NOT NULL THEN 'both'
                 WHEN k.episode_id IS NULL THEN 'police only' ELSE 'LA only' END AS provenance,
            e.started_at AS la_start, coalesce(r.last_seen_at, r.reported_at) AS police_start,
-           least(e.started_at, r.last_seen_at, r.reported_at) AS start,
+           least(e.started_at, coalesce(r.last_seen_at, r.reported_at)) AS start,
            greatest(e.ended_at, r.found_at) AS "end",
            k.police_ref IS NOT NULL AND k.episode_id IS NOT NULL
                AND (e.ended_at IS NULL) <> (r.found_at IS NULL) AS open_and_closed,
@@ -252,6 +254,8 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count(),
                         help="DuckDB's threads (default: every core, %(default)s)")
     parser.add_argument("--keep", metavar="FILE", help="keep the exported CSV here")
+    parser.add_argument("--set", metavar="NAME=VALUE", action="append", default=[],
+                        help="a DuckDB setting, e.g. preserve_insertion_order=false (none by default)")
     parser.add_argument("--evaluate", action="store_true",
                         help="after the timings, compare the links with truth.csv")
     args = parser.parse_args()
@@ -266,6 +270,11 @@ def main():
     figures = {}
     con = duckdb.connect(":memory:")
     con.execute(f"SET threads = {int(args.threads)}")
+    for setting in args.set:
+        name, _, value = setting.partition("=")
+        if not name.isidentifier() or not value:
+            sys.exit(f"pipeline.py: --set takes NAME=VALUE, not {setting!r}")
+        con.execute(f"SET {name} = {sql_string(value)}")
     con.execute(NAME_KEY)
 
     phases = []
@@ -309,6 +318,7 @@ def main():
                                 for p in phases)
         line += f" total={total:.3f} total_cpu={total_cpu:.3f} peak_mib={peak:.0f}"
         line += f" threads={int(args.threads)} duckdb={duckdb.__version__}"
+        line += "".join(f" set:{setting}" for setting in args.set)
         print(line, flush=True)
 
         if args.evaluate:
