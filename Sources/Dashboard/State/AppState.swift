@@ -78,11 +78,16 @@ public struct AppState: Sendable {
     /// the next key; every message also goes to ``messageLog``.
     public var message = "" {
         didSet {
-            guard !message.isEmpty, message != oldValue else { return }
+            guard message != oldValue else { return }
+            announcedWork = nil
+            guard !message.isEmpty else { return }
             messageLog.append(message)
             if messageLog.count > Self.messageLogLimit { messageLog.removeFirst(messageLog.count - Self.messageLogLimit) }
         }
     }
+    /// The report work ``message`` announces, while it still does (its text is the work's
+    /// message): cleared by any other message, and with the message when the reports arrive.
+    private(set) var announcedWork: ReportWork?
     /// The session's messages, oldest first (the last ``messageLogLimit``); `m` shows them.
     public private(set) var messageLog: [String] = []
     static let messageLogLimit = 200
@@ -104,6 +109,18 @@ public struct AppState: Sendable {
         self.height = height
         self.exportDefault = exportDefault
         rows = (0..<Int32(index.count)).map { $0 }
+    }
+
+    /// What the reports wait for while those of the current scope are not ready: their data
+    /// until it is built, then the reports themselves.
+    var reportWork: ReportWork { reportData == nil ? .reportData : .reports }
+
+    /// Says in the message what the reports wait for, until another message replaces it or
+    /// the reports arrive.
+    mutating func announceReportWork() {
+        let work = reportWork
+        message = work.message
+        announcedWork = work
     }
 
     /// The rows an export writes: the selected ones in the view, or the whole view.

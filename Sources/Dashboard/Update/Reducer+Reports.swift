@@ -26,7 +26,7 @@ extension AppState {
     mutating func show(_ target: Tab) {
         tab = target
         if target.isReport && reports?.scope != reportScope {
-            message = reportData == nil ? "Preparing the reports…" : "Computing the reports…"
+            announceReportWork()
         } else {
             message = ""
         }
@@ -40,7 +40,7 @@ extension AppState {
             case .quit: return [.quit]
             case .help: overlay = .help(scroll: 0)
             case .filter: openPicker(.home)
-            default: message = reportData == nil ? "Preparing the reports…" : "Computing the reports…"
+            default: announceReportWork()
             }
             return []
         }
@@ -258,7 +258,7 @@ extension AppState {
         }
         if tab.isReport {
             clampReport()
-            if message.hasPrefix("Computing") || message.hasPrefix("Preparing") { message = "" }
+            if announcedWork != nil { message = "" }
         }
     }
 
