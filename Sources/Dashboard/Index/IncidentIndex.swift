@@ -8,9 +8,9 @@ import IncidentModel
 /// has a code per dimension: `homeCode[i]` indexes `homes`, and so on; `-1` means unknown.
 /// Building costs one pass with a dictionary look-up per dimension, and a counting sort for
 /// each of the place dimensions' lists (``homeLists`` and the others): O(n).
-public struct IncidentIndex: Sendable {
-    public let linked: LinkedData
-    public let catalogue: IncidentCatalogue
+package struct IncidentIndex: Sendable {
+    package let linked: LinkedData
+    package let catalogue: IncidentCatalogue
 
     let homeCode: [Int32]
     let homes: [HomeURN]
@@ -55,7 +55,7 @@ public struct IncidentIndex: Sendable {
 
     /// Indexes the incidents of `linked`: four independent passes (homes; authorities; forces
     /// and times; names), run on every core.
-    public init(linked: LinkedData, catalogue: IncidentCatalogue) {
+    package init(linked: LinkedData, catalogue: IncidentCatalogue) {
         self.linked = linked
         self.catalogue = catalogue
         let incidents = linked.incidents
@@ -192,10 +192,10 @@ public struct IncidentIndex: Sendable {
     }
 
     /// The number of incidents.
-    public var count: Int { linked.incidents.count }
+    package var count: Int { linked.incidents.count }
 
     /// The incident at a position of `linked.incidents`.
-    public subscript(_ i: Int32) -> CombinedIncident { linked.incidents[Int(i)] }
+    package subscript(_ i: Int32) -> CombinedIncident { linked.incidents[Int(i)] }
 
     static func provenanceCode(_ provenance: Provenance) -> UInt8 {
         switch provenance {
@@ -209,7 +209,7 @@ public struct IncidentIndex: Sendable {
     /// one the same name and date of birth), in time order, including `i` itself. An incident
     /// with a child carries the authority's record of the name, so candidates are found by
     /// name code first: O(n) over a small integer array.
-    public func incidentsOfChild(of i: Int32) -> [Int32] {
+    package func incidentsOfChild(of i: Int32) -> [Int32] {
         let incidents = linked.incidents
         let target = incidents[Int(i)]
         let code = nameCode[Int(i)]

@@ -1,11 +1,11 @@
 import IncidentModel
 
 /// A dimension of the filter picker.
-public enum FilterDimension: Int, CaseIterable, Sendable, Hashable {
+package enum FilterDimension: Int, CaseIterable, Sendable, Hashable {
     case home, authority, force, risk, provenance, period, flags
 
     /// The tab's title.
-    public var title: String {
+    package var title: String {
         switch self {
         case .home: "Home"
         case .authority: "Authority"

@@ -5,7 +5,7 @@ import IncidentModel
 /// the filters.
 extension AppState {
     /// The report table of the current tab, when it is a report tab and its reports are up to date.
-    public var reportTable: ReportTable? {
+    package var reportTable: ReportTable? {
         guard let reports, reports.scope == reportScope else { return nil }
         let tables = tab.tables(in: reports)
         return tables.indices.contains(reportPage.table) ? tables[reportPage.table] : nil
