@@ -75,10 +75,12 @@ struct ReportTabTests {
     @Test func theMessageSaysWhatTheReportsWaitForUntilTheyArrive() throws {
         var state = Fixture.state()
         let started = state.send(.started)
+        // The empty report says what it waits for; so does the message, once a key asks.
         state.send(.key(.character("2")))
+        #expect(render(state).lines[2].contains("Preparing the reports…"))
+        state.send(.key(.character("j")))
         #expect(state.announcedWork == .reportData)
         #expect(state.message == "Preparing the reports…")
-        #expect(render(state).lines[2].contains("Preparing the reports…"))
         // The data built: the reports of the scope are asked for, and the empty report says so.
         let dataJob = try #require(started.lazy.compactMap { effect -> BackgroundJob? in
             if case let .run(job) = effect, job.label == "report data" { job } else { nil }
