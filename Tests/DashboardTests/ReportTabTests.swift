@@ -72,6 +72,40 @@ struct ReportTabTests {
         #expect(refiltered.filter { if case .run = $0 { true } else { false } }.count == 1)
     }
 
+    @Test func theMessageSaysWhatTheReportsWaitForUntilTheyArrive() throws {
+        var state = Fixture.state()
+        let started = state.send(.started)
+        // The empty report says what it waits for; so does the message, once a key asks.
+        state.send(.key(.character("2")))
+        #expect(render(state).lines[2].contains("Preparing the reports…"))
+        state.send(.key(.character("j")))
+        #expect(state.announcedWork == .reportData)
+        #expect(state.message == "Preparing the reports…")
+        // The data built: the reports of the scope are asked for, and the empty report says so.
+        let dataJob = try #require(started.lazy.compactMap { effect -> BackgroundJob? in
+            if case let .run(job) = effect, job.label == "report data" { job } else { nil }
+        }.first)
+        let asked = state.send(dataJob.run())
+        let reportsJob = try #require(asked.lazy.compactMap { effect -> BackgroundJob? in
+            if case let .run(job) = effect, job.label == "reports" { job } else { nil }
+        }.first)
+        #expect(render(state).lines[2].contains("Computing the reports…"))
+        state.send(.key(.character("3")))
+        #expect(state.announcedWork == .reports)
+        #expect(state.message == "Computing the reports…")
+        // The reports clear the message that announced them.
+        var arrived = state
+        arrived.send(reportsJob.run())
+        #expect(arrived.reportTable?.name == "homes")
+        #expect(arrived.message.isEmpty && arrived.announcedWork == nil)
+        // A message said since is another's, and stays.
+        state.send(.workspaceChanged)
+        #expect(state.announcedWork == nil)
+        state.send(reportsJob.run())
+        #expect(state.reportTable?.name == "homes")
+        #expect(state.message.hasPrefix("The workspace has new imports"))
+    }
+
     @Test func authoritiesAt80x24() {
         var state = AppState.withReports()
         state.send(.key(.character("2")))

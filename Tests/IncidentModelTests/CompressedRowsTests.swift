@@ -26,6 +26,19 @@ struct CompressedRowsTests {
         }
     }
 
+    @Test func countsAndCutsAGroupByItsItemsKeys() {
+        // Items 0..<8 keyed by an ascending start; groups as the dashboard's place lists hold them.
+        let groupOf: [Int?] = [1, 0, 1, 2, 1, nil, 1, 0]
+        let keys: [Int64] = [10, 10, 20, 30, 30, 40, 50, 60]
+        let rows = CompressedRows(groups: 3, count: groupOf.count) { groupOf[$0] }
+        #expect([0, 1, 2].map { rows.count(of: $0) } == [2, 4, 1])
+        #expect(Array(rows.items(of: 1, keyedBy: keys, from: nil, to: nil)) == [0, 2, 4, 6])
+        #expect(Array(rows.items(of: 1, keyedBy: keys, from: 20, to: 50)) == [2, 4])
+        #expect(Array(rows.items(of: 1, keyedBy: keys, from: 11, to: nil)) == [2, 4, 6])
+        #expect(Array(rows.items(of: 0, keyedBy: keys, from: nil, to: 60)) == [1])
+        #expect(rows.items(of: 2, keyedBy: keys, from: 31, to: nil).isEmpty)
+    }
+
     @Test func holdsNothingForNoItems() {
         let rows = CompressedRows(groups: 3, count: 0) { _ in 0 }
         #expect(rows.offsets == [0, 0, 0, 0])

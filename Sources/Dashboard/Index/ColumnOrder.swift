@@ -7,14 +7,14 @@ import IncidentModel
 /// columns, lower-cased text otherwise), ties by start then id, which is the incidents' own
 /// order, so ties keep their positions in both directions.
 public struct ColumnOrder: Sendable {
-    public let column: IncidentColumn
+    package let column: IncidentColumn
     /// Incident positions in ascending order.
     let ascending: [Int32]
     /// `groupStart[k]` is true when `ascending[k]`'s key differs from the one before it.
     let groupStart: [Bool]
 
     /// The positions in the given direction.
-    public func permutation(descending: Bool) -> [Int32] {
+    package func permutation(descending: Bool) -> [Int32] {
         guard descending else { return ascending }
         let n = ascending.count
         var result = [Int32](repeating: 0, count: n)
@@ -43,7 +43,7 @@ public struct ColumnOrder: Sendable {
 extension IncidentIndex {
     /// Computes the order of `column`: O(n) for columns with few distinct values, O(n log n)
     /// for numbers and for the incident id. Run off the main loop for large data.
-    public func order(for column: IncidentColumn) -> ColumnOrder {
+    package func order(for column: IncidentColumn) -> ColumnOrder {
         let n = count
         switch column {
         case .start:

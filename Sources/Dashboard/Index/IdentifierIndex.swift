@@ -9,7 +9,7 @@ public struct IdentifierIndex: Sendable {
     private let positions: [Int32]
 
     /// Indexes every incident's identifiers: O(n log n).
-    public init(_ incidents: [CombinedIncident]) {
+    package init(_ incidents: [CombinedIncident]) {
         var pairs: [(hash: UInt64, position: Int32)] = []
         pairs.reserveCapacity(incidents.count * 2)
         incidents.withUnsafeBufferPointer { buffer in

@@ -7,10 +7,10 @@ import IncidentModel
 /// Each incident `i` (its position in `linked.incidents`, which is ordered by start then id)
 /// has a code per dimension: `homeCode[i]` indexes `homes`, and so on; `-1` means unknown.
 /// Building costs one pass with a dictionary look-up per dimension, and a counting sort for
-/// each of the place dimensions' ``PositionLists``: O(n).
-public struct IncidentIndex: Sendable {
-    public let linked: LinkedData
-    public let catalogue: IncidentCatalogue
+/// each of the place dimensions' lists (``homeLists`` and the others): O(n).
+package struct IncidentIndex: Sendable {
+    package let linked: LinkedData
+    package let catalogue: IncidentCatalogue
 
     let homeCode: [Int32]
     let homes: [HomeURN]
@@ -34,12 +34,13 @@ public struct IncidentIndex: Sendable {
     /// The flags each incident carries, one ``IncidentFlag/bit`` each.
     let flagBits: [UInt8]
 
-    /// Each home's, authority's (responsible and host) and force's incidents, so that a filter
-    /// on one of them visits its incidents only.
-    let homeLists: PositionLists
-    let authorityLists: PositionLists
-    let hostLists: PositionLists
-    let forceLists: PositionLists
+    /// Each home's, authority's (responsible and host) and force's incidents, in ascending
+    /// positions (which is start order), so that a filter on one of them visits its incidents
+    /// only. Code `c`'s incidents are group ``listGroup(_:)`` of `c`; unknown is a group too.
+    let homeLists: CompressedRows
+    let authorityLists: CompressedRows
+    let hostLists: CompressedRows
+    let forceLists: CompressedRows
 
     let homeSearch: SearchTable
     let authoritySearch: SearchTable
@@ -54,7 +55,7 @@ public struct IncidentIndex: Sendable {
 
     /// Indexes the incidents of `linked`: four independent passes (homes; authorities; forces
     /// and times; names), run on every core.
-    public init(linked: LinkedData, catalogue: IncidentCatalogue) {
+    package init(linked: LinkedData, catalogue: IncidentCatalogue) {
         self.linked = linked
         self.catalogue = catalogue
         let incidents = linked.incidents
@@ -79,10 +80,10 @@ public struct IncidentIndex: Sendable {
         provenance = rest.provenance
         isRepeat = rest.isRepeat
         flagBits = rest.flags
-        homeLists = PositionLists(codes: homeCode, values: homes.count)
-        authorityLists = PositionLists(codes: authorityCode, values: authorities.count)
-        hostLists = PositionLists(codes: hostCode, values: authorities.count)
-        forceLists = PositionLists(codes: forceCode, values: forces.count)
+        homeLists = Self.lists(homeCode, values: homes.count)
+        authorityLists = Self.lists(authorityCode, values: authorities.count)
+        hostLists = Self.lists(hostCode, values: authorities.count)
+        forceLists = Self.lists(forceCode, values: forces.count)
         homeSearch = SearchTable(homes.map { TextFold.joined(catalogue.homeName($0), $0.rawValue) })
         authoritySearch = SearchTable(authorities.map { TextFold.joined(catalogue.authorityName($0), $0.rawValue) })
         forceSearch = SearchTable(forces.map { TextFold.joined(catalogue.forceName($0), $0.rawValue) })
@@ -101,6 +102,17 @@ public struct IncidentIndex: Sendable {
         case .force: longestNames.force
         case .child: longestNames.child
         default: 0
+        }
+    }
+
+    /// The group of a place dimension's lists that holds the incidents of code `code` (`-1`
+    /// for unknown).
+    static func listGroup(_ code: Int32) -> Int { Int(code) + 1 }
+
+    /// The positions of each code's incidents, by a counting sort: O(n).
+    private static func lists(_ codes: [Int32], values: Int) -> CompressedRows {
+        codes.withUnsafeBufferPointer { buffer in
+            CompressedRows(groups: values + 1, count: buffer.count) { listGroup(buffer[$0]) }
         }
     }
 
@@ -180,10 +192,10 @@ public struct IncidentIndex: Sendable {
     }
 
     /// The number of incidents.
-    public var count: Int { linked.incidents.count }
+    package var count: Int { linked.incidents.count }
 
     /// The incident at a position of `linked.incidents`.
-    public subscript(_ i: Int32) -> CombinedIncident { linked.incidents[Int(i)] }
+    package subscript(_ i: Int32) -> CombinedIncident { linked.incidents[Int(i)] }
 
     static func provenanceCode(_ provenance: Provenance) -> UInt8 {
         switch provenance {
@@ -197,7 +209,7 @@ public struct IncidentIndex: Sendable {
     /// one the same name and date of birth), in time order, including `i` itself. An incident
     /// with a child carries the authority's record of the name, so candidates are found by
     /// name code first: O(n) over a small integer array.
-    public func incidentsOfChild(of i: Int32) -> [Int32] {
+    package func incidentsOfChild(of i: Int32) -> [Int32] {
         let incidents = linked.incidents
         let target = incidents[Int(i)]
         let code = nameCode[Int(i)]

@@ -5,22 +5,22 @@ import IncidentModel
 /// with, and the per-field explanation of any report and child.
 public struct LinkReview: Sendable {
     /// The model's run: links, review candidates, and what explanations are computed from.
-    public let linkage: ProbabilisticLinkage
+    package let linkage: ProbabilisticLinkage
     /// The review band, by weight, highest first (ties by police reference).
-    public let items: [ReviewItem]
+    package let items: [ReviewItem]
     /// The records the model read.
-    public let dataset: Dataset
+    package let dataset: Dataset
     /// Each child's position in `dataset.children`.
     let children: [ChildID: Int]
 
     /// Runs the model on the linked data's records: as `mfc explain` does, O(records) with
     /// blocking. For a million reports it takes seconds: run it as a background job.
-    public init(linked: LinkedData, linker: ProbabilisticPersonLinker = ProbabilisticPersonLinker()) {
+    package init(linked: LinkedData, linker: ProbabilisticPersonLinker = ProbabilisticPersonLinker()) {
         self.init(dataset: linked.dataset, linker: linker)
     }
 
     /// Runs the model on `dataset`'s records.
-    public init(dataset: Dataset, linker: ProbabilisticPersonLinker = ProbabilisticPersonLinker()) {
+    package init(dataset: Dataset, linker: ProbabilisticPersonLinker = ProbabilisticPersonLinker()) {
         let linkage = linker.run(LinkContext(dataset: dataset))
         var episodesOfChild: [ChildID: [Int]] = [:]
         for (k, episode) in dataset.episodes.enumerated() { episodesOfChild[episode.child, default: []].append(k) }
@@ -46,7 +46,7 @@ public struct LinkReview: Sendable {
     }
 
     /// The authority's record of a child.
-    public func child(_ id: ChildID) -> Child? { children[id].map { dataset.children[$0] } }
+    package func child(_ id: ChildID) -> Child? { children[id].map { dataset.children[$0] } }
 
     /// The child's episode whose start is nearest the report's (last seen, else reported);
     /// `nil` when the child has no episode or the report no time.
@@ -60,7 +60,7 @@ public struct LinkReview: Sendable {
 
     /// The model's explanation of report `r` (its index in the dataset) against `child`, when
     /// blocking made them candidates.
-    public func explanation(report r: Int, child: ChildID) -> LinkExplanation? {
+    package func explanation(report r: Int, child: ChildID) -> LinkExplanation? {
         linkage.explain(report: r).first { $0.child == child }
     }
 }
@@ -68,13 +68,13 @@ public struct LinkReview: Sendable {
 /// A police report whose best candidate child fell in the review band.
 public struct ReviewItem: Sendable, Equatable {
     /// The report's index in the dataset.
-    public var report: Int
-    public var child: ChildID
+    package var report: Int
+    package var child: ChildID
     /// The child's LA episode nearest the report in time, which an accepted link pairs it with;
     /// `nil` when the child has none.
-    public var episode: Int?
-    public var weight: Double
+    package var episode: Int?
+    package var weight: Double
     /// The next candidate's weight, when there was one.
-    public var runnerUp: Double?
-    public var explanation: LinkExplanation?
+    package var runnerUp: Double?
+    package var explanation: LinkExplanation?
 }

@@ -1,7 +1,7 @@
 import IncidentModel
 
 /// A value a filter can take, from the picker.
-public enum FilterValue: Hashable, Sendable {
+package enum FilterValue: Hashable, Sendable {
     case home(HomeURN)
     /// Incidents whose home is not known.
     case unknownHome
@@ -18,7 +18,7 @@ public enum FilterValue: Hashable, Sendable {
 
     /// Adds the value to a filter: values of one dimension combine with "or", a period
     /// replaces the one before.
-    public func apply(to filter: inout IncidentFilter) {
+    package func apply(to filter: inout IncidentFilter) {
         switch self {
         case let .home(urn): filter.homes.insert(urn)
         case .unknownHome: filter.unknownHome = true
@@ -37,10 +37,10 @@ public enum FilterValue: Hashable, Sendable {
 
 /// One line of the filter picker: a value and the incidents it would show with the other
 /// active filters.
-public struct PickerEntry: Hashable, Sendable {
-    public var label: String
-    public var count: Int
-    public var value: FilterValue
+package struct PickerEntry: Hashable, Sendable {
+    package var label: String
+    package var count: Int
+    package var value: FilterValue
     /// What typing in the picker finds the entry by: its label and code, folded by ``TextFold``.
     var search: String
 

@@ -1,11 +1,11 @@
 import IncidentModel
 
 /// A dimension of the filter picker.
-public enum FilterDimension: Int, CaseIterable, Sendable, Hashable {
+package enum FilterDimension: Int, CaseIterable, Sendable, Hashable {
     case home, authority, force, risk, provenance, period, flags
 
     /// The tab's title.
-    public var title: String {
+    package var title: String {
         switch self {
         case .home: "Home"
         case .authority: "Authority"
@@ -92,7 +92,7 @@ struct RowFilter {
 extension IncidentIndex {
     /// The positions of `order` that pass `filter`, in that order. When the filter names
     /// homes, authorities or forces, only the incidents of the fewest of them are visited
-    /// (their ``PositionLists``, cut to the period by binary search): O(k log n) for k
+    /// (their lists in the index, cut to the period by binary search): O(k log n) for k
     /// incidents in start order, plus a pass over `order` marking them otherwise. Else O(n),
     /// in chunks on every core for large data. `inStartOrder` says that `order` is the
     /// positions ascending.
@@ -114,25 +114,25 @@ extension IncidentIndex {
     /// selective place dimension within its period; `nil` when no place is filtered or the
     /// fewest are too many (a quarter of the incidents) to gain over a plain pass.
     private func candidates(_ filter: IncidentFilter) -> [Int32]? {
-        func codes<T: Hashable>(_ values: [T], _ chosen: Set<T>) -> [Int32] {
-            values.indices.filter { chosen.contains(values[$0]) }.map(Int32.init)
+        func groups<T: Hashable>(_ values: [T], _ chosen: Set<T>) -> [Int] {
+            values.indices.filter { chosen.contains(values[$0]) }.map { Self.listGroup(Int32($0)) }
         }
-        var best: (lists: PositionLists, codes: [Int32], count: Int)?
-        func consider(_ lists: PositionLists, _ chosen: [Int32]) {
+        var best: (lists: CompressedRows, groups: [Int], count: Int)?
+        func consider(_ lists: CompressedRows, _ chosen: [Int]) {
             let n = chosen.reduce(0) { $0 + lists.count(of: $1) }
             if best.map({ n < $0.count }) ?? true { best = (lists, chosen, n) }
         }
         if filter.narrowsHomes {
-            consider(homeLists, codes(homes, filter.homes) + (filter.unknownHome ? [-1] : []))
+            consider(homeLists, groups(homes, filter.homes) + (filter.unknownHome ? [Self.listGroup(-1)] : []))
         }
-        if !filter.authorities.isEmpty { consider(authorityLists, codes(authorities, filter.authorities)) }
-        if !filter.hostAuthorities.isEmpty { consider(hostLists, codes(authorities, filter.hostAuthorities)) }
-        if !filter.forces.isEmpty { consider(forceLists, codes(forces, filter.forces)) }
+        if !filter.authorities.isEmpty { consider(authorityLists, groups(authorities, filter.authorities)) }
+        if !filter.hostAuthorities.isEmpty { consider(hostLists, groups(authorities, filter.hostAuthorities)) }
+        if !filter.forces.isEmpty { consider(forceLists, groups(forces, filter.forces)) }
         guard let best, best.count <= count / 4 else { return nil }
         let from = filter.from?.secondsSinceEpoch, to = filter.to?.secondsSinceEpoch
         var result: [Int32] = []
-        for code in best.codes { result += best.lists.positions(of: code, from: from, to: to, starts: startSeconds) }
-        if best.codes.count > 1 { result.sort() }
+        for group in best.groups { result += best.lists.items(of: group, keyedBy: startSeconds, from: from, to: to) }
+        if best.groups.count > 1 { result.sort() }
         return result
     }
 

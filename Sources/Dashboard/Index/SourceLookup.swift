@@ -9,7 +9,7 @@ public struct SourceLookup: Sendable {
     private let reader: (@Sendable (CombinedIncident) -> IncidentSources)?
 
     /// Indexes the dataset's source records.
-    public init(_ dataset: Dataset) {
+    package init(_ dataset: Dataset) {
         var episodes: [EpisodeID: Int] = [:]
         episodes.reserveCapacity(dataset.episodes.count)
         for (k, episode) in dataset.episodes.enumerated() where episodes[episode.id] == nil { episodes[episode.id] = k }
@@ -22,14 +22,14 @@ public struct SourceLookup: Sendable {
     }
 
     /// A look-up that asks `reader` for each incident's records.
-    public init(reader: @escaping @Sendable (CombinedIncident) -> IncidentSources) {
+    package init(reader: @escaping @Sendable (CombinedIncident) -> IncidentSources) {
         episodes = [:]
         reports = [:]
         self.reader = reader
     }
 
     /// The incident's LA episodes and police reports, in its own order.
-    public func sources(of incident: CombinedIncident, in dataset: Dataset) -> IncidentSources {
+    package func sources(of incident: CombinedIncident, in dataset: Dataset) -> IncidentSources {
         if let reader { return reader(incident) }
         return IncidentSources(
             episodes: incident.episodeIDs.compactMap { episodes[$0].map { dataset.episodes[$0] } },
@@ -37,15 +37,15 @@ public struct SourceLookup: Sendable {
     }
 
     /// The positions in the dataset of the incident's police reports, in its own order.
-    public func reportIndexes(of incident: CombinedIncident) -> [Int] { incident.policeRefs.compactMap { reports[$0] } }
+    package func reportIndexes(of incident: CombinedIncident) -> [Int] { incident.policeRefs.compactMap { reports[$0] } }
 
     /// The same, by scanning the dataset.
-    public static func scanReportIndexes(_ incident: CombinedIncident, in dataset: Dataset) -> [Int] {
+    package static func scanReportIndexes(_ incident: CombinedIncident, in dataset: Dataset) -> [Int] {
         incident.policeRefs.compactMap { ref in dataset.policeReports.firstIndex { $0.ref == ref } }
     }
 
     /// The same, by scanning the dataset: for when the look-up is not built yet.
-    public static func scan(_ incident: CombinedIncident, in dataset: Dataset) -> IncidentSources {
+    package static func scan(_ incident: CombinedIncident, in dataset: Dataset) -> IncidentSources {
         let ids = Set(incident.episodeIDs), refs = Set(incident.policeRefs)
         let episodes = ids.isEmpty ? [] : dataset.episodes.filter { ids.contains($0.id) }
         let reports = refs.isEmpty ? [] : dataset.policeReports.filter { refs.contains($0.ref) }
@@ -56,11 +56,11 @@ public struct SourceLookup: Sendable {
 }
 
 /// The source records of one incident.
-public struct IncidentSources: Sendable, Hashable {
-    public var episodes: [LAEpisode]
-    public var reports: [PoliceReport]
+package struct IncidentSources: Sendable, Hashable {
+    package var episodes: [LAEpisode]
+    package var reports: [PoliceReport]
 
-    public init(episodes: [LAEpisode], reports: [PoliceReport]) {
+    package init(episodes: [LAEpisode], reports: [PoliceReport]) {
         self.episodes = episodes
         self.reports = reports
     }

@@ -4,66 +4,66 @@ import IncidentModel
 /// draws it. The large data (``IncidentIndex``, the visible rows, cached orders) are arrays
 /// shared copy-on-write, so copying a state is cheap.
 public struct AppState: Sendable {
-    public let index: IncidentIndex
+    package let index: IncidentIndex
     /// The terminal's size.
-    public var width: Int
-    public var height: Int
+    package var width: Int
+    package var height: Int
 
-    public var screen: Screen = .table
-    public var overlay: Overlay?
+    package var screen: Screen = .table
+    package var overlay: Overlay?
     /// The view on screen: the incidents or one of the reports.
-    public var tab: Tab = .incidents
+    package var tab: Tab = .incidents
 
     /// The reports' compact data, built in the background after the first screen.
-    public internal(set) var reportData: ReportData?
+    package internal(set) var reportData: ReportData?
     /// The reports of ``reportScope``, once computed.
-    public internal(set) var reports: ReportSet?
+    package internal(set) var reports: ReportSet?
     /// The scope whose reports are being computed.
     var requestedScope: ReportScope?
     /// The last few computed report sets, so that going back to a scope is instant.
     var reportCache: [ReportSet] = []
     /// Each report table's cursor, scroll and order.
-    public internal(set) var reportViews: [ReportPage: ReportViewState] = [:]
+    package internal(set) var reportViews: [ReportPage: ReportViewState] = [:]
     /// The table each report tab shows (its position in ``Tab/tables(in:)``).
-    public internal(set) var reportTables: [Tab: Int] = [:]
+    package internal(set) var reportTables: [Tab: Int] = [:]
     /// The Review tab: the model's review band and where decisions go.
-    public var review = ReviewState()
+    package var review = ReviewState()
     /// The Quality tab: what the figures rest on; its report also marks the status bar.
-    public var quality = QualityState()
+    package var quality = QualityState()
     /// Homes rated Good or Outstanding with at least this many incidents are watched.
-    public var watchThreshold = HomeReport.defaultWatchThreshold
+    package var watchThreshold = HomeReport.defaultWatchThreshold
     /// Unicode blocks, or ASCII when the terminal's locale is not UTF-8.
-    public var glyphs = ChartGlyphs.unicode
+    package var glyphs = ChartGlyphs.unicode
     /// Where Enter on a report row came from.
     var drillOrigin: DrillOrigin?
     /// Numbers the background jobs.
     var jobSerial = 0
 
-    public var filter = IncidentFilter()
+    package var filter = IncidentFilter()
     /// The label of the period filter, when one is set.
-    public var periodLabel: String?
-    public var sort = IncidentSort()
+    package var periodLabel: String?
+    package var sort = IncidentSort()
     /// A sort asked for whose order is still being computed.
-    public var pendingSort: IncidentSort?
+    package var pendingSort: IncidentSort?
     var orders: [IncidentColumn: ColumnOrder] = [:]
     /// The permutation of the current sort, kept so that a filter change does not rebuild it.
     var sortedOrder: (sort: IncidentSort, order: [Int32])?
     var sources: SourceLookup?
 
     /// Incident positions shown, in order: the sort's permutation filtered.
-    public private(set) var rows: [Int32]
+    package private(set) var rows: [Int32]
     /// The cursor's row (into ``rows``) and the first row on screen.
-    public var cursor = 0
-    public var top = 0
+    package var cursor = 0
+    package var top = 0
     /// The cursor's column (into ``TableLayout/columns``) and the first scrolling column on
     /// screen (the frozen ones are always there).
-    public var column = 0
-    public var firstColumn = TableLayout.frozenColumns
+    package var column = 0
+    package var firstColumn = TableLayout.frozenColumns
 
     /// Incident positions selected with `s`.
-    public var selected: Set<Int32> = []
+    package var selected: Set<Int32> = []
     /// The last search.
-    public var search = ""
+    package var search = ""
     /// The rows that matched the last search, while the rows are the same.
     var searchHits: SearchHits?
     /// The search whose matches are being counted off the main loop.
@@ -71,34 +71,39 @@ public struct AppState: Sendable {
     /// The last search's matcher, kept for `n` and `N`.
     var keptMatcher: (query: String, matcher: SearchMatcher)?
     /// Counts changes of ``rows``, so that kept results know when they are stale.
-    public private(set) var rowsVersion = 0
+    package private(set) var rowsVersion = 0
     /// The incidents by identifier, built off the main loop after the first screen.
-    public internal(set) var identifiers: IdentifierIndex?
+    package internal(set) var identifiers: IdentifierIndex?
     /// The message of the last key or finished task, shown in full above the hint line until
     /// the next key; every message also goes to ``messageLog``.
-    public var message = "" {
+    package var message = "" {
         didSet {
-            guard !message.isEmpty, message != oldValue else { return }
+            guard message != oldValue else { return }
+            announcedWork = nil
+            guard !message.isEmpty else { return }
             messageLog.append(message)
             if messageLog.count > Self.messageLogLimit { messageLog.removeFirst(messageLog.count - Self.messageLogLimit) }
         }
     }
+    /// The report work ``message`` announces, while it still does (its text is the work's
+    /// message): cleared by any other message, and with the message when the reports arrive.
+    private(set) var announcedWork: ReportWork?
     /// The session's messages, oldest first (the last ``messageLogLimit``); `m` shows them.
-    public private(set) var messageLog: [String] = []
+    package private(set) var messageLog: [String] = []
     static let messageLogLimit = 200
     /// A note on where the data came from, shown at the right of the tab bar on every screen:
     /// for example that these are the synthetic sample data. Plain text; `nil` for none.
-    public var sourceNote: String?
+    package var sourceNote: String?
     /// The workspace has had imports or decisions since these data were loaded (from anyone):
     /// the tab bar says so, and `R` reloads.
-    public internal(set) var workspaceChanged = false
+    package internal(set) var workspaceChanged = false
     /// What the tab bar's note says: that the workspace changed, else ``sourceNote``.
     var tabNote: String? { workspaceChanged ? "NEW DATA: R reloads" : sourceNote }
     /// The file name offered for exports.
-    public var exportDefault: String
+    package var exportDefault: String
 
     /// A state showing every incident in start order.
-    public init(index: IncidentIndex, width: Int = 80, height: Int = 24, exportDefault: String = "mfc-incidents.csv") {
+    package init(index: IncidentIndex, width: Int = 80, height: Int = 24, exportDefault: String = "mfc-incidents.csv") {
         self.index = index
         self.width = width
         self.height = height
@@ -106,29 +111,41 @@ public struct AppState: Sendable {
         rows = (0..<Int32(index.count)).map { $0 }
     }
 
+    /// What the reports wait for while those of the current scope are not ready: their data
+    /// until it is built, then the reports themselves.
+    var reportWork: ReportWork { reportData == nil ? .reportData : .reports }
+
+    /// Says in the message what the reports wait for, until another message replaces it or
+    /// the reports arrive.
+    mutating func announceReportWork() {
+        let work = reportWork
+        message = work.message
+        announcedWork = work
+    }
+
     /// The rows an export writes: the selected ones in the view, or the whole view.
     /// O(selected) when rows are selected.
-    public var exportCount: Int {
+    package var exportCount: Int {
         guard !selected.isEmpty else { return rows.count }
         let compiled = RowFilter(filter, index: index)
         return selected.filter { compiled.matches(Int($0), in: index) }.count
     }
 
     /// Rows of the table body on screen.
-    public var pageSize: Int { max(1, height - TableLayout.chromeRows) }
+    package var pageSize: Int { max(1, height - TableLayout.chromeRows) }
 
     /// The period the reports cover: the filter's period when one is set, else the twelve
     /// months ending with the latest incident's month.
-    public var reportPeriod: ReportPeriod? {
+    package var reportPeriod: ReportPeriod? {
         if let from = filter.from, let to = filter.to, let period = ReportPeriod(from: from, to: to) { return period }
         return reportData?.defaultPeriod
     }
 
     /// What the reports cover: ``reportPeriod`` and the filter's other parts.
-    public var reportScope: ReportScope? { reportPeriod.map { ReportScope(period: $0, filter: filter) } }
+    package var reportScope: ReportScope? { reportPeriod.map { ReportScope(period: $0, filter: filter) } }
 
     /// The incident under the cursor.
-    public var currentIncident: Int32? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+    package var currentIncident: Int32? { rows.indices.contains(cursor) ? rows[cursor] : nil }
 
     /// Recomputes ``rows`` from the order and the filter, keeping the cursor on the same
     /// incident when it is still shown. O(n).
@@ -161,25 +178,25 @@ public struct AppState: Sendable {
 }
 
 /// The full-screen views.
-public enum Screen: Sendable, Equatable {
+package enum Screen: Sendable, Equatable {
     case table
     case detail(DetailState)
 }
 
 /// What the detail screen shows: one incident, its sources and the child's other incidents.
-public struct DetailState: Sendable, Equatable {
-    public var incident: Int32
-    public var sources: IncidentSources
+package struct DetailState: Sendable, Equatable {
+    package var incident: Int32
+    package var sources: IncidentSources
     /// The child's incidents in time order, this one included.
-    public var childIncidents: [Int32]
+    package var childIncidents: [Int32]
     /// The positions of the incident's police reports in the dataset, for their links.
-    public var reportIndexes: [Int] = []
+    package var reportIndexes: [Int] = []
     /// Lines scrolled off the top.
-    public var scroll = 0
+    package var scroll = 0
 }
 
 /// A box drawn over the screen that takes the keys while it is open.
-public enum Overlay: Sendable, Equatable {
+package enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     case picker(PickerState)
     /// Typing a search.
@@ -195,27 +212,27 @@ public enum Overlay: Sendable, Equatable {
 }
 
 /// A box of text to read, wrapped to the screen's width and scrolled with the keys.
-public struct TextPage: Sendable, Equatable {
-    public var title: String
+package struct TextPage: Sendable, Equatable {
+    package var title: String
     /// Paragraphs: each is wrapped on its own.
-    public var paragraphs: [String]
+    package var paragraphs: [String]
     /// Lines scrolled off the top.
-    public var scroll = 0
+    package var scroll = 0
 }
 
 /// The filter picker: a dimension's values with counts, narrowed by the typed text.
-public struct PickerState: Sendable, Equatable {
-    public var dimension: FilterDimension
-    public var query = ""
-    public var entries: [PickerEntry]
+package struct PickerState: Sendable, Equatable {
+    package var dimension: FilterDimension
+    package var query = ""
+    package var entries: [PickerEntry]
     /// Positions in ``entries`` that contain the query.
-    public var shown: [Int]
+    package var shown: [Int]
     /// On the Period list, the period typed in (`2024-01-01 to 2024-03-31`), listed first.
-    public var typed: PickerEntry?
+    package var typed: PickerEntry?
     /// Why the text typed cannot be a period, shown in place of the values.
-    public var note: String?
-    public var cursor = 0
-    public var top = 0
+    package var note: String?
+    package var cursor = 0
+    package var top = 0
 
     init(dimension: FilterDimension, entries: [PickerEntry]) {
         self.dimension = dimension
@@ -224,10 +241,10 @@ public struct PickerState: Sendable, Equatable {
     }
 
     /// The number of lines listed: the typed period, then the values shown.
-    public var listedCount: Int { (typed == nil ? 0 : 1) + shown.count }
+    package var listedCount: Int { (typed == nil ? 0 : 1) + shown.count }
 
     /// The entry on line `k` of the list.
-    public func listed(_ k: Int) -> PickerEntry? {
+    package func listed(_ k: Int) -> PickerEntry? {
         if let typed {
             if k == 0 { return typed }
             return shown.indices.contains(k - 1) ? entries[shown[k - 1]] : nil

@@ -5,7 +5,7 @@ import IncidentModel
 /// the filters.
 extension AppState {
     /// The report table of the current tab, when it is a report tab and its reports are up to date.
-    public var reportTable: ReportTable? {
+    package var reportTable: ReportTable? {
         guard let reports, reports.scope == reportScope else { return nil }
         let tables = tab.tables(in: reports)
         return tables.indices.contains(reportPage.table) ? tables[reportPage.table] : nil
@@ -26,7 +26,7 @@ extension AppState {
     mutating func show(_ target: Tab) {
         tab = target
         if target.isReport && reports?.scope != reportScope {
-            message = reportData == nil ? "Preparing the reports…" : "Computing the reports…"
+            announceReportWork()
         } else {
             message = ""
         }
@@ -40,7 +40,7 @@ extension AppState {
             case .quit: return [.quit]
             case .help: overlay = .help(scroll: 0)
             case .filter: openPicker(.home)
-            default: message = reportData == nil ? "Preparing the reports…" : "Computing the reports…"
+            default: announceReportWork()
             }
             return []
         }
@@ -258,7 +258,7 @@ extension AppState {
         }
         if tab.isReport {
             clampReport()
-            if message.hasPrefix("Computing") || message.hasPrefix("Preparing") { message = "" }
+            if announcedWork != nil { message = "" }
         }
     }
 

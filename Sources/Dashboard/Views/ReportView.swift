@@ -5,8 +5,7 @@ import IncidentModel
 enum ReportView {
     static func draw(_ state: AppState, into grid: inout Grid) {
         guard let table = state.reportTable else {
-            let text = state.reportData == nil ? "Preparing the reports…" : "Computing the reports…"
-            grid.put(text, x: 2, y: TableLayout.headerRow + 1, style: .hint)
+            grid.put(state.reportWork.message, x: 2, y: TableLayout.headerRow + 1, style: .hint)
             return
         }
         let width = state.reportWidth

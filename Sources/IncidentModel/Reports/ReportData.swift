@@ -39,10 +39,10 @@ public struct ReportData: Sendable {
         self.zone = zone
         registers = linked.registers
         children = linked.dataset.children
-        var authorityCodes = Interning(Array(linked.registers.authorities.keys).sorted())
-        var homeCodes = Interning(Array(linked.registers.homes.keys).sorted())
-        var forceCodes = Interning(Array(linked.registers.forces.keys).sorted())
-        var childCodes = Interning(linked.dataset.children.map(\.id))
+        var authorityCodes = Interner(Array(linked.registers.authorities.keys).sorted())
+        var homeCodes = Interner(Array(linked.registers.homes.keys).sorted())
+        var forceCodes = Interner(Array(linked.registers.forces.keys).sorted())
+        var childCodes = Interner(linked.dataset.children.map(\.id))
         let incidents = linked.incidents
         // First on every core, with the registers' codes only; a code the registers lack is
         // left as `unresolved` and settled in order afterwards.
@@ -50,7 +50,7 @@ public struct ReportData: Sendable {
         var facts = ParallelMap.map(count: incidents.count) { k in
             IncidentFact(incidents[k], zone: zone, authority: a.existing, home: h.existing, force: f.existing, child: c.existing)
         }
-        var people = Interning<PersonKey>([])
+        var people = Interner<PersonKey>()
         for k in facts.indices where facts[k].hasUnresolved {
             let incident = incidents[k]
             if facts[k].authority == IncidentFact.unresolved, let code = incident.responsibleAuthority {
@@ -109,25 +109,5 @@ struct PersonKey: Hashable, Sendable {
         given = person.givenName.lowercased()
         family = person.familyName.lowercased()
         dateOfBirth = person.dateOfBirth
-    }
-}
-
-/// Codes for values in order of first appearance, starting from a known list.
-struct Interning<Value: Hashable & Sendable>: Sendable {
-    private(set) var values: [Value]
-    private(set) var existing: [Value: Int32]
-
-    init(_ initial: [Value]) {
-        values = []
-        existing = [:]
-        for value in initial { _ = code(value) }
-    }
-
-    mutating func code(_ value: Value) -> Int32 {
-        if let code = existing[value] { return code }
-        let code = Int32(values.count)
-        values.append(value)
-        existing[value] = code
-        return code
     }
 }

@@ -2,14 +2,14 @@ import Crypto
 
 /// SHA-256 digests of files and bytes, as lower-case hex: how the workspace recognises a file
 /// it has imported before, whatever the file is called.
-public enum FileDigest {
+package enum FileDigest {
     /// The SHA-256 of `bytes`, as 64 lower-case hex digits.
-    public static func sha256(_ bytes: [UInt8]) -> String {
+    package static func sha256(_ bytes: [UInt8]) -> String {
         hex(SHA256.hash(data: bytes))
     }
 
     /// The SHA-256 of the whole file at `path`, as 64 lower-case hex digits.
-    public static func sha256(path: String) throws(FileReadError) -> String {
+    package static func sha256(path: String) throws(FileReadError) -> String {
         sha256(try FileBytes.read(path: path))
     }
 

@@ -1,5 +1,5 @@
 /// Numbers with thousands separators, as the dashboard and the messages show counts: `1,234,567`.
-public func grouped(_ n: Int) -> String {
+package func grouped(_ n: Int) -> String {
     let digits = String(n.magnitude)
     var out = ""
     for (k, c) in digits.enumerated() {

@@ -123,30 +123,6 @@ extension ParallelMap {
     }
 }
 
-/// One result per slot, each written once by the worker that computed it.
-package final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Value?]
-
-    package init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    package func store(_ index: Int, _ value: Value) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    /// Every slot's value, in slot order (`nil` for a slot not written), moved out of the
-    /// slots so that the caller holds the only reference to each.
-    package func take() -> [Value?] {
-        lock.lock()
-        defer { lock.unlock() }
-        var taken: [Value?] = []
-        swap(&taken, &storage)
-        return taken
-    }
-}
-
 extension ParallelMap {
     /// Sorts `items` on every core: each core sorts a contiguous part, then the parts are
     /// merged. `less` must be a strict total order (no two items equal under it), so that the

@@ -6,19 +6,19 @@
 /// punctuation stay, and anything else (control characters, symbols) becomes `?`. The shape
 /// says enough to see what form the value takes (a date written with month names, a name
 /// in capitals) and where the column is; the whole row is in the `--rejects` file (mode 0600).
-public enum PersonalValue {
+package enum PersonalValue {
     /// The longest shape shown; a longer value's shape is cut with `…`.
-    public static let shapeLimit = 24
+    package static let shapeLimit = 24
 
     /// The value's length and shape, as a phrase.
-    public static func describe(_ value: String) -> String {
+    package static func describe(_ value: String) -> String {
         let count = value.count
         guard count > 0 else { return "personal value not shown: empty" }
         return "personal value not shown: \(count) character\(count == 1 ? "" : "s"), shaped \(shape(value))"
     }
 
     /// The value's shape: `9` for digits, `A`/`a` for letters, spaces and ASCII punctuation kept.
-    public static func shape(_ value: String) -> String {
+    package static func shape(_ value: String) -> String {
         var result = ""
         for character in value.prefix(shapeLimit) {
             if character.isNumber {

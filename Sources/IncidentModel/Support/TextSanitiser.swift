@@ -1,10 +1,10 @@
 /// Makes text safe to show: control characters and bidirectional overrides become visible.
-public enum TextSanitiser {
+package enum TextSanitiser {
     /// Replaces C0 and C1 control characters, DEL and the bidirectional embedding, override and
     /// isolate characters (U+202A-202E, U+2066-2069) with visible placeholders: C0 controls with
     /// their Control Pictures (U+2400 block), others with U+FFFD. Cuts the result to `limit`
     /// characters with a trailing `…` when a limit is given.
-    public static func visible(_ text: String, limit: Int? = nil) -> String {
+    package static func visible(_ text: String, limit: Int? = nil) -> String {
         var needsWork = false
         for scalar in text.unicodeScalars where isUnsafe(scalar) {
             needsWork = true
@@ -27,7 +27,7 @@ public enum TextSanitiser {
     }
 
     /// Whether a scalar must never reach a terminal raw.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }

@@ -1,18 +1,3 @@
-/// Gives each distinct value a small integer code, in order of first appearance.
-struct Interner<Value: Hashable> {
-    private(set) var values: [Value] = []
-    private var codes: [Value: Int32] = [:]
-
-    /// The code of `value`, assigning the next one when it is new.
-    mutating func code(_ value: Value) -> Int32 {
-        if let code = codes[value] { return code }
-        let code = Int32(values.count)
-        values.append(value)
-        codes[value] = code
-        return code
-    }
-}
-
 /// Names folded by ``TextFold`` and packed into one buffer, for substring search over many names at once.
 struct SearchTable: Sendable {
     private var bytes: [UInt8] = []
