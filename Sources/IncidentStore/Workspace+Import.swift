@@ -271,19 +271,20 @@ extension Workspace {
 
     /// Each file's SHA-256 and size, computed on every core.
     static func digests(_ inputs: [(kind: SourceFileKind, path: String)]) throws(WorkspaceError) -> [ImportedFile] {
-        let results = DigestSlots(count: inputs.count)
+        let slots = ResultSlots<Result<(String, Int), FileReadError>>(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
             do throws(FileReadError) {
                 let bytes = try FileBytes.read(path: inputs[i].path)
-                results.store(i, .success((FileDigest.sha256(bytes), bytes.count)))
+                slots.store(i, .success((FileDigest.sha256(bytes), bytes.count)))
             } catch {
-                results.store(i, .failure(error))
+                slots.store(i, .failure(error))
             }
         }
+        let results = slots.take()
         var files: [ImportedFile] = []
         var failures: [String] = []
         for (i, input) in inputs.enumerated() {
-            switch results.value(i) {
+            switch results[i] {
             case let .success((sha, size))?:
                 files.append(ImportedFile(
                     kind: input.kind, fileName: (input.path as NSString).lastPathComponent, sha256: sha, size: size))
@@ -300,25 +301,5 @@ extension Workspace {
             throw .unreadableInput(message: (failures + unread).joined(separator: "\n"))
         }
         return files
-    }
-}
-
-/// One result per file, each written by one worker.
-private final class DigestSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Result<(String, Int), FileReadError>?]
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ value: Result<(String, Int), FileReadError>) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    func value(_ index: Int) -> Result<(String, Int), FileReadError>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage[index]
     }
 }

@@ -4,7 +4,7 @@ import TOMLKit
 
 extension PoliceMapping {
     /// Reads a mapping file. The file's name (not its folder) is used in messages.
-    public static func read(path: String) throws(PoliceMappingError) -> PoliceMapping {
+    package static func read(path: String) throws(PoliceMappingError) -> PoliceMapping {
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path: path)
@@ -21,7 +21,7 @@ extension PoliceMapping {
     /// Reads a mapping from TOML text: `[columns]`, optional `[dates]` and `[values.FIELD]`.
     /// A TOML error names its line and column; a key mfc does not know, or a date style it
     /// cannot read, names its line.
-    public static func parse(_ text: String, file: String) throws(PoliceMappingError) -> PoliceMapping {
+    package static func parse(_ text: String, file: String) throws(PoliceMappingError) -> PoliceMapping {
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

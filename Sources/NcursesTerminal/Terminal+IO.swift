@@ -8,7 +8,7 @@ import Glibc
 extension NcursesTerminal {
     /// Paints a grid over the whole window and shows it. Cells of one style are written as one
     /// wide string; the right halves of wide characters are skipped (ncurses fills them).
-    public func paint(_ grid: Grid) {
+    package func paint(_ grid: Grid) {
         let height = min(grid.height, Int(getmaxy(window)))
         let width = min(grid.width, Int(getmaxx(window)))
         werase(window)
@@ -47,7 +47,7 @@ extension NcursesTerminal {
 
     /// Waits up to `milliseconds` for input and returns it as an action: a key, a click, the
     /// wheel, or the new size after a resize. `nil` when nothing came.
-    public func nextAction(waiting milliseconds: Int32) -> Action? {
+    package func nextAction(waiting milliseconds: Int32) -> Action? {
         wtimeout(window, milliseconds)
         var character: wint_t = 0
         let result = wget_wch(window, &character)

@@ -6,14 +6,14 @@ import Glibc
 #endif
 
 /// Why the dashboard cannot take the terminal. Each message says what to do instead.
-public enum TerminalError: Error, CustomStringConvertible, Sendable {
+package enum TerminalError: Error, CustomStringConvertible, Sendable {
     case notATerminal(stream: String)
     case noTerm
     case unknownTerm(String)
     case dumbTerm(String)
     case startFailed(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .notATerminal(stream):
             "the dashboard needs a terminal, but \(stream) is not one; use `mfc incidents` for output to a file or pipe"
@@ -35,24 +35,24 @@ public enum TerminalError: Error, CustomStringConvertible, Sendable {
 /// ncurses is process-global state: create one terminal, use it from one thread, and call
 /// ``stop()`` before exiting. Signal handlers restore the terminal on Ctrl-C, SIGTERM and
 /// the fatal signals of a crash.
-public final class NcursesTerminal {
+package final class NcursesTerminal {
     let window: UnsafeMutablePointer<WINDOW>
     let screen: OpaquePointer
     /// Whether colours are used (a colour terminal and `NO_COLOR` unset).
-    public let usesColour: Bool
+    package let usesColour: Bool
     /// Whether the locale's character set is UTF-8.
-    public let isUTF8: Bool
+    package let isUTF8: Bool
     private var stopped = false
 
     /// Column widths as this terminal draws them: the C library's `wcwidth`.
-    public static let characterWidth = CharacterWidth { scalar in
+    package static let characterWidth = CharacterWidth { scalar in
         Int(wcwidth(wchar_t(bitPattern: scalar.value)))
     }
 
     /// Takes the terminal: checks that stdin and stdout are terminals and that `TERM` can
     /// address the cursor before anything is written, then starts ncurses. Nothing is written
     /// to stdout when it throws.
-    public init(environment: [String: String]) throws(TerminalError) {
+    package init(environment: [String: String]) throws(TerminalError) {
         guard isatty(0) == 1 else { throw .notATerminal(stream: "standard input") }
         guard isatty(1) == 1 else { throw .notATerminal(stream: "standard output") }
         guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
@@ -86,12 +86,12 @@ public final class NcursesTerminal {
     }
 
     /// The terminal's size in columns and rows.
-    public var size: (width: Int, height: Int) {
+    package var size: (width: Int, height: Int) {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
     /// Gives the terminal back as it was. Safe to call more than once.
-    public func stop() {
+    package func stop() {
         guard !stopped else { return }
         stopped = true
         curs_set(1)

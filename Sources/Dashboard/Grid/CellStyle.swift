@@ -1,7 +1,7 @@
 /// The role of a cell, which a colour terminal maps to a colour pair. Monochrome terminals and
 /// `NO_COLOR` ignore tones, so every distinction that matters is also carried by ``CellStyle``'s
 /// bold and reverse attributes.
-public enum Tone: UInt8, CaseIterable, Sendable, Hashable {
+package enum Tone: UInt8, CaseIterable, Sendable, Hashable {
     case normal
     case header
     case cursor
@@ -17,13 +17,13 @@ public enum Tone: UInt8, CaseIterable, Sendable, Hashable {
 }
 
 /// How a cell is drawn: a tone for colour terminals and the attributes used everywhere.
-public struct CellStyle: Hashable, Sendable {
-    public var tone: Tone
-    public var bold: Bool
-    public var reverse: Bool
-    public var underline: Bool
+package struct CellStyle: Hashable, Sendable {
+    package var tone: Tone
+    package var bold: Bool
+    package var reverse: Bool
+    package var underline: Bool
 
-    public init(tone: Tone = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
+    package init(tone: Tone = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
         self.tone = tone
         self.bold = bold
         self.reverse = reverse
@@ -31,22 +31,22 @@ public struct CellStyle: Hashable, Sendable {
     }
 
     /// Plain text.
-    public static let plain = CellStyle()
+    package static let plain = CellStyle()
     /// The column header and titles.
-    public static let header = CellStyle(tone: .header, bold: true, reverse: true)
+    package static let header = CellStyle(tone: .header, bold: true, reverse: true)
     /// The status bar.
-    public static let status = CellStyle(tone: .status, reverse: true)
+    package static let status = CellStyle(tone: .status, reverse: true)
     /// The hint line.
-    public static let hint = CellStyle(tone: .hint)
+    package static let hint = CellStyle(tone: .hint)
     /// A key name in the hint line or help.
-    public static let key = CellStyle(tone: .accent, bold: true)
+    package static let key = CellStyle(tone: .accent, bold: true)
     /// Frames of overlays.
-    public static let frame = CellStyle(tone: .frame, bold: true)
+    package static let frame = CellStyle(tone: .frame, bold: true)
     /// Warnings and confirmations.
-    public static let warning = CellStyle(tone: .warning, bold: true)
+    package static let warning = CellStyle(tone: .warning, bold: true)
 
     /// This style in bold.
-    public func emboldened(_ on: Bool = true) -> CellStyle {
+    package func emboldened(_ on: Bool = true) -> CellStyle {
         var copy = self
         copy.bold = copy.bold || on
         return copy

@@ -4,29 +4,29 @@
 /// here matches what the terminal shows. The terminal supplies the C library's `wcwidth` (the
 /// same table ncurses uses); tests and the benchmark use ``unicode``, a compact table of the
 /// East Asian wide and fullwidth ranges and the zero-width marks.
-public struct CharacterWidth: Sendable {
+package struct CharacterWidth: Sendable {
     private let scalarWidth: @Sendable (Unicode.Scalar) -> Int
 
     /// A measure from a per-scalar width; negative results (non-printing) count as 0.
-    public init(scalarWidth: @escaping @Sendable (Unicode.Scalar) -> Int) {
+    package init(scalarWidth: @escaping @Sendable (Unicode.Scalar) -> Int) {
         self.scalarWidth = scalarWidth
     }
 
     /// The columns of one scalar (0, 1 or 2).
-    public func columns(_ scalar: Unicode.Scalar) -> Int {
+    package func columns(_ scalar: Unicode.Scalar) -> Int {
         if scalar.value >= 0x20 && scalar.value < 0x7F { return 1 }
         return max(0, min(2, scalarWidth(scalar)))
     }
 
     /// The columns of one character: the sum of its scalars, as a terminal draws them.
-    public func columns(_ character: Character) -> Int {
+    package func columns(_ character: Character) -> Int {
         var total = 0
         for scalar in character.unicodeScalars { total += columns(scalar) }
         return total
     }
 
     /// The columns of a string.
-    public func columns(_ text: some StringProtocol) -> Int {
+    package func columns(_ text: some StringProtocol) -> Int {
         var total = 0
         for scalar in text.unicodeScalars { total += columns(scalar) }
         return total
@@ -34,7 +34,7 @@ public struct CharacterWidth: Sendable {
 
     /// The built-in table: wide and fullwidth ranges take 2, combining marks and format
     /// characters 0, everything else 1.
-    public static let unicode = CharacterWidth { scalar in
+    package static let unicode = CharacterWidth { scalar in
         let v = scalar.value
         if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 1 }  // drawn as placeholders anyway

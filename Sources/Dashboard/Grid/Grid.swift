@@ -2,36 +2,36 @@ import IncidentModel
 
 /// One cell of the screen: a character (with any combining marks) and its style. The cell to
 /// the right of a double-width character holds ``continuation`` text, `""`.
-public struct Cell: Hashable, Sendable {
+package struct Cell: Hashable, Sendable {
     /// The character drawn here; `""` when the cell continues a wide character on its left.
-    public var text: String
-    public var style: CellStyle
+    package var text: String
+    package var style: CellStyle
 
-    public init(_ text: String = " ", style: CellStyle = .plain) {
+    package init(_ text: String = " ", style: CellStyle = .plain) {
         self.text = text
         self.style = style
     }
 
     /// Whether the cell is the right half of a double-width character.
-    public var isContinuation: Bool { text.isEmpty }
+    package var isContinuation: Bool { text.isEmpty }
 }
 
 /// A rectangle of cells that views draw into and the terminal paints. Widths are terminal
 /// columns, measured by a ``CharacterWidth``; every text drawn passes through
 /// `TextSanitiser.visible`, so control and bidirectional-override characters become visible
 /// placeholders and never reach the terminal raw.
-public struct Grid: Sendable {
-    public let width: Int
-    public let height: Int
-    public private(set) var cells: [Cell]
+package struct Grid: Sendable {
+    package let width: Int
+    package let height: Int
+    package private(set) var cells: [Cell]
     /// The measure used to lay out text.
-    public let measure: CharacterWidth
+    package let measure: CharacterWidth
     /// Whether only ASCII is drawn (the locale is not UTF-8): every other character is drawn as
     /// its ``ASCIIStandIn``.
-    public let ascii: Bool
+    package let ascii: Bool
 
     /// A blank grid; with `ascii`, text is drawn in ASCII stand-ins.
-    public init(width: Int, height: Int, measure: CharacterWidth = .unicode, ascii: Bool = false) {
+    package init(width: Int, height: Int, measure: CharacterWidth = .unicode, ascii: Bool = false) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.measure = measure
@@ -40,12 +40,12 @@ public struct Grid: Sendable {
     }
 
     /// The cell at a column and row.
-    public subscript(x: Int, y: Int) -> Cell {
+    package subscript(x: Int, y: Int) -> Cell {
         cells[y * width + x]
     }
 
     /// Paints `count` cells of row `y` from column `x` blank in `style`.
-    public mutating func fill(x: Int = 0, y: Int, count: Int? = nil, style: CellStyle) {
+    package mutating func fill(x: Int = 0, y: Int, count: Int? = nil, style: CellStyle) {
         guard y >= 0 && y < height else { return }
         let end = min(width, x + (count ?? width - x))
         var column = max(0, x)
@@ -59,7 +59,7 @@ public struct Grid: Sendable {
     /// default). Text that does not fit ends with `…` (`~` in ASCII); with `pad`, the rest of the limit is
     /// filled with spaces. Returns the number of columns drawn.
     @discardableResult
-    public mutating func put(
+    package mutating func put(
         _ text: String, x: Int, y: Int, limit: Int? = nil, style: CellStyle = .plain, pad: Bool = false,
         alignRight: Bool = false
     ) -> Int {
@@ -101,7 +101,7 @@ public struct Grid: Sendable {
     }
 
     /// The text of row `y`, continuation cells left out.
-    public func line(_ y: Int) -> String {
+    package func line(_ y: Int) -> String {
         var out = ""
         for x in 0..<width {
             out += cells[y * width + x].text
@@ -110,7 +110,7 @@ public struct Grid: Sendable {
     }
 
     /// Every row's text, trailing spaces removed: what tests compare.
-    public var lines: [String] {
+    package var lines: [String] {
         (0..<height).map { y in
             var text = line(y)
             while text.last == " " { text.removeLast() }
@@ -119,7 +119,7 @@ public struct Grid: Sendable {
     }
 
     /// The rows joined by newlines.
-    public var text: String { lines.joined(separator: "\n") }
+    package var text: String { lines.joined(separator: "\n") }
 
     /// Sets one cell (and its continuation when wide), repairing any wide character it cuts.
     private mutating func set(_ x: Int, _ y: Int, _ text: String, wide: Bool, style: CellStyle) {

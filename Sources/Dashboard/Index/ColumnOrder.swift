@@ -6,7 +6,7 @@ import IncidentModel
 /// The order is the one `IncidentSort` gives: by the column's key (numbers for numeric
 /// columns, lower-cased text otherwise), ties by start then id, which is the incidents' own
 /// order, so ties keep their positions in both directions.
-public struct ColumnOrder: Sendable {
+package struct ColumnOrder: Sendable {
     package let column: IncidentColumn
     /// Incident positions in ascending order.
     let ascending: [Int32]

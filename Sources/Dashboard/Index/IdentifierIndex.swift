@@ -4,7 +4,7 @@ import IncidentModel
 /// reference or the authority's child id. Built once off the main loop: every identifier's
 /// hash beside its incident, sorted, so that a look-up is a binary search and a check of the
 /// few incidents found, O(log n), whatever the number of incidents.
-public struct IdentifierIndex: Sendable {
+package struct IdentifierIndex: Sendable {
     private let hashes: [UInt64]
     private let positions: [Int32]
 

@@ -3,7 +3,7 @@ import IncidentModel
 /// The probabilistic model's linkage of the dashboard's data, computed once off the main loop:
 /// the reports it sends to review, each with the LA episode an accepted link would pair it
 /// with, and the per-field explanation of any report and child.
-public struct LinkReview: Sendable {
+package struct LinkReview: Sendable {
     /// The model's run: links, review candidates, and what explanations are computed from.
     package let linkage: ProbabilisticLinkage
     /// The review band, by weight, highest first (ties by police reference).
@@ -66,7 +66,7 @@ public struct LinkReview: Sendable {
 }
 
 /// A police report whose best candidate child fell in the review band.
-public struct ReviewItem: Sendable, Equatable {
+package struct ReviewItem: Sendable, Equatable {
     /// The report's index in the dataset.
     package var report: Int
     package var child: ChildID

@@ -82,7 +82,7 @@ struct SearchMatcher: Sendable {
 
 /// The rows that matched the last search, kept while the rows stay the same, so that `n` and
 /// `N` move by a binary search and the message can say which match of how many is shown.
-public struct SearchHits: Sendable {
+package struct SearchHits: Sendable {
     let query: String
     /// ``AppState/rowsVersion`` when they were found.
     let version: Int

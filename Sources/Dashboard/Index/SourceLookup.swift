@@ -3,7 +3,7 @@ import IncidentModel
 /// Finds the source records behind an incident: LA episodes by id and police reports by
 /// reference. Built once, off the main loop: O(n) dictionary inserts; or a reader that fetches
 /// them by id from where the records are kept (the workspace), when they are not in memory.
-public struct SourceLookup: Sendable {
+package struct SourceLookup: Sendable {
     private let episodes: [EpisodeID: Int]
     private let reports: [PoliceRef: Int]
     private let reader: (@Sendable (CombinedIncident) -> IncidentSources)?

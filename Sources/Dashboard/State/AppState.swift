@@ -3,7 +3,7 @@ import IncidentModel
 /// Everything the dashboard shows, as one value. ``reduce(_:_:)`` changes it; ``render(_:measure:)``
 /// draws it. The large data (``IncidentIndex``, the visible rows, cached orders) are arrays
 /// shared copy-on-write, so copying a state is cheap.
-public struct AppState: Sendable {
+package struct AppState: Sendable {
     package let index: IncidentIndex
     /// The terminal's size.
     package var width: Int

@@ -1,30 +1,30 @@
 import IncidentModel
 
 /// The Review tab (7): the probabilistic model's review band, and where decisions go.
-public struct ReviewState: Sendable {
+package struct ReviewState: Sendable {
     /// The workspace decisions are recorded in; `nil` when the data were read from files or
     /// the sample data, read-only, so that decisions cannot be kept.
-    public var workspace: String?
+    package var workspace: String?
     /// Pairs of police report and LA episode with a decision, in the workspace at start or
     /// made here: they leave the queue.
-    public var decided: Set<SourcePair> = []
+    package var decided: Set<SourcePair> = []
     /// Reads every source record for the model's run, when the dashboard's data hold the
     /// registers only (a workspace's kept incidents); `nil` when they hold the records.
-    public var records: (@Sendable () -> Dataset)?
+    package var records: (@Sendable () -> Dataset)?
     /// The model the Review tab and the detail's explanations run (its bands as configured).
-    public var linker: ProbabilisticPersonLinker
+    package var linker: ProbabilisticPersonLinker
     /// The model's linkage, once computed.
-    public internal(set) var data: LinkReview?
+    package internal(set) var data: LinkReview?
     /// Whether the model is being run.
     var requested = false
     /// A decision sent to the run loop and not yet recorded.
     var pending: SourcePair?
     /// Positions in `data.items` still to decide, by weight.
-    public internal(set) var queue: [Int] = []
-    public var cursor = 0
-    public var top = 0
+    package internal(set) var queue: [Int] = []
+    package var cursor = 0
+    package var top = 0
 
-    public init(
+    package init(
         workspace: String? = nil, decided: Set<SourcePair> = [], records: (@Sendable () -> Dataset)? = nil,
         linker: ProbabilisticPersonLinker = ProbabilisticPersonLinker()
     ) {
@@ -35,13 +35,13 @@ public struct ReviewState: Sendable {
     }
 
     /// The item under the cursor.
-    public var current: ReviewItem? {
+    package var current: ReviewItem? {
         guard let data, queue.indices.contains(cursor) else { return nil }
         return data.items[queue[cursor]]
     }
 
     /// The pair an item's decision is about, when the child has an episode to pair with.
-    public func pair(_ item: ReviewItem) -> SourcePair? {
+    package func pair(_ item: ReviewItem) -> SourcePair? {
         guard let data, let episode = item.episode else { return nil }
         let dataset = data.dataset
         return SourcePair(policeRef: dataset.policeReports[item.report].ref, episodeID: dataset.episodes[episode].id)

@@ -1,11 +1,11 @@
 import IncidentModel
 
 /// The dashboard's views, on tabs reached by number keys and `Tab`.
-public enum Tab: Int, CaseIterable, Sendable, Hashable {
+package enum Tab: Int, CaseIterable, Sendable, Hashable {
     case incidents, authorities, homes, forces, outOfArea, trends, review, quality
 
     /// The tab's title.
-    public var title: String {
+    package var title: String {
         switch self {
         case .incidents: "Incidents"
         case .authorities: "Authorities"
@@ -35,7 +35,7 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
     var isReport: Bool { self != .incidents && self != .review && self != .quality }
 
     /// The number key that opens it.
-    public var key: Character { Character(String(rawValue + 1)) }
+    package var key: Character { Character(String(rawValue + 1)) }
 
     /// The tab after this one, wrapping round (`delta` -1 for the one before).
     func moved(by delta: Int) -> Tab {
@@ -75,24 +75,24 @@ public enum Tab: Int, CaseIterable, Sendable, Hashable {
 }
 
 /// One report table of one tab: its view state is kept apart from the tab's other tables.
-public struct ReportPage: Hashable, Sendable {
-    public var tab: Tab
+package struct ReportPage: Hashable, Sendable {
+    package var tab: Tab
     /// The table's position in the tab's tables.
-    public var table: Int
+    package var table: Int
 }
 
 /// The cursor, scroll and order of one report tab.
-public struct ReportViewState: Sendable, Equatable {
+package struct ReportViewState: Sendable, Equatable {
     /// Row positions (into the table's ``ReportTable/rows``) in display order.
-    public var order: [Int] = []
-    public var cursor = 0
-    public var top = 0
+    package var order: [Int] = []
+    package var cursor = 0
+    package var top = 0
     /// The cursor's column, and the first scrollable column on screen.
-    public var column = 0
-    public var firstColumn = 0
+    package var column = 0
+    package var firstColumn = 0
     /// The column sorted by, and the direction; `nil` for the report's own order.
-    public var sortColumn: Int?
-    public var descending = false
+    package var sortColumn: Int?
+    package var descending = false
     /// The terminal columns of the table's longest name, for its layout.
     var longestName = 0
 }

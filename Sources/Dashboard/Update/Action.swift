@@ -1,7 +1,7 @@
 import IncidentModel
 
 /// Something that happened: a key, a mouse event, a resize, or the result of an effect.
-public enum Action: Sendable {
+package enum Action: Sendable {
     /// A key press; its meaning depends on the screen and any overlay.
     case key(Key)
     /// A command, as if its key had been pressed in the table.
@@ -43,7 +43,7 @@ public enum Action: Sendable {
 }
 
 /// Work with side effects for the run loop, whose results come back as actions.
-public enum Effect: Sendable, Equatable {
+package enum Effect: Sendable, Equatable {
     /// Compute a column's order (``IncidentIndex/order(for:)``) and send `.orderReady`.
     case computeOrder(IncidentColumn)
     /// Build ``SourceLookup`` and send `.sourcesReady`.

@@ -1,11 +1,11 @@
 /// Work the reducer asks the run loop to do off the main loop; its result comes back as an
 /// action. Building the reports' data and computing the reports are jobs, so that the dashboard
 /// answers keys while they run.
-public struct BackgroundJob: Sendable, Equatable {
+package struct BackgroundJob: Sendable, Equatable {
     /// What the job does, for messages and tests: `report data`, `reports`, `export`.
-    public let label: String
+    package let label: String
     /// Distinguishes jobs of one label.
-    public let serial: Int
+    package let serial: Int
     private let work: @Sendable () -> Action
 
     init(_ label: String, serial: Int, _ work: @escaping @Sendable () -> Action) {
@@ -15,9 +15,9 @@ public struct BackgroundJob: Sendable, Equatable {
     }
 
     /// Does the work; the run loop sends the result to the reducer.
-    public func run() -> Action { work() }
+    package func run() -> Action { work() }
 
-    public static func == (lhs: BackgroundJob, rhs: BackgroundJob) -> Bool {
+    package static func == (lhs: BackgroundJob, rhs: BackgroundJob) -> Bool {
         lhs.label == rhs.label && lhs.serial == rhs.serial
     }
 }

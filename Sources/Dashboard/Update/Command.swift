@@ -1,6 +1,6 @@
 /// Everything the user can ask for with a key. ``CommandTable`` gives each its keys, name and
 /// help; the key map, the `?` overlay and the hint line are all drawn from it.
-public enum Command: String, CaseIterable, Sendable, Hashable {
+package enum Command: String, CaseIterable, Sendable, Hashable {
     case moveDown, moveUp, pageDown, pageUp, first, last
     case columnLeft, columnRight
     case open, back, close, quit
@@ -30,20 +30,20 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
 }
 
 /// One row of the action table.
-public struct CommandBinding: Sendable {
-    public let command: Command
-    public let keys: [Key]
+package struct CommandBinding: Sendable {
+    package let command: Command
+    package let keys: [Key]
     /// The keys as the help shows them (`j ↓`).
-    public let keyLabel: String
-    public let group: String
-    public let help: String
+    package let keyLabel: String
+    package let group: String
+    package let help: String
     /// The short word of the hint line, for the most useful commands.
-    public let hint: String?
+    package let hint: String?
 }
 
 /// The action table: the one place that says which key does what.
-public enum CommandTable {
-    public static let bindings: [CommandBinding] = [
+package enum CommandTable {
+    package static let bindings: [CommandBinding] = [
         row(.moveDown, [.character("j"), .down], "Move", "next row (scrolls the detail)", hint: nil),
         row(.moveUp, [.character("k"), .up], "Move", "previous row", hint: nil),
         row(.pageDown, [.pageDown, .control("f")], "Move", "next page", hint: nil),
@@ -91,10 +91,10 @@ public enum CommandTable {
     ]
 
     /// The command a key stands for outside text entry.
-    public static func command(for key: Key) -> Command? { keyMap[key] }
+    package static func command(for key: Key) -> Command? { keyMap[key] }
 
     /// The hint line's items: keys and word, in table order, with the sort keys shown once.
-    public static var hints: [(keys: String, word: String)] {
+    package static var hints: [(keys: String, word: String)] {
         var items: [(String, String)] = []
         for binding in bindings where binding.command != .quit && binding.command != .help {
             if let hint = binding.hint { items.append((binding.keys[0].label, hint)) }
@@ -105,7 +105,7 @@ public enum CommandTable {
 
     /// The hint line of the report tabs: Enter opens a row's incidents, Tab moves between views.
     /// With `tables`, the tab has more than one table and `t` moves between them.
-    public static func reportHints(tables: Bool = false) -> [(keys: String, word: String)] {
+    package static func reportHints(tables: Bool = false) -> [(keys: String, word: String)] {
         func key(_ command: Command) -> String { bindings.first { $0.command == command }?.keys.first?.label ?? "" }
         return [(key(.open), "incidents"), ("[ ]", "sort")] + (tables ? [(key(.nextTable), "tables")] : []) + [
             (key(.filter), "filter"), (key(.export), "export"), ("\(key(.nextTab)) \(viewKeys)", "views"), (key(.help), "help"),
@@ -114,7 +114,7 @@ public enum CommandTable {
     }
 
     /// The hint line of the Review tab: the decision keys first.
-    public static var reviewHints: [(keys: String, word: String)] {
+    package static var reviewHints: [(keys: String, word: String)] {
         func key(_ command: Command) -> String { bindings.first { $0.command == command }?.keys.first?.label ?? "" }
         return [
             (key(.accept), "accept"), (key(.reject), "reject"), ("j k", "move"), ("\(key(.nextTab)) \(viewKeys)", "views"),
@@ -123,7 +123,7 @@ public enum CommandTable {
     }
 
     /// The hint line of the Quality tab: Enter lists a file's rejected rows, Esc goes back.
-    public static var qualityHints: [(keys: String, word: String)] {
+    package static var qualityHints: [(keys: String, word: String)] {
         func key(_ command: Command) -> String { bindings.first { $0.command == command }?.keys.first?.label ?? "" }
         return [
             (key(.open), "rejected rows"), (key(.back), "back"), ("j k", "move"), ("\(key(.nextTab)) \(viewKeys)", "views"),
@@ -135,7 +135,7 @@ public enum CommandTable {
     static var viewKeys: String { "\(Tab.incidents.key)-\(Tab.allCases.last?.key ?? Tab.incidents.key)" }
 
     /// The key that opens the Quality view, for the status bar's mark.
-    public static var qualityKey: String {
+    package static var qualityKey: String {
         bindings.first { $0.command == .showQuality }?.keys.first?.label ?? ""
     }
 

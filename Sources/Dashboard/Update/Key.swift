@@ -1,5 +1,5 @@
 /// A key press, as the terminal reports it.
-public enum Key: Hashable, Sendable {
+package enum Key: Hashable, Sendable {
     case character(Character)
     /// A control character typed with Ctrl (`control("u")` for Ctrl-U).
     case control(Character)
@@ -8,7 +8,7 @@ public enum Key: Hashable, Sendable {
     case enter, escape, backspace, delete, tab, backTab
 
     /// How the key is written in help and hints.
-    public var label: String {
+    package var label: String {
         switch self {
         case let .character(c): c == " " ? "Space" : String(c)
         case let .control(c): "Ctrl-" + String(c).uppercased()

@@ -3,7 +3,7 @@ import IncidentModel
 /// Applies an action to the state and returns the effects for the run loop. Pure: no I/O, no
 /// clock; everything it needs is in the state and the action. Each key press costs at most a
 /// pass over the visible rows (filtering, searching), never formatting of rows off screen.
-public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+package func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     let effects = state.reduce(action)
     return effects + state.requestReportsIfStale() + state.requestReviewIfNeeded()
 }

@@ -2,7 +2,7 @@ import IncidentModel
 
 /// Draws the state into a grid of its size. Pure: the same state gives the same grid. Only the
 /// rows on screen are formatted, so drawing costs O(screen), whatever the number of incidents.
-public func render(_ state: AppState, measure: CharacterWidth = .unicode) -> Grid {
+package func render(_ state: AppState, measure: CharacterWidth = .unicode) -> Grid {
     var grid = Grid(width: state.width, height: state.height, measure: measure, ascii: state.glyphs == .ascii)
     guard state.width >= TableLayout.minimumWidth && state.height >= TableLayout.minimumHeight else {
         TooSmallView.draw(into: &grid)
