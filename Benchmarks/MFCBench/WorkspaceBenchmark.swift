@@ -5,6 +5,10 @@
 //   mfc-bench DIR --workspace [--runs N] [--rules]
 //                                           N imports into new workspaces, each followed by three
 //                                           openings, every step in a fresh process; medians
+//   mfc-bench DIR --workspace-open WORKSPACE
+//                                           one opening of an existing workspace, a SQLite file
+//                                           or a PostgreSQL connection string (Benchmarks/postgres/
+//                                           run.sh opens the 1M PostgreSQL workspace this way)
 import Dashboard
 import Foundation
 import IncidentModel
@@ -25,7 +29,8 @@ func runWorkspaceImport(directory: String, path: String, rules: Bool) throws {
         + "file_mib=\(format(Double(bytes) / 1_048_576, 0)) peak_mib=\(format(peakMemoryMiB(), 0))")
 }
 
-/// One opening of the workspace at `path` to the dashboard's first screen (120x40); prints
+/// One opening of the workspace at `path` (a file, or a PostgreSQL connection string: the same
+/// steps, reading that engine's kept snapshot) to the dashboard's first screen (120x40); prints
 /// `open=… first_screen=… incidents=…`. The linker must be the import's, or the snapshot is stale.
 func runWorkspaceOpen(path: String, rules: Bool) throws {
     let start = ContinuousClock.now

@@ -2,13 +2,19 @@
 # PostgreSQL workspace figures, on a throwaway cluster in a temporary folder (Unix socket only),
 # stopped on exit:
 #   1. `mfc import` of the benchmark data into a new PostgreSQL workspace (COPY, one
-#      transaction, then linking and keeping the snapshot), RUNS times, each into a new database;
-#      the SQLite import of the same data once, for comparison;
+#      transaction, then linking and keeping the snapshot), RUNS times, each into a new database,
+#      split by its progress lines: reading and checking (shared with SQLite), writing (COPY and
+#      the index builds: PostgreSQL's own), commit, linking and keeping the snapshot (the linking
+#      shared); the SQLite import of the same data after each, for comparison;
+#   1b. opening the PostgreSQL workspace to the dashboard's first screen (`mfc-bench
+#      --workspace-open`, 120x40, three times in fresh processes) after the last import, each
+#      followed by the same on the SQLite workspace;
 #   2. 8 analysts at once: 8 scripted readers (each in a loop: one record's history, the
 #      decisions, the last audit entries, the change stamp through `mfc check`-free small reads)
 #      while one importer imports a second extract; every reader's command timed, the slowest
 #      reported: a reader must never wait more than 1 s on the importer.
-# Run as root (initdb runs as postgres) from the repository root after `swift build -c release`:
+# Run as root (initdb runs as postgres) from the repository root after
+# `swift build -c release --product mfc` and `--product mfc-bench`:
 #   bash Benchmarks/postgres/run.sh [DATA] [RUNS]
 # DATA defaults to /tmp/g150k: `mfc generate --seed 7 --children 150000 --output /tmp/g150k`.
 set -euo pipefail
@@ -16,7 +22,8 @@ set -euo pipefail
 DATA="${1:-/tmp/g150k}"
 RUNS="${2:-3}"
 MFC="$(pwd)/.build/release/mfc"
-[[ -x "$MFC" ]] || { echo "build the release binary first: swift build -c release" >&2; exit 1; }
+BENCH="$(pwd)/.build/release/mfc-bench"
+[[ -x "$MFC" && -x "$BENCH" ]] || { echo "build the release binaries first: swift build -c release --product mfc, then --product mfc-bench" >&2; exit 1; }
 [[ -f "$DATA/la_episodes.csv" ]] || "$MFC" generate --seed 7 --children 150000 --output "$DATA" >/dev/null
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -36,22 +43,30 @@ echo "data: $DATA ($(($(wc -l <"$DATA/la_episodes.csv") - 1)) episodes, $(($(wc 
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), default settings but max_wal_size=4GB"
 
 # --- 1. Import ---------------------------------------------------------------------------------
+# at MS LINE: the milliseconds since the start at which the progress line starting with LINE came.
+at() { awk -v p="$2" 'index($0, p) == length($1) + 2 { print $1; exit }' "$1"; }
 for ((r = 1; r <= RUNS; r++)); do
     admin "DROP DATABASE IF EXISTS bench"; admin "CREATE DATABASE bench"
     "$MFC" init --workspace "$(url bench)" >/dev/null
     start=$(date +%s%N)
-    "$MFC" import "$DATA" --workspace "$(url bench)" 2>"$T/import.log" >/dev/null
+    "$MFC" import --progress "$DATA" --workspace "$(url bench)" 2>&1 >/dev/null \
+        | while IFS= read -r line; do echo "$(ms "$start") $line"; done >"$T/steps"
     total=$(ms "$start")
+    w=$(at "$T/steps" "writing forces"); c=$(at "$T/steps" "committing"); d=$(at "$T/steps" "committed"); l=$(at "$T/steps" "linked")
+    echo "run $r: mfc import into PostgreSQL ${total} ms: reading and checking ${w} ms, writing $((c - w)) ms, commit $((d - c)) ms, linking and keeping the snapshot $((l - d)) ms"
+    rm -f "$T/ws.sqlite"
+    "$MFC" init --workspace "$T/ws.sqlite" >/dev/null
     start=$(date +%s%N)
-    "$MFC" incidents --format csv --workspace "$(url bench)" >"$T/pg.csv" 2>/dev/null
-    open=$(ms "$start")
-    echo "run $r: mfc import into PostgreSQL ${total} ms; then mfc incidents --format csv (from the kept snapshot) ${open} ms"
+    "$MFC" import "$DATA" --workspace "$T/ws.sqlite" >/dev/null 2>&1
+    echo "run $r: for comparison, mfc import into SQLite just after: $(ms "$start") ms"
 done
-rm -f "$T/ws.sqlite"
-"$MFC" init --workspace "$T/ws.sqlite" >/dev/null
 start=$(date +%s%N)
-"$MFC" import "$DATA" --workspace "$T/ws.sqlite" >/dev/null 2>&1
-echo "for comparison: mfc import into SQLite $(ms "$start") ms"
+"$MFC" incidents --format csv --workspace "$(url bench)" >"$T/pg.csv" 2>/dev/null
+echo "mfc incidents --format csv (PostgreSQL, from the kept snapshot) $(ms "$start") ms"
+for i in 1 2 3; do
+    echo "opening PostgreSQL to the first screen $i: $("$BENCH" "$DATA" --workspace-open "$(url bench)")"
+    echo "  for comparison, SQLite just after: $("$BENCH" "$DATA" --workspace-open "$T/ws.sqlite")"
+done
 "$MFC" incidents --format csv --workspace "$T/ws.sqlite" >"$T/sqlite.csv" 2>/dev/null
 cmp -s "$T/sqlite.csv" "$T/pg.csv" && echo "incidents CSV: byte-identical on both engines ($(md5sum <"$T/pg.csv" | cut -c1-32))" \
     || echo "incidents CSV: DIFFERENT between the engines"
