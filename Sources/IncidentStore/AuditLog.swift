@@ -3,9 +3,9 @@ import IncidentModel
 
 /// One line of the append-only audit log: what was done, when, by which operating-system user.
 /// It holds ids, paths and counts, never a person's data.
-public struct AuditEntry: Hashable, Sendable {
+package struct AuditEntry: Hashable, Sendable {
     /// What kind of thing was done.
-    public enum Action: String, Hashable, Sendable, CaseIterable {
+    package enum Action: String, Hashable, Sendable, CaseIterable {
         /// The workspace was created.
         case initialise = "init"
         /// Files were imported.
@@ -21,17 +21,17 @@ public struct AuditEntry: Hashable, Sendable {
     }
 
     /// The entry's number: entries are numbered in the order written.
-    public var id: Int64
-    public var at: Instant
+    package var id: Int64
+    package var at: Instant
     /// The operating-system user.
-    public var user: String
-    public var action: Action
+    package var user: String
+    package var action: Action
     /// What was done, in ids and counts.
-    public var detail: String
+    package var detail: String
     /// The file written, for exports.
-    public var path: String?
+    package var path: String?
     /// Rows read, written or removed.
-    public var rows: Int?
+    package var rows: Int?
 
     /// An entry before it is written.
     struct Draft {
@@ -54,7 +54,7 @@ enum AuditLog {
 
 extension Workspace {
     /// The audit log, oldest first; `limit` keeps only the most recent entries.
-    public func auditLog(limit: Int? = nil, actions: Set<AuditEntry.Action> = []) throws(WorkspaceError) -> [AuditEntry] {
+    package func auditLog(limit: Int? = nil, actions: Set<AuditEntry.Action> = []) throws(WorkspaceError) -> [AuditEntry] {
         if let postgres { return try postgres.auditLog(limit: limit, actions: actions) }
         return try read("reading the audit log") { db in
             var sql = "SELECT id, at, user, action, detail, path, row_count FROM audit_log"
@@ -76,7 +76,7 @@ extension Workspace {
 
     /// Logs an export: the file written, what was exported and how it was filtered (ids and
     /// dates only), and the number of rows.
-    public func recordExport(
+    package func recordExport(
         path: String, what: String, filter: String, rows: Int, attribution: Attribution
     ) throws(WorkspaceError) {
         let detail = filter.isEmpty ? what : "\(what); filter: \(filter)"

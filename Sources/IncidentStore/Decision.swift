@@ -2,22 +2,22 @@ import GRDB
 import IncidentModel
 
 /// An analyst's decision on a police report / LA episode pair, as kept in the workspace.
-public struct Decision: Hashable, Sendable {
-    public var id: Int64
-    public var pair: SourcePair
-    public var verdict: LinkVerdict
+package struct Decision: Hashable, Sendable {
+    package var id: Int64
+    package var pair: SourcePair
+    package var verdict: LinkVerdict
     /// Why, in the analyst's words. Kept in the decisions table only, never in the audit log.
-    public var reason: String
+    package var reason: String
     /// The operating-system user who decided.
-    public var user: String
-    public var decidedAt: Instant
+    package var user: String
+    package var decidedAt: Instant
 }
 
 extension Workspace {
     /// Records a decision on a pair; the latest decision on a pair is the one applied on every
     /// link. Both records must be in the workspace. The audit log gets the ids and the verdict.
     @discardableResult
-    public func decide(
+    package func decide(
         _ pair: SourcePair, _ verdict: LinkVerdict, reason: String, attribution: Attribution
     ) throws(WorkspaceError) -> Decision {
         let now = attribution.clock()
@@ -49,7 +49,7 @@ extension Workspace {
     }
 
     /// Every decision, oldest first.
-    public func decisions() throws(WorkspaceError) -> [Decision] {
+    package func decisions() throws(WorkspaceError) -> [Decision] {
         if let postgres { return try postgres.decisions() }
         return try read("reading the decisions") { db in try Self.fetchDecisions(db) }
     }
@@ -67,7 +67,7 @@ extension Workspace {
     }
 
     /// The decisions as the linker applies them (the latest on each pair counts).
-    public func linkDecisions() throws(WorkspaceError) -> LinkDecisions {
+    package func linkDecisions() throws(WorkspaceError) -> LinkDecisions {
         LinkDecisions(try decisions().map { (pair: $0.pair, verdict: $0.verdict) })
     }
 }

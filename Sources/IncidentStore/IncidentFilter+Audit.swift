@@ -3,7 +3,7 @@ import IncidentModel
 extension IncidentFilter {
     /// The filter as the audit log records it: ids, codes and dates only (`home SC123456;
     /// from 2024-01-01 00:00`), or `none`.
-    public func auditText(formatter: TimestampFormatter) -> String {
+    package func auditText(formatter: TimestampFormatter) -> String {
         var parts: [String] = []
         if !homes.isEmpty { parts.append("home " + homes.map(\.rawValue).sorted().joined(separator: ",")) }
         if !authorities.isEmpty { parts.append("authority " + authorities.map(\.rawValue).sorted().joined(separator: ",")) }

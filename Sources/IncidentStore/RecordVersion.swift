@@ -2,19 +2,19 @@ import GRDB
 import IncidentModel
 
 /// One version of a source record: its values as one import brought them.
-public struct RecordVersion: Hashable, Sendable {
+package struct RecordVersion: Hashable, Sendable {
     /// The import that brought these values.
-    public var importID: Int64
+    package var importID: Int64
     /// The import that replaced them; `nil` for the current values.
-    public var replacedByImportID: Int64?
+    package var replacedByImportID: Int64?
     /// Column name -> value as stored (times as seconds since 1970 UTC); `nil` for no value.
-    public var values: [String: String?]
+    package var values: [String: String?]
 }
 
 extension Workspace {
     /// Every version of one record, oldest first, the current one last: what each agency sent
     /// over time. Empty when the workspace has never held the record.
-    public func versions(of kind: SourceFileKind, id: String) throws(WorkspaceError) -> [RecordVersion] {
+    package func versions(of kind: SourceFileKind, id: String) throws(WorkspaceError) -> [RecordVersion] {
         if let postgres { return try postgres.versions(of: kind, id: id) }
         guard let kind = kind.recordKind else { return [] }
         let table = SourceTables.name(of: kind)

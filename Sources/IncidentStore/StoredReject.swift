@@ -2,22 +2,22 @@ import GRDB
 import IncidentModel
 
 /// A rejected row kept in the workspace, with the import and file it came from.
-public struct StoredReject: Hashable, Sendable {
-    public var importID: Int64
-    public var kind: SourceFileKind
-    public var fileName: String
+package struct StoredReject: Hashable, Sendable {
+    package var importID: Int64
+    package var kind: SourceFileKind
+    package var fileName: String
     /// 1-based line on which the row starts in its file.
-    public var line: Int
+    package var line: Int
     /// Why it was rejected.
-    public var reason: String
+    package var reason: String
     /// The row's fields as read.
-    public var fields: [String]
+    package var fields: [String]
 }
 
 extension Workspace {
     /// The rejected rows, by import and file, in line order; only those of one import when
     /// `importID` is given.
-    public func rejectedRows(importID: Int64? = nil) throws(WorkspaceError) -> [StoredReject] {
+    package func rejectedRows(importID: Int64? = nil) throws(WorkspaceError) -> [StoredReject] {
         if let postgres { return try postgres.rejectedRows(importID: importID) }
         return try read("reading the rejected rows") { db in
             var sql = """

@@ -3,27 +3,27 @@ import GRDB
 import IncidentModel
 
 /// What `mfc check` found in a workspace.
-public struct WorkspaceCheck: Sendable, Hashable {
+package struct WorkspaceCheck: Sendable, Hashable {
     /// SQLite's `integrity_check` findings (pages, tables, indexes; no values); empty when whole.
-    public var integrity: [String] = []
+    package var integrity: [String] = []
     /// Stored values or counts that do not agree with what mfc writes; empty when all do.
-    public var problems: [String] = []
+    package var problems: [String] = []
     /// The records of each kind read back whole (every value decoded).
-    public var records: [SourceFileKind: Int] = [:]
+    package var records: [SourceFileKind: Int] = [:]
     /// The decisions read back whole.
-    public var decisions = 0
+    package var decisions = 0
     /// The incidents of the kept linked snapshot read back whole; `nil` when none is kept.
-    public var snapshotIncidents: Int?
+    package var snapshotIncidents: Int?
 
     /// Whether nothing is wrong.
-    public var isWhole: Bool { integrity.isEmpty && problems.isEmpty }
+    package var isWhole: Bool { integrity.isEmpty && problems.isEmpty }
 }
 
 extension Workspace {
     /// Checks the whole workspace: SQLite's full `integrity_check`, then every stored record,
     /// decision and snapshot part read back and decoded, and each table's count compared with
     /// the records decoded (and the snapshot's count with its parts'). Reads only.
-    public func check() throws(WorkspaceError) -> WorkspaceCheck {
+    package func check() throws(WorkspaceError) -> WorkspaceCheck {
         var result = WorkspaceCheck()
         result.integrity = try integrityCheck()
         do {

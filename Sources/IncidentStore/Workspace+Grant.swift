@@ -7,7 +7,7 @@ extension Workspace {
     /// may create roles. The audit log records it (role and users, no other data).
     ///
     /// A SQLite workspace has no roles: it is one user's file (0600).
-    public func grant(
+    package func grant(
         _ kind: PostgresRoles.Kind, code: String?, to users: [String], attribution: Attribution
     ) throws(WorkspaceError) -> String {
         guard let postgres else {

@@ -14,7 +14,7 @@ extension Workspace {
     /// user, rows read / accepted / rejected) and logged in the audit log.
     ///
     /// Throws, and changes nothing, when a file cannot be read or the database fails.
-    public func importFiles(
+    package func importFiles(
         _ paths: [String], zone: LocalTimeZone, attribution: Attribution,
         progress: (ImportProgress) -> Void = { _ in }
     ) throws(WorkspaceError) -> ImportResult {
@@ -32,7 +32,7 @@ extension Workspace {
     ///
     /// When any table is new, all three are read, since a new `Missing` table needs the
     /// `Header` and `Episodes` it refers to; only the new tables are recorded as imported.
-    public func importSSDA903(
+    package func importSSDA903(
         _ paths: [String], authority: AuthorityCode, zone: LocalTimeZone, attribution: Attribution,
         progress: (ImportProgress) -> Void = { _ in }
     ) throws(WorkspaceError) -> ImportResult {
@@ -171,7 +171,7 @@ extension Workspace {
     }
 
     /// Every import, oldest first, with its files.
-    public func imports() throws(WorkspaceError) -> [ImportRecord] {
+    package func imports() throws(WorkspaceError) -> [ImportRecord] {
         if let postgres { return try postgres.imports() }
         return try read("reading the imports") { db in
             var records: [Int64: ImportRecord] = [:]

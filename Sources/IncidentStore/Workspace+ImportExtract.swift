@@ -11,7 +11,7 @@ extension Workspace {
     ///
     /// The digest is of the extract's bytes alone: an extract imported before is skipped even
     /// when its mapping has changed since.
-    public func importExtract(
+    package func importExtract(
         _ source: ExtractSource, zone: LocalTimeZone, attribution: Attribution,
         progress: (ImportProgress) -> Void = { _ in }
     ) throws(WorkspaceError) -> ImportResult {
@@ -21,7 +21,7 @@ extension Workspace {
     }
 
     /// The authorities register: what an Ofsted list's authority names are looked up in.
-    public func authorities() throws(WorkspaceError) -> [Authority] {
+    package func authorities() throws(WorkspaceError) -> [Authority] {
         if let postgres { return try postgres.authorities() }
         return try read("reading the authorities") { db in
             let table = SourceTables.authorities

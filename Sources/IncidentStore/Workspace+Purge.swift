@@ -3,19 +3,19 @@ import GRDB
 import IncidentModel
 
 /// What a purge removed (or, for a dry run, would remove).
-public struct PurgeResult: Hashable, Sendable {
+package struct PurgeResult: Hashable, Sendable {
     /// Incidents that ended before the cut-off.
-    public var incidents = 0
-    public var episodes = 0
-    public var policeReports = 0
+    package var incidents = 0
+    package var episodes = 0
+    package var policeReports = 0
     /// Children left with no incident.
-    public var children = 0
+    package var children = 0
     /// Earlier values of the removed records.
-    public var historyRows = 0
+    package var historyRows = 0
     /// Decisions on pairs of removed records.
-    public var decisions = 0
+    package var decisions = 0
     /// Rejected rows that name a removed episode, police report or child in one of their fields.
-    public var rejectedRows = 0
+    package var rejectedRows = 0
 }
 
 extension Workspace {
@@ -26,7 +26,7 @@ extension Workspace {
     /// The removal is one transaction, logged in the audit log with its counts. The file is then
     /// vacuumed and its WAL truncated; with `secure_delete` on, the removed names leave no bytes
     /// in the workspace. A dry run counts and changes nothing.
-    public func purge(
+    package func purge(
         before cutoff: Instant, dryRun: Bool, attribution: Attribution, linker: IncidentLinker = IncidentLinker()
     ) throws(WorkspaceError) -> PurgeResult {
         try quickCheck()
@@ -112,7 +112,7 @@ extension Workspace {
     }
 
     /// Rewrites the file without free pages and empties the WAL, so that no deleted bytes remain.
-    public func compact() throws(WorkspaceError) {
+    package func compact() throws(WorkspaceError) {
         // PostgreSQL reclaims space itself (VACUUM); see docs/hub.md.
         if postgres != nil { return }
         try withoutTransaction("compacting the workspace") { db in

@@ -4,7 +4,7 @@ extension Workspace {
     /// Each file of each import as the data-quality view lists it: rows read, accepted and
     /// rejected, the warnings' count (the workspace keeps no warnings), and the rejected rows
     /// read back from their kept reasons and fields.
-    public func qualitySources() throws(WorkspaceError) -> [QualityReport.Source] {
+    package func qualitySources() throws(WorkspaceError) -> [QualityReport.Source] {
         struct Key: Hashable {
             var importID: Int64
             var fileName: String

@@ -4,7 +4,7 @@ import IncidentModel
 extension Workspace {
     /// The current value of every source record, in the order first imported. The dataset's
     /// file reports are empty: ``imports()`` says what was read.
-    public func dataset() throws(WorkspaceError) -> Dataset {
+    package func dataset() throws(WorkspaceError) -> Dataset {
         if let postgres { return try postgres.dataset() }
         return try read("reading the records") { db in try Self.fetchDataset(db) }
     }
@@ -21,13 +21,13 @@ extension Workspace {
     }
 
     /// The current records linked into incidents, with the analyst's decisions applied.
-    public func link(with linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> LinkedData {
+    package func link(with linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> LinkedData {
         let data = try dataset()
         return linker.link(data, decisions: try linkDecisions())
     }
 
     /// The number of current records of each kind.
-    public func recordCounts() throws(WorkspaceError) -> [SourceFileKind: Int] {
+    package func recordCounts() throws(WorkspaceError) -> [SourceFileKind: Int] {
         if let postgres { return try postgres.recordCounts() }
         return try read("counting the records") { db in
             var counts: [SourceFileKind: Int] = [:]

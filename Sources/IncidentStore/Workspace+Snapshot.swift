@@ -3,22 +3,22 @@ import GRDB
 import IncidentModel
 
 /// Linked incidents as the workspace gives them out.
-public struct WorkspaceLinkage: Sendable {
+package struct WorkspaceLinkage: Sendable {
     /// The linked incidents and their registers. When ``hasSourceRecords`` is `false`, the
     /// dataset holds the registers and children only: look source records up with
     /// ``Workspace/sourceRecords(of:)``. When the incidents come from the snapshot
     /// (``linkedNow`` is `false`), `personLinks` is empty: the snapshot keeps incidents only.
-    public var linked: LinkedData
+    package var linked: LinkedData
     /// Whether `linked.dataset` holds the LA episodes and police reports too.
-    public var hasSourceRecords: Bool
+    package var hasSourceRecords: Bool
     /// Whether the incidents were linked now because the kept snapshot was missing or stale.
-    public var linkedNow: Bool
+    package var linkedNow: Bool
 }
 
 /// The source records behind one incident, read from the workspace by id.
-public struct StoredSources: Sendable, Hashable {
-    public var episodes: [LAEpisode]
-    public var reports: [PoliceReport]
+package struct StoredSources: Sendable, Hashable {
+    package var episodes: [LAEpisode]
+    package var reports: [PoliceReport]
 }
 
 /// The linked snapshot: the combined incidents of the current records, kept in the workspace so
@@ -37,7 +37,7 @@ extension Workspace {
     /// the snapshot when it is current, else linked now and kept as the new snapshot (when the
     /// file can be written). With `sourceRecords`, the dataset also holds every LA episode and
     /// police report.
-    public func linkedIncidents(
+    package func linkedIncidents(
         linker: IncidentLinker = IncidentLinker(), sourceRecords: Bool = false
     ) throws(WorkspaceError) -> WorkspaceLinkage {
         if let postgres { return try postgres.linkedIncidents(linker: linker, sourceRecords: sourceRecords) }
@@ -53,7 +53,7 @@ extension Workspace {
     /// Links the current records and keeps the snapshot, unless the kept one is current.
     /// Returns whether linking was needed.
     @discardableResult
-    public func refreshSnapshot(linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> Bool {
+    package func refreshSnapshot(linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> Bool {
         try refreshSnapshot(linker: linker, partSize: Self.snapshotPartSize)
     }
 
@@ -71,7 +71,7 @@ extension Workspace {
     /// workspace, from the records it wrote (they are what the workspace holds, so none is read
     /// back), else as ``refreshSnapshot(linker:)`` does. Returns whether linking was needed.
     @discardableResult
-    public func refreshSnapshot(linker: IncidentLinker = IncidentLinker(), after result: ImportResult) throws(WorkspaceError) -> Bool {
+    package func refreshSnapshot(linker: IncidentLinker = IncidentLinker(), after result: ImportResult) throws(WorkspaceError) -> Bool {
         guard let written = result.written else { return try refreshSnapshot(linker: linker) }
         if let postgres { return try postgres.refreshSnapshot(linker: linker, written: written) }
         if try isSnapshotCurrent(linker: linker) { return false }
@@ -83,13 +83,13 @@ extension Workspace {
     }
 
     /// Whether the kept snapshot matches the current records, decisions and `linker`.
-    public func isSnapshotCurrent(linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> Bool {
+    package func isSnapshotCurrent(linker: IncidentLinker = IncidentLinker()) throws(WorkspaceError) -> Bool {
         if let postgres { return try postgres.isSnapshotCurrent(linker: linker) }
         return try read("checking the linked snapshot") { db in try Self.currentSnapshot(db, linker: linker) != nil }
     }
 
     /// The source records an incident names, looked up by id.
-    public func sourceRecords(of incident: CombinedIncident) throws(WorkspaceError) -> StoredSources {
+    package func sourceRecords(of incident: CombinedIncident) throws(WorkspaceError) -> StoredSources {
         if let postgres { return try postgres.sourceRecords(of: incident) }
         return try read("reading an incident's records") { db in
             StoredSources(
@@ -101,7 +101,7 @@ extension Workspace {
     /// A number that grows with every import, decision and purge, by anyone: read it again
     /// to notice that the workspace changed (the dashboard offers to reload). Cheap: one
     /// small query.
-    public func changeStamp() throws(WorkspaceError) -> Int64 {
+    package func changeStamp() throws(WorkspaceError) -> Int64 {
         if let postgres { return try postgres.changeStamp() }
         return try read("reading the change stamp") { db in try Self.dataVersion(db) }
     }

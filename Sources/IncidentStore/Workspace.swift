@@ -19,10 +19,10 @@ import Glibc
 /// mode, with `synchronous=FULL`, foreign keys on and `secure_delete` on, so that a crash never
 /// loses a committed import and deleted records leave no bytes behind. Its schema is versioned
 /// with GRDB's migrator: an older workspace is brought up to date when it is opened.
-public struct Workspace: Sendable {
+package struct Workspace: Sendable {
     /// The workspace file, as named; for PostgreSQL, the connection string as shown in
     /// messages (``PostgresTarget/displayName``).
-    public let path: String
+    package let path: String
     let engine: Engine
 
     /// Where the workspace is kept.
@@ -48,7 +48,7 @@ public struct Workspace: Sendable {
     }
 
     /// The engine's name, for messages: `SQLite` or `PostgreSQL`.
-    public var engineName: String { postgres == nil ? "SQLite" : "PostgreSQL" }
+    package var engineName: String { postgres == nil ? "SQLite" : "PostgreSQL" }
 
     /// The SQLite database; only the SQLite engine's code asks for it.
     private func sqlite(_ operation: String) throws(WorkspaceError) -> DatabaseQueue {
@@ -59,11 +59,11 @@ public struct Workspace: Sendable {
     }
 
     /// The file name used when none is given: `mfc.sqlite` in the current folder.
-    public static let defaultFileName = "mfc.sqlite"
+    package static let defaultFileName = "mfc.sqlite"
 
     /// Whether anything exists at `path`, a symbolic link to nothing or a link loop included
     /// (it may still not be a workspace: ``open(at:waiting:)`` says what it is).
-    public static func fileExists(at path: String) -> Bool {
+    package static func fileExists(at path: String) -> Bool {
         if PostgresTarget.isConnectionString(path) { return true }
         var info = stat()
         return lstat(path, &info) == 0
@@ -71,14 +71,14 @@ public struct Workspace: Sendable {
 
     /// How long a writer waits for another to finish before it gives up with
     /// ``WorkspaceError/locked(path:operation:)``, in seconds.
-    public static let lockWait = 10.0
+    package static let lockWait = 10.0
 
     /// Opens an existing workspace, running any migrations it lacks. When another mfc is
     /// writing to it, a write waits up to ``lockWait`` seconds, and `waiting` is told once, with
     /// a message that says so.
     /// With `checking` (the default) SQLite's `quick_check` runs first, and a damaged file is
     /// refused; `mfc check` opens without it, to report what is wrong.
-    public static func open(
+    package static func open(
         at path: String, waiting: (@Sendable (String) -> Void)? = nil, checking: Bool = true
     ) throws(WorkspaceError) -> Workspace {
         if PostgresTarget.isConnectionString(path) { return Workspace(postgres: try PostgresWorkspace.open(path)) }
@@ -96,7 +96,7 @@ public struct Workspace: Sendable {
     /// Runs SQLite's `quick_check` (every page read, every record's format checked; no index
     /// compared with its table) and throws ``WorkspaceError/damaged(path:detail:)`` unless it
     /// finds nothing wrong.
-    public func quickCheck() throws(WorkspaceError) {
+    package func quickCheck() throws(WorkspaceError) {
         // PostgreSQL checks its own pages; there is no file of mfc's to check.
         if postgres != nil { return }
         let findings = try read("checking the file") { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
@@ -107,7 +107,7 @@ public struct Workspace: Sendable {
 
     /// Runs SQLite's full `integrity_check` (indexes compared with their tables too); returns
     /// its findings, empty when the file is whole.
-    public func integrityCheck() throws(WorkspaceError) -> [String] {
+    package func integrityCheck() throws(WorkspaceError) -> [String] {
         if postgres != nil { return [] }
         let findings = try read("checking the file") { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         return findings == ["ok"] ? [] : findings
@@ -116,7 +116,7 @@ public struct Workspace: Sendable {
     /// Creates a workspace at `path`, or opens the one already there. `created` says which.
     /// A file that exists and is not a workspace is left untouched and reported. The creation
     /// is the audit log's first entry.
-    public static func create(
+    package static func create(
         at path: String, attribution: Attribution
     ) throws(WorkspaceError) -> (workspace: Workspace, created: Bool) {
         try create(at: path, attribution: attribution, schemaUpTo: nil)
@@ -155,7 +155,7 @@ public struct Workspace: Sendable {
     }
 
     /// The migrations applied to this workspace, oldest first.
-    public func appliedMigrations() throws(WorkspaceError) -> [String] {
+    package func appliedMigrations() throws(WorkspaceError) -> [String] {
         if let postgres { return try postgres.appliedMigrations() }
         return try read("read the schema version") { db in try WorkspaceSchema.migrator.appliedMigrations(db) }
     }
@@ -272,13 +272,13 @@ public struct Workspace: Sendable {
 
 /// Who does something in the workspace, and the clock that says when. mfc passes the
 /// operating-system user and the system clock; tests pass a fixed clock.
-public struct Attribution: Sendable {
+package struct Attribution: Sendable {
     /// The operating-system user name.
-    public var user: String
+    package var user: String
     /// The current time.
-    public var clock: @Sendable () -> Instant
+    package var clock: @Sendable () -> Instant
 
-    public init(user: String, clock: @escaping @Sendable () -> Instant) {
+    package init(user: String, clock: @escaping @Sendable () -> Instant) {
         self.user = user
         self.clock = clock
     }

@@ -2,7 +2,7 @@ import IncidentModel
 
 /// Why a workspace operation failed. Messages name the file and what to do; they never carry
 /// a person's data (SQLite's own messages name tables and columns, not values).
-public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No workspace at the path.
     case notFound(path: String)
     /// The file exists but is not an mfc workspace.
@@ -31,7 +31,7 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Another user decided this pair meanwhile; the decision was not recorded.
     case alreadyDecided(path: String, policeRef: String, episodeID: String, user: String, decision: Int64)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .notFound(path):
             "\(path): no workspace here; create one with `mfc init`, or name one with --workspace or MFC_WORKSPACE"

@@ -15,15 +15,15 @@ import IncidentModel
 /// (`FORCE ROW LEVEL SECURITY`, so the tables' owner is held to them too): a user who connects
 /// with `psql` sees exactly what mfc shows them. What a user did is recorded as their database
 /// user, `session_user`. The role that runs `mfc init` is recorded as a hub.
-public enum PostgresRoles {
+package enum PostgresRoles {
     /// A kind of role that `mfc grant` makes.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         case authority, force, hub, auditor
     }
 
     /// The group role's name for a kind and (for an authority or a force) its code: letters,
     /// digits and `_` only, lower case.
-    public static func roleName(_ kind: Kind, code: String?) -> String {
+    package static func roleName(_ kind: Kind, code: String?) -> String {
         let cleaned = (code ?? "").lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
         switch kind {
         case .authority: return "mfc_la_" + cleaned

@@ -13,33 +13,33 @@ import Glibc
 ///
 /// A password is never taken from the string (one there is refused, and never repeated):
 /// it comes from `PGPASSWORD` or the password file (`PGPASSFILE`, else `~/.pgpass`).
-public struct PostgresTarget: Hashable, Sendable {
+package struct PostgresTarget: Hashable, Sendable {
     /// Where the server listens.
-    public enum Address: Hashable, Sendable {
+    package enum Address: Hashable, Sendable {
         /// A Unix socket: the folder that holds `.s.PGSQL.<port>`.
         case socket(folder: String)
         case tcp(host: String)
     }
 
     /// How TLS is used, as libpq's `sslmode`.
-    public enum TLSMode: String, Hashable, Sendable, CaseIterable {
+    package enum TLSMode: String, Hashable, Sendable, CaseIterable {
         case disable, allow, prefer, require
         case verifyCA = "verify-ca"
         case verifyFull = "verify-full"
     }
 
-    public var address: Address
-    public var port: Int
-    public var user: String
-    public var database: String
+    package var address: Address
+    package var port: Int
+    package var user: String
+    package var database: String
     /// The `sslmode` asked for; `nil` when none was given.
-    public var tlsMode: TLSMode?
+    package var tlsMode: TLSMode?
     /// A file of trusted root certificates (`sslrootcert`).
-    public var rootCertificate: String?
+    package var rootCertificate: String?
 
     /// Whether the server is on this machine (a Unix socket or a loopback address), where a
     /// connection without TLS is accepted.
-    public var isLocal: Bool {
+    package var isLocal: Bool {
         switch address {
         case .socket: true
         case let .tcp(host): ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased())
@@ -48,7 +48,7 @@ public struct PostgresTarget: Hashable, Sendable {
 
     /// The TLS mode used: the one asked for, else `prefer` on this machine and `verify-full`
     /// to another one. A non-local server without TLS needs an explicit `sslmode=disable`.
-    public var effectiveTLSMode: TLSMode {
+    package var effectiveTLSMode: TLSMode {
         if let tlsMode {
             // `allow` and `prefer` fall back to plain text: not to another machine.
             if !isLocal && (tlsMode == .allow || tlsMode == .prefer) { return .require }
@@ -59,7 +59,7 @@ public struct PostgresTarget: Hashable, Sendable {
 
     /// The connection string as shown in messages: no password (there is none to show), the
     /// parts that say which database.
-    public var displayName: String {
+    package var displayName: String {
         switch address {
         case let .socket(folder):
             "postgresql://\(user)@/\(database)?host=\(folder)" + (port == 5432 ? "" : "&port=\(port)")
@@ -87,7 +87,7 @@ public struct PostgresTarget: Hashable, Sendable {
     /// Whether `text` names a PostgreSQL database rather than a workspace file: a
     /// `postgres://` or `postgresql://` URL, or libpq keyword/value pairs whose every keyword
     /// is one of libpq's.
-    public static func isConnectionString(_ text: String) -> Bool {
+    package static func isConnectionString(_ text: String) -> Bool {
         let lower = text.lowercased()
         if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") { return true }
         guard let pairs = try? keywordPairs(text), !pairs.isEmpty else { return false }
@@ -101,7 +101,7 @@ public struct PostgresTarget: Hashable, Sendable {
     ]
 
     /// Reads a connection string, taking what it lacks from the environment.
-    public static func parse(
+    package static func parse(
         _ text: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(PostgresTargetError) -> PostgresTarget {
         var values: [String: String] = [:]
@@ -282,7 +282,7 @@ public struct PostgresTarget: Hashable, Sendable {
 }
 
 /// Why a connection string was refused. No message repeats the string, which may hold a secret.
-public enum PostgresTargetError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum PostgresTargetError: Error, Hashable, Sendable, CustomStringConvertible {
     case passwordInString
     case malformed(String)
     case unknownKeyword(String)
@@ -290,7 +290,7 @@ public enum PostgresTargetError: Error, Hashable, Sendable, CustomStringConverti
     case badTLSMode(String)
     case passwordFileOpen(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .passwordInString:
             "the PostgreSQL connection string holds a password, which mfc does not take from an argument; "
