@@ -405,6 +405,29 @@ struct BlockTableTests {
         #expect(found == expected)
         #expect(!expected.isEmpty)
     }
+
+    /// A child under several of a record's keys is added once by a reused buffer, and by a
+    /// one-record buffer once its repeats are sorted out; the same for either.
+    @Test func addsAChildUnderSeveralKeysOnce() {
+        let entries: [(key: BlockKey, child: Int32)] = [
+            (BlockKey(rule: 1, a: 1), 4), (BlockKey(rule: 1, a: 1), 7), (BlockKey(rule: 2, a: 1), 7), (BlockKey(rule: 2, a: 1), 2),
+        ]
+        let table = BlockTable(entries: entries)
+        for reused in [true, false] {
+            var lookups = BlockLookups(reused: reused)
+            var found: [Int32] = []
+            for _ in 0..<2 {
+                found.removeAll()
+                lookups.removeAll()
+                lookups.add(BlockKey(rule: 1, a: 1))
+                lookups.add(BlockKey(rule: 2, a: 1))
+                table.appendChildren(of: &lookups, to: &found)
+                if reused { #expect(found.count == 3) }
+                found.sortAndRemoveDuplicates()
+                #expect(found == [2, 4, 7])
+            }
+        }
+    }
 }
 
 struct NameTableTests {

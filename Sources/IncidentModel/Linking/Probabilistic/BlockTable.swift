@@ -159,14 +159,20 @@ struct BlockTable: Sendable {
         }
         // A child in several of the keys' blocks is added once: the buffer marks each child
         // added for this record.
-        lookups.startRecord(children: childCount)
+        // A buffer used for one record only appends every child, leaving the repeats to the
+        // caller's sort.
+        if lookups.marksChildren { lookups.startRecord(children: childCount) }
         for i in 0..<count {
             let row = Int(lookups.rows[i])
             guard row >= 0 else { continue }
             let lower = Int(rowStarts[row])
             let upper = Int(rowStarts[row + 1])
             guard upper - lower <= Int(lookups.limits[i]) else { continue }
-            for k in lower..<upper where lookups.isNew(children[k]) { found.append(children[k]) }
+            if lookups.marksChildren {
+                for k in lower..<upper where lookups.isNew(children[k]) { found.append(children[k]) }
+            } else {
+                found.append(contentsOf: children[lower..<upper])
+            }
         }
     }
 }
@@ -177,6 +183,13 @@ struct BlockLookups {
     fileprivate(set) var keys: [BlockKey] = []
     fileprivate(set) var limits: [Int32] = []
     fileprivate var rows: [Int32] = []
+    /// Whether children are marked as added (a mark per child, worth its memory only for a
+    /// buffer reused over many records).
+    fileprivate let marksChildren: Bool
+
+    /// A buffer; `reused` when it will serve many records (it then marks each record's
+    /// children, so that each is added once).
+    init(reused: Bool = true) { marksChildren = reused }
     /// For each child, the record it was last added for (``generation``).
     private var added: [UInt32] = []
     private var generation: UInt32 = 0

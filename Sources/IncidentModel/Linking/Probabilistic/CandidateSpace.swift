@@ -254,7 +254,7 @@ struct CandidateSpace: Sendable {
     /// Replaces `found` with the children that share any block key with report `r`, each once,
     /// in index order.
     func candidates(ofReport r: Int, into found: inout [Int32]) {
-        var lookups = BlockLookups()
+        var lookups = BlockLookups(reused: false)
         candidates(ofReport: r, into: &found, lookups: &lookups)
     }
 

@@ -326,7 +326,8 @@ struct LevelCache {
     @inline(__always)
     func peek(_ a: Int32, _ b: Int32, field: UInt64) -> UInt64 {
         guard !keys.isEmpty else { return 0 }
-        return keys[place(a, b, field: field).slot] &+ UInt64(levels[place(a, b, field: field).slot])
+        let slot = place(a, b, field: field).slot
+        return keys[slot] &+ UInt64(levels[slot])
     }
 
     @inline(__always)
